@@ -1,0 +1,25 @@
+//! Stage 2: stand-off annotations over a [`Document`]'s clean text.
+//!
+//! Every layer is a list of items that each carry a [`Span`] into `Document::text`; the text
+//! itself is never changed here. Layers land one issue at a time: sentences now; entities,
+//! times, quantities, quotes, citations, hedges and blame in their own modules later.
+
+pub mod sentences;
+mod span;
+
+pub use corroborate_ingest::Document;
+pub use span::{CodePoints, Span};
+
+/// A document with its annotation layers.
+#[derive(Clone, Debug)]
+pub struct Annotated {
+    pub document: Document,
+    /// Sentence spans: in order, non-overlapping, covering every non-space character.
+    pub sentences: Vec<Span>,
+}
+
+/// Runs every annotator over one document.
+pub fn annotate(document: Document) -> Annotated {
+    let sentences = sentences::split(&document.text);
+    Annotated { document, sentences }
+}

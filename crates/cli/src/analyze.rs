@@ -1,0 +1,150 @@
+//! `corroborate analyze`: ingest → annotate → write, with progress and per-source errors.
+
+use anyhow::{Context, Result};
+use corroborate_annotate::{annotate, Annotated};
+use corroborate_ingest::{documents_from_bytes, expand_inputs, read_source, IngestError, Limits, Source};
+use corroborate_render::{document_record, summary, write_documents, BatchReport};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files, directories, http(s) URLs, or `-` for standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// Folder to write documents.jsonl and summary.txt into (created if missing).
+    #[arg(long, short, value_name = "DIR", default_value = "corroborate-out")]
+    out: PathBuf,
+    /// Largest input accepted, in MiB (also the cap on decompressed gzip content).
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    max_input_mb: u64,
+    /// Seconds before an http(s) fetch gives up.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    timeout: u64,
+    /// Worker threads (default: one per core).
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<usize>,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    if let Some(jobs) = args.jobs {
+        rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global().ok();
+    }
+    let limits = Limits { max_bytes: args.max_input_mb.saturating_mul(1024 * 1024), http_timeout_secs: args.timeout, ..Limits::default() };
+    let (sources, mut errors) = expand_inputs(&args.inputs);
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    let progress = progress_bar(sources.len(), args.quiet);
+    let results: Vec<Vec<Result<Annotated, IngestError>>> = sources
+        .par_iter()
+        .map(|source| {
+            let out = read_documents(source, &limits);
+            for e in out.iter().filter_map(|r| r.as_ref().err()) {
+                progress.suspend(|| eprintln!("{e}"));
+            }
+            progress.inc(1);
+            out
+        })
+        .collect();
+    progress.finish_and_clear();
+
+    let mut seen = HashSet::new();
+    let mut documents = Vec::new();
+    let mut duplicates = Vec::new();
+    for result in results.into_iter().flatten() {
+        match result {
+            Ok(annotated) => {
+                if seen.insert(annotated.document.id.clone()) {
+                    documents.push(annotated);
+                } else {
+                    duplicates.push((annotated.document.source.clone(), annotated.document.id.to_string()));
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+
+    let report = BatchReport { documents: &documents, duplicates, errors: errors.iter().map(ToString::to_string).collect() };
+    let text = summary(&report);
+    fs::create_dir_all(&args.out).with_context(|| format!("cannot create the output folder {}", args.out.display()))?;
+    write_atomically(&args.out.join("documents.jsonl"), |w| write_documents(w, &documents))?;
+    write_atomically(&args.out.join("summary.txt"), |w| w.write_all(text.as_bytes()))?;
+    if !args.quiet {
+        print!("{text}");
+        println!("\nwrote {}", args.out.display());
+    }
+    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+}
+
+fn read_documents(source: &Source, limits: &Limits) -> Vec<Result<Annotated, IngestError>> {
+    match read_source(source, limits) {
+        Ok(bytes) => documents_from_bytes(&source.name, &bytes, limits).into_iter().map(|r| r.map(annotate)).collect(),
+        Err(e) => vec![Err(e)],
+    }
+}
+
+fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
+    if quiet || len < 2 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} reading {pos}/{len} sources [{bar:30}] {per_sec} eta {eta}")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar
+}
+
+/// Writes a file through a temporary sibling and a rename, so a failure never leaves a
+/// half-written file in place of a good one.
+fn write_atomically(path: &Path, write: impl FnOnce(&mut std::io::BufWriter<fs::File>) -> std::io::Result<()>) -> Result<()> {
+    let tmp = path.with_extension("tmp");
+    let file = fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    write(&mut out).and_then(|()| out.flush()).with_context(|| format!("cannot write {}", tmp.display()))?;
+    out.into_inner().map_err(|e| e.into_error()).and_then(|f| f.sync_all()).with_context(|| format!("cannot write {}", tmp.display()))?;
+    fs::rename(&tmp, path).with_context(|| format!("cannot move {} into place", path.display()))?;
+    Ok(())
+}
+
+/// `corroborate extract`: one input's clean text and metadata.
+pub fn extract(input: &str, json: bool) -> Result<ExitCode> {
+    let (sources, errors) = expand_inputs(&[input.to_string()]);
+    let mut failed = !errors.is_empty();
+    for e in errors {
+        eprintln!("{e}");
+    }
+    for source in &sources {
+        for result in read_documents(source, &Limits::default()) {
+            match result {
+                Ok(annotated) if json => println!("{}", serde_json::to_string_pretty(&document_record(&annotated))?),
+                Ok(annotated) => {
+                    let d = &annotated.document;
+                    println!("# {}", d.title.as_deref().unwrap_or("(no title)"));
+                    println!("source: {}", d.source);
+                    println!("outlet: {}", d.outlet.as_deref().unwrap_or("?"));
+                    println!("authors: {}", if d.authors.is_empty() { "?".to_string() } else { d.authors.join("; ") });
+                    println!("published: {}", d.published.as_ref().map(|p| p.iso()).unwrap_or("?"));
+                    println!("genre: {:?}   language: {}", d.genre, d.language.as_deref().unwrap_or("?"));
+                    println!("removed: {} pieces\n", d.removed.len());
+                    println!("{}\n", d.text);
+                }
+                Err(e) => {
+                    failed = true;
+                    eprintln!("{e}");
+                }
+            }
+        }
+    }
+    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,63 @@
+//! The `corroborate` command: thin glue over the stage crates.
+
+mod analyze;
+mod eval;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turn many news reports of the same events into one reconciled, sourced account.
+///
+/// Exit status: 0 when every input was read, 2 when some inputs failed (the rest was still
+/// analysed and written), 1 on a fatal error (bad arguments, output not writable).
+#[derive(Parser)]
+#[command(name = "corroborate", version, about, long_about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read reports and write the analysis (documents.jsonl, summary.txt) into --out.
+    ///
+    /// INPUT may be a file (plain text, HTML, JSON Lines, optionally gzip'd: judged by content,
+    /// not name), a directory (read recursively; hidden files and README/LICENSE-like files
+    /// skipped), an http(s) URL, or `-` for standard input.
+    Analyze(analyze::Args),
+    /// Print the clean text and metadata of one input, as ingest sees it.
+    Extract {
+        /// A file, URL or `-`.
+        input: String,
+        /// Print the documents.jsonl record instead of the text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Score a pipeline stage on a dataset and write its predictions.
+    Eval {
+        #[command(subcommand)]
+        task: eval::Task,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+        Command::Extract { input, json } => analyze::extract(&input, json),
+        Command::Eval { task } => eval::run(task),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("corroborate: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Where `eval` datasets live by default: `../shared/data/<name>` beside the checkout.
+pub(crate) fn default_data(name: &str) -> PathBuf {
+    PathBuf::from("../shared/data").join(name)
+}

@@ -1,0 +1,158 @@
+//! The binary end to end: the example corpus, the output contract, and bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_corroborate"))
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("corroborate-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn records(out: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(out.join("documents.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn assert_conforms(records: &[serde_json::Value]) {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("schema/documents.schema.json")).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for record in records {
+        let errors: Vec<String> = validator.iter_errors(record).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", record["source"]);
+        // Sentence offsets are code points within the text, in order, non-overlapping.
+        let len = record["text"].as_str().unwrap().chars().count() as u64;
+        let mut last = 0;
+        for s in record["sentences"].as_array().unwrap() {
+            let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+            assert!(last <= start && start < end && end <= len, "{s} in {}", record["source"]);
+            last = end;
+        }
+    }
+}
+
+#[test]
+fn examples_give_contract_conformant_documents() {
+    let out = temp_dir("examples");
+    let status = bin().args(["analyze", "--quiet", "--out"]).arg(&out).arg(repo().join("examples")).status().unwrap();
+    assert!(status.success());
+    let records = records(&out);
+    // 7 reports + 1 unrelated article + 2 feed lines.
+    assert_eq!(records.len(), 10, "{:?}", records.iter().map(|r| &r["source"]).collect::<Vec<_>>());
+    assert_conforms(&records);
+    let summary = std::fs::read_to_string(out.join("summary.txt")).unwrap();
+    assert!(summary.starts_with("corroborate: 10 documents, 0 duplicates dropped, 0 errors"), "{summary}");
+    // The legacy-encoded page decodes to real characters, not replacement marks.
+    assert!(records.iter().all(|r| !r["text"].as_str().unwrap().contains('\u{fffd}')));
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let (a, b) = (temp_dir("det-a"), temp_dir("det-b"));
+    for out in [&a, &b] {
+        assert!(bin().args(["analyze", "--quiet", "--out"]).arg(out).arg(repo().join("examples")).status().unwrap().success());
+    }
+    assert_eq!(std::fs::read(a.join("documents.jsonl")).unwrap(), std::fs::read(b.join("documents.jsonl")).unwrap());
+}
+
+#[test]
+fn palmyra_pages_give_contract_conformant_documents() {
+    let corpus = repo().join("../shared/corpus/palmyra-2016");
+    if !corpus.is_dir() {
+        eprintln!("skipped: {} not present", corpus.display());
+        return;
+    }
+    let out = temp_dir("palmyra");
+    assert!(bin().args(["analyze", "--quiet", "--out"]).arg(&out).arg(&corpus).status().unwrap().success());
+    let records = records(&out);
+    assert_eq!(records.len(), 5);
+    assert_conforms(&records);
+}
+
+#[test]
+fn bad_inputs_get_one_line_each_and_the_batch_goes_on() {
+    let dir = temp_dir("bad");
+    let good = "A harbour town changed hands twice this week. Officials said the ferry service would resume on Monday.\n";
+    std::fs::write(dir.join("good.txt"), good).unwrap();
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    std::fs::write(dir.join("image.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(dir.join("nul.txt"), b"text\0with\0nuls").unwrap();
+    std::fs::write(dir.join("cut.gz"), b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x0b\xc9\xc8").unwrap();
+    std::fs::write(dir.join("blank.html"), "<html><body><script>alert(1)</script></body></html>").unwrap();
+    std::fs::write(dir.join("deep.html"), format!("<html><body>{}<p>{good}</p></body></html>", "<div>".repeat(20_000))).unwrap();
+    std::fs::write(dir.join("nested.html"), format!("<html><body>{}<p>{good} Nested but fine.</p></body></html>", "<div><span>".repeat(200))).unwrap();
+    std::fs::write(dir.join("latin1.txt"), b"La ville a \xe9t\xe9 reprise par l'arm\xe9e apr\xe8s deux jours de combats.\n").unwrap();
+    std::os::unix::fs::symlink(dir.join("missing-target"), dir.join("dangling.txt")).unwrap();
+    let big = dir.join("big.txt");
+    std::fs::File::create(&big).unwrap().set_len(3 * 1024 * 1024).unwrap();
+
+    let out = temp_dir("bad-out");
+    let output = bin().args(["analyze", "--max-input-mb", "2", "--out"]).arg(&out).arg(&dir).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "some inputs failed, so exit 2");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    let line_for = |name: &str| lines.iter().find(|l| l.contains(name)).copied().unwrap_or_else(|| panic!("no error line for {name}: {stderr}"));
+    assert!(line_for("empty.txt").ends_with("empty file"));
+    assert!(line_for("image.png").contains("PNG image"));
+    assert!(line_for("nul.txt").contains("binary data"));
+    assert!(line_for("cut.gz").contains("gzip"));
+    assert!(line_for("blank.html").contains("no article text"));
+    assert!(line_for("deep.html").contains("nested more than 1024"));
+    assert!(line_for("dangling.txt").contains("cannot read"));
+    assert!(line_for("big.txt").contains("2 MiB limit"));
+    assert_eq!(lines.len(), 8, "one line per bad input: {stderr}");
+    let records = records(&out);
+    let sources: Vec<&str> = records.iter().map(|r| r["source"].as_str().unwrap()).collect();
+    assert_eq!(sources.len(), 3, "{sources:?}");
+    assert!(records.iter().any(|r| r["text"].as_str().unwrap().contains("été reprise")));
+}
+
+#[test]
+fn stdin_and_duplicates() {
+    let dir = temp_dir("dup");
+    let text = "The bridge reopened on Friday after repairs. Engineers said the work had taken nine weeks.\n";
+    std::fs::write(dir.join("a.txt"), text).unwrap();
+    std::fs::write(dir.join("b.txt"), text).unwrap();
+    let out = temp_dir("dup-out");
+    let output = bin().args(["analyze", "--out"]).arg(&out).arg(&dir).arg("-").stdin(std::fs::File::open(dir.join("a.txt")).unwrap()).output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(records(&out).len(), 1);
+    let summary = std::fs::read_to_string(out.join("summary.txt")).unwrap();
+    assert!(summary.contains("1 document, 2 duplicates dropped"), "{summary}");
+}
+
+#[test]
+fn a_failed_write_keeps_the_previous_output() {
+    let out = temp_dir("keep");
+    std::fs::write(out.join("documents.jsonl"), "previous\n").unwrap();
+    // The output path exists as a file where a folder is needed: fatal, exit 1, nothing touched.
+    let file_out = out.join("documents.jsonl");
+    let output = bin().args(["analyze", "--quiet", "--out"]).arg(&file_out).arg(repo().join("examples/unrelated")).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot create the output folder"));
+    assert_eq!(std::fs::read_to_string(&file_out).unwrap(), "previous\n");
+}
+
+#[test]
+fn urls_fail_with_a_clear_line() {
+    // Nothing listens on this loopback port: the fetch fails fast and says so.
+    let out = temp_dir("url-out");
+    let output = bin().args(["analyze", "--quiet", "--timeout", "5", "--out"]).arg(&out).arg("http://127.0.0.1:9/article").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.starts_with("http://127.0.0.1:9/article: "), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

@@ -1,0 +1,953 @@
+//! Document metadata: title, authors, publication date, outlet, canonical URL, language, genre.
+//!
+//! Two readers feed one [`Metadata`]:
+//!
+//! - [`from_html`] reads what a page declares about itself — `<meta>` tags (Open Graph, Twitter,
+//!   Dublin Core, Parse.ly, Sailthru), JSON-LD (`@graph` included), `<link rel=canonical>`,
+//!   `<html lang>` — and falls back on visible markup (bylines, `<time>`, `<h1>`) where the head
+//!   is silent. Declared metadata wins over guessed metadata: a `<meta>` is written for machines,
+//!   a byline `<span>` only for people.
+//! - [`from_removed`] reads the title, byline, disclaimer and subscribe lines the cleaner took out
+//!   of a text dump.
+//!
+//! [`parse_date`] is the project's one date normalizer; [`find_date`] finds such a date inside a
+//! longer line. They are written by hand on `regex` because the date crates parse one format at
+//! a time, while pages mix a dozen (English, German, French and Spanish month names included),
+//! and we need the precision the text actually gives (`December 2016` is a month, not the 1st).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use dom_query::{Document, NodeRef};
+use regex::{Captures, Regex};
+use serde_json::Value;
+
+use crate::document::{Genre, Published, RemovalReason, Removed};
+
+/// What is known about a document besides its body.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<Published>,
+    /// Site or outlet name.
+    pub outlet: Option<String>,
+    /// Canonical URL, when the page states one.
+    pub url: Option<String>,
+    /// Declared language (ISO 639-1), when the page states one.
+    pub language: Option<String>,
+    pub genre: Option<Genre>,
+}
+
+impl Metadata {
+    /// Fills the fields `self` lacks from `other`.
+    pub fn or(mut self, other: Metadata) -> Metadata {
+        self.title = self.title.or(other.title);
+        if self.authors.is_empty() {
+            self.authors = other.authors;
+        }
+        self.published = self.published.or(other.published);
+        self.outlet = self.outlet.or(other.outlet);
+        self.url = self.url.or(other.url);
+        self.language = self.language.or(other.language);
+        self.genre = self.genre.or(other.genre);
+        self
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML
+// ---------------------------------------------------------------------------------------------
+
+/// Metadata from an HTML page: meta tags, Open Graph, JSON-LD, then visible markup.
+///
+/// ```
+/// use corroborate_ingest::metadata::from_html;
+/// let page = dom_query::Document::from(
+///     r#"<html lang="en-GB"><head><meta property="og:title" content="Dam opens">
+///        <meta name="author" content="Ada Byron and Tom Kerr"></head></html>"#,
+/// );
+/// let meta = from_html(&page);
+/// assert_eq!(meta.title.as_deref(), Some("Dam opens"));
+/// assert_eq!(meta.authors, ["Ada Byron", "Tom Kerr"]);
+/// assert_eq!(meta.language.as_deref(), Some("en"));
+/// ```
+pub fn from_html(html: &Document) -> Metadata {
+    let metas = MetaTags::read(html);
+    let ld = JsonLd::read(html);
+
+    let outlet = first_some([
+        metas.get(&["og:site_name"]),
+        ld.publisher_name(),
+        ld.website_name(),
+        metas.get(&["application-name", "al:ios:app_name", "twitter:app:name:iphone"]),
+    ])
+    .filter(|name| !looks_like_url(name));
+
+    let url = [html.select("link[rel='canonical']").attr("href").map(|v| v.to_string()), metas.get(&["og:url"])]
+        .into_iter()
+        .flatten()
+        .map(|url| clean_text(&url))
+        .find(|url| url.starts_with("http://") || url.starts_with("https://"));
+
+    let mut site_names: Vec<String> = [outlet.clone(), ld.website_name(), metas.get(&["application-name"])]
+        .into_iter()
+        .flatten()
+        .collect();
+    if let Some(host) = url.as_deref().and_then(host_of) {
+        site_names.push(host);
+    }
+
+    let title = title_from_html(html, &metas, &ld, &site_names);
+    let authors = authors_from_html(html, &metas, &ld, &site_names);
+    let published = date_from_html(html, &metas, &ld, url.as_deref());
+
+    let language = [
+        html.select("html").attr("lang").map(|v| v.to_string()),
+        html.select("html").attr("xml:lang").map(|v| v.to_string()),
+        metas.get(&["content-language", "language", "dc.language"]),
+        metas.get(&["og:locale"]),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|tag| iso_639_1(&tag));
+
+    let genre = ld.genre().or_else(|| {
+        let hints = [metas.get_all(&["article:section", "og:type", "article:type", "parsely-section"]), ld.sections()].concat();
+        hints.iter().find_map(|hint| genre_from_label(hint))
+    });
+    let genre = genre.or_else(|| title.as_deref().and_then(|t| genre_from_text(Some(t), "")));
+
+    Metadata { title, authors, published, outlet, url, language, genre }
+}
+
+/// All `<meta>` tags as (lowercased key, content) in document order; a tag with both `name` and
+/// `property` is listed under both.
+struct MetaTags(Vec<(String, String)>);
+
+impl MetaTags {
+    fn read(html: &Document) -> MetaTags {
+        let mut tags = Vec::new();
+        for node in html.select("meta").nodes() {
+            let Some(content) = node.attr("content").map(|c| clean_text(&c)) else { continue };
+            if content.is_empty() {
+                continue;
+            }
+            for key in ["property", "name", "itemprop", "http-equiv"] {
+                if let Some(k) = node.attr(key) {
+                    tags.push((k.trim().to_lowercase(), content.clone()));
+                }
+            }
+        }
+        MetaTags(tags)
+    }
+
+    /// The first non-empty content for the first key (in `keys` order) that has one.
+    fn get(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|key| self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+    }
+
+    /// Every content for any of `keys`, in `keys` order.
+    fn get_all(&self, keys: &[&str]) -> Vec<String> {
+        keys.iter().flat_map(|key| self.0.iter().filter(move |(k, _)| k == key).map(|(_, v)| v.clone())).collect()
+    }
+}
+
+/// The JSON-LD nodes of a page, flattened (`@graph` and top-level arrays unrolled).
+struct JsonLd {
+    nodes: Vec<Value>,
+}
+
+impl JsonLd {
+    fn read(html: &Document) -> JsonLd {
+        let mut nodes = Vec::new();
+        for script in html.select("script").nodes() {
+            let is_ld = script.attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+            if !is_ld {
+                continue;
+            }
+            if let Some(value) = parse_lenient_json(&script.text()) {
+                flatten_ld(value, &mut nodes);
+            }
+        }
+        JsonLd { nodes }
+    }
+
+    /// Nodes describing the article itself, best first.
+    fn articles(&self) -> impl Iterator<Item = &Value> {
+        let article = self.nodes.iter().filter(|n| types_of(n).iter().any(|t| is_article_type(t)));
+        let page = self.nodes.iter().filter(|n| types_of(n).iter().any(|t| t.ends_with("Page")));
+        article.chain(page)
+    }
+
+    /// Follows `{"@id": …}` references to the node they name.
+    fn resolve<'a>(&'a self, value: &'a Value) -> &'a Value {
+        if let Some(id) = value.get("@id").and_then(Value::as_str) {
+            if value.as_object().is_some_and(|o| o.len() <= 2) {
+                if let Some(node) = self.nodes.iter().find(|n| n.get("@id").and_then(Value::as_str) == Some(id) && n.as_object().is_some_and(|o| o.len() > 1)) {
+                    return node;
+                }
+            }
+        }
+        value
+    }
+
+    fn headline(&self) -> Option<String> {
+        self.nodes
+            .iter()
+            .filter(|n| types_of(n).iter().any(|t| is_article_type(t)))
+            .find_map(|n| n.get("headline").or_else(|| n.get("name")).and_then(Value::as_str).map(clean_text).filter(|t| !t.is_empty()))
+    }
+
+    fn authors(&self) -> Vec<String> {
+        for article in self.articles() {
+            let Some(author) = article.get("author").or_else(|| article.get("creator")) else { continue };
+            let mut names = Vec::new();
+            self.collect_names(author, &mut names);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+        Vec::new()
+    }
+
+    fn collect_names(&self, value: &Value, names: &mut Vec<String>) {
+        match self.resolve(value) {
+            Value::String(s) => names.push(s.clone()),
+            Value::Array(items) => items.iter().for_each(|item| self.collect_names(item, names)),
+            node @ Value::Object(_) => {
+                if types_of(node).iter().any(|t| t == "Organization" || t == "NewsMediaOrganization") {
+                    return;
+                }
+                match node.get("name") {
+                    Some(Value::String(name)) => names.push(name.clone()),
+                    Some(Value::Array(list)) => names.extend(list.iter().filter_map(Value::as_str).map(str::to_string)),
+                    _ => {
+                        let given = node.get("givenName").and_then(Value::as_str).unwrap_or_default();
+                        let family = node.get("familyName").and_then(Value::as_str).unwrap_or_default();
+                        if !given.is_empty() || !family.is_empty() {
+                            names.push(format!("{given} {family}"));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn date(&self, key: &str) -> Option<Published> {
+        self.articles().chain(self.nodes.iter()).find_map(|n| n.get(key).and_then(Value::as_str).and_then(parse_date))
+    }
+
+    fn publisher_name(&self) -> Option<String> {
+        self.articles().find_map(|n| {
+            let publisher = self.resolve(n.get("publisher")?);
+            let publisher = if let Value::Array(list) = publisher { list.first()? } else { publisher };
+            let publisher = self.resolve(publisher);
+            publisher.get("name").and_then(Value::as_str).map(clean_text).filter(|s| !s.is_empty())
+        })
+    }
+
+    fn website_name(&self) -> Option<String> {
+        self.nodes
+            .iter()
+            .filter(|n| types_of(n).iter().any(|t| t == "WebSite"))
+            .find_map(|n| n.get("name").and_then(Value::as_str).map(clean_text).filter(|s| !s.is_empty()))
+    }
+
+    fn genre(&self) -> Option<Genre> {
+        self.nodes.iter().flat_map(types_of).find_map(|t| match t.as_str() {
+            "OpinionNewsArticle" => Some(Genre::Opinion),
+            "AnalysisNewsArticle" => Some(Genre::Analysis),
+            _ => None,
+        })
+    }
+
+    fn sections(&self) -> Vec<String> {
+        self.articles()
+            .filter_map(|n| n.get("articleSection"))
+            .flat_map(|s| match s {
+                Value::String(s) => vec![s.clone()],
+                Value::Array(list) => list.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+                _ => vec![],
+            })
+            .collect()
+    }
+}
+
+fn flatten_ld(value: Value, out: &mut Vec<Value>) {
+    match value {
+        Value::Array(items) => items.into_iter().for_each(|item| flatten_ld(item, out)),
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                flatten_ld(graph, out);
+            }
+            if let Some(entity) = map.get("mainEntity").filter(|e| e.get("@type").is_some()).cloned() {
+                flatten_ld(entity, out);
+            }
+            if !map.is_empty() {
+                out.push(Value::Object(map));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Parses JSON as pages write it: inside HTML comments or CDATA, with raw newlines in strings.
+/// Broken JSON gives `None` and is skipped.
+fn parse_lenient_json(text: &str) -> Option<Value> {
+    let trimmed = text.trim().trim_start_matches("<!--").trim_end_matches("-->");
+    let trimmed = trimmed.trim().trim_start_matches("//<![CDATA[").trim_end_matches("//]]>").trim();
+    serde_json::from_str(trimmed).ok().or_else(|| {
+        let flat: String = trimmed.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        serde_json::from_str(&flat).ok()
+    })
+}
+
+fn types_of(node: &Value) -> Vec<String> {
+    match node.get("@type") {
+        Some(Value::String(t)) => vec![t.clone()],
+        Some(Value::Array(list)) => list.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+        _ => vec![],
+    }
+}
+
+fn is_article_type(t: &str) -> bool {
+    t.contains("Article") || t.contains("Posting") || t == "Report" || t == "Review" || t == "Recipe"
+}
+
+fn first_some<const N: usize>(options: [Option<String>; N]) -> Option<String> {
+    options.into_iter().flatten().find(|s| !s.trim().is_empty())
+}
+
+// --- title ---------------------------------------------------------------------------------
+
+static TITLE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+(?:[|–—·•»«~/:\-]|::)\s+").unwrap());
+
+fn title_from_html(html: &Document, metas: &MetaTags, ld: &JsonLd, site_names: &[String]) -> Option<String> {
+    let mut h1s: Vec<String> = html.select("h1").nodes().iter().map(|n| clean_text(&n.text())).filter(|t| !t.is_empty()).collect();
+    let element = html.select("title").nodes().first().map(|n| clean_text(&n.text()));
+    // An <h1> that ends "Headline | Name" in <title> is the site's logo, not the headline.
+    let mut site_names = site_names.to_vec();
+    if let Some(last) = element.as_deref().and_then(|t| TITLE_SEPARATOR.split(t).skip(1).last()) {
+        if let Some(logo) = h1s.iter().position(|h| loose_eq(h, last)) {
+            site_names.push(h1s.remove(logo));
+        }
+    }
+    let site_names = site_names.as_slice();
+    let declared: Vec<String> = [metas.get(&["og:title"]), metas.get(&["twitter:title"]), ld.headline(), metas.get(&["dc.title", "title", "parsely-title", "sailthru.title"])]
+        .into_iter()
+        .flatten()
+        .map(|t| strip_site_name(&t, site_names, &h1s))
+        .filter(|t| !t.is_empty())
+        .collect();
+    // A page's only <h1> is its visible headline, which is what readers (and annotators) call
+    // the title; unless it is the site's logo, or a kicker + the declared title ("Tech: Dam opens").
+    if let [only] = h1s.as_slice() {
+        let words = only.split_whitespace().count();
+        if (1..=40).contains(&words) && only.chars().any(char::is_alphanumeric) && !site_names.iter().any(|site| names_same_site(only, site)) {
+            let inner = declared.iter().find(|d| d.len() < only.len() && alnum_key(d).len() >= 12 && alnum_key(only).ends_with(&alnum_key(d)));
+            return Some(inner.unwrap_or(only).clone());
+        }
+    }
+    if let Some(title) = declared.into_iter().next() {
+        return Some(title);
+    }
+    if let Some(title) = element.map(|t| strip_site_name(&t, site_names, &h1s)).filter(|t| !t.is_empty()) {
+        return Some(title);
+    }
+    h1s.into_iter().next()
+}
+
+/// Drops a " | Site" / "Site - " part from a title when it names the site, or keeps the part
+/// that repeats the page's `<h1>`.
+fn strip_site_name(title: &str, site_names: &[String], h1s: &[String]) -> String {
+    let title = clean_text(title).trim_end_matches([' ', '-', '|', '–', '—', '·', ':']).to_string();
+    let parts: Vec<&str> = TITLE_SEPARATOR.split(&title).collect();
+    if parts.len() < 2 {
+        return title;
+    }
+    if let Some(part) = parts.iter().find(|p| h1s.iter().any(|h| loose_eq(h, p))) {
+        return part.to_string();
+    }
+    let names_site = |part: &str| site_names.iter().any(|site| names_same_site(part, site));
+    // Split at the first (last) separator whose far side is the site name.
+    let separators: Vec<_> = TITLE_SEPARATOR.find_iter(&title).collect();
+    if let Some(last) = separators.last() {
+        if names_site(&title[last.end()..]) {
+            let mut rest = title[..last.start()].to_string();
+            // "Story | Section | Site": drop a short section label too.
+            if separators.len() >= 2 {
+                let prev = separators[separators.len() - 2];
+                let section = &title[prev.end()..last.start()];
+                if section.split_whitespace().count() <= 2 && prev.start() > 0 {
+                    rest = title[..prev.start()].to_string();
+                }
+            }
+            return rest;
+        }
+    }
+    if let Some(first) = separators.first() {
+        if names_site(&title[..first.start()]) {
+            return title[first.end()..].to_string();
+        }
+    }
+    title
+}
+
+fn names_same_site(part: &str, site: &str) -> bool {
+    let a = alnum_key(part);
+    let b = alnum_key(site);
+    !a.is_empty() && !b.is_empty() && (a == b || (a.len() >= 4 && b.contains(&a)) || (b.len() >= 4 && a.contains(&b) && part.split_whitespace().count() <= 4))
+}
+
+fn alnum_key(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn loose_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (alnum_key(a), alnum_key(b));
+    !a.is_empty() && a == b
+}
+
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split("://").nth(1)?;
+    let host = rest.split(['/', '?', '#', ':']).next()?.trim_start_matches("www.");
+    // "netzpolitik.org" → "netzpolitik": the part a title would name.
+    let name = host.rsplit_once('.').map_or(host, |(name, _tld)| name);
+    let name = name.rsplit('.').next().unwrap_or(name);
+    (name.len() >= 3).then(|| name.to_string())
+}
+
+fn looks_like_url(text: &str) -> bool {
+    text.starts_with("http://") || text.starts_with("https://") || text.starts_with("//")
+}
+
+// --- authors -------------------------------------------------------------------------------
+
+fn authors_from_html(html: &Document, metas: &MetaTags, ld: &JsonLd, site_names: &[String]) -> Vec<String> {
+    // A site that names itself as the author leaves the byline to the markup.
+    let not_outlet = |names: Vec<String>| -> Vec<String> {
+        names.into_iter().filter(|n| !site_names.iter().any(|site| loose_eq(n, site))).collect()
+    };
+    let from_ld: Vec<String> = not_outlet(ld.authors().iter().flat_map(|a| split_authors(a)).collect());
+    if !from_ld.is_empty() {
+        return dedupe(from_ld);
+    }
+    let meta_keys = ["author", "article:author", "dc.creator", "dcterms.creator", "byl", "sailthru.author", "parsely-author", "citation_author", "og:article:author", "twitter:data1"];
+    for key in meta_keys {
+        let names: Vec<String> = metas.get_all(&[key]).iter().filter(|v| !looks_like_url(v)).flat_map(|v| split_authors(v)).collect();
+        let names = not_outlet(names);
+        if !names.is_empty() {
+            return dedupe(names);
+        }
+    }
+    dedupe(byline_from_markup(html))
+}
+
+/// Author names from visible bylines: `itemprop=author`, `rel=author`, then elements whose class
+/// or id says author or byline.
+fn byline_from_markup(html: &Document) -> Vec<String> {
+    let tiers = [
+        "[itemprop~='author']",
+        "a[rel~='author']",
+        "[class*='byline'], [class*='Byline'], [class*='author'], [class*='Author'], [id*='author'], [class*='autor'], [class*='Autor'], [class*='auteur'], [class*='creator'], [class*='writer']",
+    ];
+    for selector in tiers {
+        for node in html.select(selector).nodes() {
+            if in_comment_section(node) || !is_visible_tag(node) {
+                continue;
+            }
+            let text = if let Some(name) = node_name_child(node) {
+                name
+            } else if let Some(content) = node.attr("content") {
+                content.to_string()
+            } else {
+                node.text().to_string()
+            };
+            let text = clean_text(&text);
+            if text.is_empty() || text.chars().count() > 120 {
+                continue;
+            }
+            let names = split_authors(&text);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    // Last: a short line in the article that starts "By …" / "Von …".
+    for node in html.select("p, span, div, em, strong, small").nodes() {
+        let text = clean_text(&node.text());
+        if text.chars().count() > 90 || !BY_LINE_START.is_match(&text) || in_comment_section(node) {
+            continue;
+        }
+        let names = split_authors(&text);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+static BY_LINE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:by|von|par|por|written by|text|texto|autor|author)\s*:?\s+\p{Lu}\p{Ll}").unwrap());
+
+fn node_name_child(node: &NodeRef) -> Option<String> {
+    node.descendants_it()
+        .filter(|d| d.is_element())
+        .find(|d| d.attr("itemprop").is_some_and(|p| p.as_ref() == "name") || d.has_class("fn") || d.has_class("author-name"))
+        .map(|d| d.attr("content").map(|c| c.to_string()).unwrap_or_else(|| d.text().to_string()))
+}
+
+fn is_visible_tag(node: &NodeRef) -> bool {
+    !matches!(node.node_name().as_deref(), Some("script" | "style" | "link" | "img" | "body" | "html" | "article" | "main" | "section" | "ul" | "nav" | "form" | "input" | "textarea"))
+}
+
+fn in_comment_section(node: &NodeRef) -> bool {
+    std::iter::once(*node).chain(node.ancestors_it(Some(12))).any(|a| {
+        let marks = format!("{} {}", a.attr("class").unwrap_or_default(), a.attr("id").unwrap_or_default()).to_lowercase();
+        // Token prefixes, not substrings: "content-comments-wrap" may wrap the article itself. Not
+        // "sidebar" either: some themes call the article column that.
+        marks.split(|c: char| c.is_whitespace()).any(|token| ["comment", "respond", "related", "widget", "recentcomments"].iter().any(|p| token.starts_with(p)))
+            || a.node_name().as_deref() == Some("aside")
+    })
+}
+
+static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:written|posted|published|text|texte|texto|fotos?|photos?|story|reported)\s+)?(?:by|von|par|por|autor(?:in)?|author|auteur|verfasst von|geschrieben von|text|texto|redakteur(?:in)?)(?:\s*:?\s+|\s*:?$)|^(?:autor(?:in)?|author|auteur|by)\s*:\s*").unwrap()
+});
+static NAME_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*(?:[,;&/|+]|\s(?i:and|und)\s|\s(?:et|y|i|e|en)\s)\s*").unwrap());
+static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:on|am|le|el|il|at|published|posted|updated|veröffentlicht|aktualisiert|in|im|for)(?:\s+.*)?$|\s*(?:[|•·–—]|\s-\s|\(|\n).*$").unwrap()
+});
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+").unwrap());
+
+/// Splits a byline into author names: strips "By", cuts at a date or separator, splits
+/// "A and B", "A, B", "A & B".
+///
+/// ```
+/// use corroborate_ingest::metadata::split_authors;
+/// assert_eq!(split_authors("By Ada Byron and Tom Kerr"), ["Ada Byron", "Tom Kerr"]);
+/// assert_eq!(split_authors("Lea Roth, Max Ohm | 12 May 2019"), ["Lea Roth", "Max Ohm"]);
+/// ```
+pub fn split_authors(byline: &str) -> Vec<String> {
+    let mut text = clean_text(byline);
+    if let Some(found) = find_date_span(&text) {
+        text.truncate(found.0);
+    }
+    let text = EMAIL.replace_all(&text, "");
+    let text = BY_PREFIX.replace(text.trim(), "");
+    let text = BYLINE_TAIL.replace(&text, "");
+    let text = BY_PREFIX.replace(text.trim(), "");
+    NAME_SEPARATOR
+        .split(&text)
+        .map(|name| name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')').trim().to_string())
+        .filter(|name| is_plausible_name(name))
+        .collect()
+}
+
+fn is_plausible_name(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    let lower = name.to_lowercase();
+    !name.is_empty()
+        && words <= 5
+        && name.chars().count() <= 60
+        && name.chars().any(char::is_alphabetic)
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && !looks_like_url(name)
+        && !matches!(
+            lower.as_str(),
+            "admin" | "administrator" | "author" | "authors" | "by" | "von" | "posted" | "share" | "more" | "anonymous" | "unknown" | "about the author" | "phd" | "md" | "dr" | "dr." | "prof." | "staff" | "facebook" | "twitter" | "instagram" | "autor" | "autorin" | "comments" | "comment"
+        )
+}
+
+fn dedupe(names: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    names.into_iter().filter(|n| seen.insert(n.to_lowercase())).collect()
+}
+
+// --- date ----------------------------------------------------------------------------------
+
+fn date_from_html(html: &Document, metas: &MetaTags, ld: &JsonLd, url: Option<&str>) -> Option<Published> {
+    let from_meta = |keys: &[&str]| metas.get_all(keys).iter().find_map(|v| parse_date(v).or_else(|| find_date(v)));
+    let published_keys = [
+        "article:published_time",
+        "og:published_time",
+        "og:article:published_time",
+        "article:published",
+        "published_time",
+        "datepublished",
+        "parsely-pub-date",
+        "sailthru.date",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "date",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.date",
+        "dcterms.issued",
+        "dcterms.created",
+        "dc.date.created",
+        "citation_publication_date",
+        "citation_date",
+        "originalpublicationdate",
+        "article.published",
+        "cxenseparse:recs:publishtime",
+        "created",
+    ];
+    let element_date = || {
+        // itemprop=datePublished on any element, then <time> in the article or its header.
+        let itemprop = html.select("[itemprop='datePublished'], [itemprop='dateCreated']").nodes().iter().find_map(date_of_node);
+        itemprop.or_else(|| {
+            html.select("article time[datetime], header time[datetime], main time[datetime], time[pubdate], time[class*='publish'], time[class*='entry-date'], time[class*='date']")
+                .nodes()
+                .iter()
+                .filter(|n| !in_comment_section(n))
+                .find_map(date_of_node)
+        })
+    };
+    let classed_date = || {
+        html.select("[class*='date'], [class*='Date'], [class*='publish'], [class*='posted'], [class*='submitted'], [class*='entry-meta'], [class*='byline'], [class*='meta'], [class*='info'], [id*='date'], time")
+            .nodes()
+            .iter()
+            .filter(|n| is_visible_tag(n) && !in_comment_section(n))
+            .find_map(|n| {
+                let text = clean_text(&n.text());
+                if text.chars().count() > 150 {
+                    return None;
+                }
+                ["datetime", "title", "content"].iter().filter_map(|a| n.attr(a)).find_map(|d| parse_date(&d)).or_else(|| find_date(&text))
+            })
+    };
+    // Last: the first short line of the body that holds a date ("January 13, 2020 at 08:45 AM").
+    let any_date = || {
+        html.select("body *")
+            .nodes()
+            .iter()
+            .filter(|n| is_visible_tag(n) && !matches!(n.node_name().as_deref(), Some("a" | "option" | "li" | "td")))
+            .filter_map(|n| {
+                let text = clean_text(&n.immediate_text());
+                (text.len() >= 6 && text.chars().count() <= 80).then_some((n, text))
+            })
+            .filter(|(n, _)| !in_comment_section(n))
+            .find_map(|(_, text)| find_date(&text))
+    };
+    let from_url = || url.and_then(date_in_url);
+    let modified = || from_meta(&["article:modified_time", "og:updated_time", "dateModified", "last-modified"]).or_else(|| ld.date("dateModified"));
+
+    from_meta(&published_keys[..3])
+        .or_else(|| ld.date("datePublished"))
+        .or_else(|| from_meta(&published_keys[3..]))
+        .or_else(|| ld.date("dateCreated"))
+        .or_else(element_date)
+        .or_else(from_url)
+        .or_else(classed_date)
+        .or_else(any_date)
+        .or_else(modified)
+}
+
+fn date_of_node(node: &NodeRef) -> Option<Published> {
+    ["datetime", "content"]
+        .iter()
+        .filter_map(|a| node.attr(a))
+        .find_map(|v| parse_date(&v).or_else(|| find_date(&v)))
+        .or_else(|| {
+            let text = clean_text(&node.text());
+            (text.chars().count() <= 150).then(|| find_date(&text)).flatten()
+        })
+}
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\.|$)|/((?:19|20)\d{2})(\d{2})(\d{2})/").unwrap());
+
+/// A date written in a URL path: `/2016/12/12/`, `/2016-12-12-`, `/20161212/`.
+fn date_in_url(url: &str) -> Option<Published> {
+    let caps = URL_DATE.captures(url)?;
+    let n = |i: usize, j: usize| caps.get(i).or(caps.get(j)).and_then(|m| m.as_str().parse::<u32>().ok());
+    Published::day(n(1, 4)? as i32, n(2, 5)?, n(3, 6)?)
+}
+
+// --- language, genre -----------------------------------------------------------------------
+
+/// `en-GB`, `de_DE`, `fr` → two-letter ISO 639-1 code.
+fn iso_639_1(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (primary.len() == 2 && primary.chars().all(|c| c.is_ascii_lowercase())).then_some(primary)
+}
+
+fn genre_from_label(label: &str) -> Option<Genre> {
+    let label = label.to_lowercase();
+    const OPINION: [&str; 8] = ["opinion", "op-ed", "oped", "commentary", "meinung", "kommentar", "tribune", "editorial"];
+    if OPINION.iter().any(|w| label.contains(w)) {
+        Some(Genre::Opinion)
+    } else if label.contains("analysis") || label.contains("analyse") || label.contains("análisis") {
+        Some(Genre::Analysis)
+    } else {
+        None
+    }
+}
+
+static GENRE_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:(analysis|news analysis)|(opinion|op-ed|op ed|commentary|editorial|comment))\s*[:|–—-]").unwrap());
+static VIEWS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:views|opinions)\b.{0,80}\b(?:are\s+)?(?:solely|entirely|exclusively|only)\s+(?:those\s+of\s+the\s+authors?|the\s+authors?'?s?)|(?:views|opinions)\s+(?:expressed\s+)?(?:are\s+)?(?:the\s+)?authors?'?s?\s+own").unwrap()
+});
+
+/// The genre a title or text announces: `Analysis: …` → Analysis; `Opinion: …`, `Op-Ed …`,
+/// `Commentary: …`, or a note that the views are solely the author's → Opinion.
+///
+/// ```
+/// use corroborate_ingest::{metadata::genre_from_text, Genre};
+/// assert_eq!(genre_from_text(Some("Analysis: Why the dam broke"), ""), Some(Genre::Analysis));
+/// assert_eq!(genre_from_text(Some("Op-Ed | A city betrayed"), ""), Some(Genre::Opinion));
+/// assert_eq!(genre_from_text(Some("Dam breaks"), "Water rose."), None);
+/// ```
+pub fn genre_from_text(title: Option<&str>, text: &str) -> Option<Genre> {
+    let first_line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+    for line in title.into_iter().chain([first_line]) {
+        if let Some(caps) = GENRE_PREFIX.captures(line) {
+            return Some(if caps.get(1).is_some() { Genre::Analysis } else { Genre::Opinion });
+        }
+    }
+    // Disclaimers sit at the top or the bottom of a piece; one quoted mid-text is not about it.
+    let head: String = text.chars().take(600).collect();
+    let tail: String = text.chars().rev().take(600).collect::<Vec<_>>().into_iter().rev().collect();
+    (VIEWS_DISCLAIMER.is_match(&head) || VIEWS_DISCLAIMER.is_match(&tail)).then_some(Genre::Opinion)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Removed lines
+// ---------------------------------------------------------------------------------------------
+
+static SUBSCRIBE_OUTLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:Become|Be)\s+an?\s+(\p{Lu}[\p{L}'’.&-]*(?:\s+[\p{L}'’.&-]+){0,4})\s+(?:subscriber|member|supporter|patron|insider)\b").unwrap());
+
+/// Metadata from what the cleaner removed from a text: title, byline and date lines,
+/// disclaimers, subscribe prompts.
+///
+/// ```
+/// use corroborate_ingest::{metadata::from_removed, RemovalReason, Removed};
+/// let removed = [Removed { text: "by Ada Byron on 3 Mar 2019 2 Comments".into(), reason: RemovalReason::Byline }];
+/// let meta = from_removed(&removed);
+/// assert_eq!(meta.authors, ["Ada Byron"]);
+/// assert_eq!(meta.published.unwrap().iso(), "2019-03-03");
+/// ```
+pub fn from_removed(removed: &[Removed]) -> Metadata {
+    let mut meta = Metadata::default();
+    for piece in removed {
+        let text = clean_text(&piece.text);
+        if text.is_empty() {
+            continue;
+        }
+        match piece.reason {
+            RemovalReason::Title if meta.title.is_none() => meta.title = Some(text),
+            RemovalReason::Byline => {
+                let (authors, date) = read_byline(&text);
+                if meta.authors.is_empty() {
+                    meta.authors = authors;
+                }
+                meta.published = meta.published.or(date);
+            }
+            RemovalReason::Disclaimer if meta.genre.is_none() && VIEWS_DISCLAIMER.is_match(&text) => meta.genre = Some(Genre::Opinion),
+            RemovalReason::Subscribe if meta.outlet.is_none() => meta.outlet = outlet_from_subscribe(&text),
+            _ => {}
+        }
+    }
+    if meta.genre.is_none() {
+        meta.genre = meta.title.as_deref().and_then(|t| genre_from_text(Some(t), ""));
+    }
+    meta
+}
+
+/// "by Ada Byron on 3 Mar 2019 2 Comments" → (["Ada Byron"], 2019-03-03). A line with no
+/// "by" gives an author only when, with its date removed, it is nothing but a person's name.
+fn read_byline(line: &str) -> (Vec<String>, Option<Published>) {
+    let span = find_date_span(line);
+    let date = span.as_ref().map(|s| s.2.clone());
+    let before_date = span.as_ref().map_or(line, |s| &line[..s.0]).trim();
+    let after_date = span.as_ref().map_or("", |s| &line[s.1..]).trim();
+    let authors = if BY_PREFIX.is_match(before_date) {
+        split_authors(before_date)
+    } else if looks_like_person(before_date) && (after_date.is_empty() || span.is_some()) {
+        split_authors(before_date)
+    } else {
+        Vec::new()
+    };
+    (authors, date)
+}
+
+/// Two to four capitalised words ("Ada Byron", "Jean-Luc de la Roche"), nothing else.
+fn looks_like_person(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let particles = words.iter().filter(|w| matches!(**w, "de" | "la" | "van" | "von" | "der" | "den" | "al" | "el" | "bin" | "da" | "di" | "du" | "le")).count();
+    (2..=5).contains(&words.len())
+        && capitalised >= 2
+        && capitalised + particles == words.len()
+        && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
+        && words.iter().any(|w| w.chars().filter(|c| c.is_lowercase()).count() >= 2)
+}
+
+/// "Become a Daily Lantern subscriber" → "Daily Lantern". Only that shape: a prompt naming its
+/// outlet otherwise ("Support independent journalism") is too easy to misread.
+fn outlet_from_subscribe(text: &str) -> Option<String> {
+    let caps = SUBSCRIBE_OUTLET.captures(text)?;
+    let name = caps[1].trim().to_string();
+    let first = name.split_whitespace().next()?.to_lowercase();
+    let generic = ["premium", "paid", "digital", "print", "full", "founding", "supporting", "monthly", "yearly", "annual", "vip", "pro", "plus", "free", "new", "member", "subscriber", "part"];
+    (!generic.contains(&first.as_str()) && name.chars().count() <= 50).then_some(name)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------------------
+
+/// Month names and abbreviations (English, German, French, Spanish, Italian, Dutch, Portuguese).
+const MONTHS: [&[&str]; 12] = [
+    &["january", "jan", "januar", "jänner", "janvier", "enero", "ene", "gennaio", "januari", "janeiro"],
+    &["february", "feb", "febr", "februar", "février", "fevrier", "févr", "fév", "febrero", "febbraio", "februari", "fevereiro", "fev"],
+    &["march", "mar", "märz", "maerz", "mär", "mars", "marzo", "maart", "março", "marco", "mrz"],
+    &["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
+    &["may", "mai", "mayo", "maggio", "mei", "maio"],
+    &["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
+    &["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho"],
+    &["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
+    &["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro", "set"],
+    &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "out"],
+    &["november", "nov", "novembre", "noviembre", "novembro"],
+    &["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro"],
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().position(|names| names.contains(&word.as_str())).map(|i| i as u32 + 1)
+}
+
+const TIME: &str = r"(?:\s*(?:,|at|um|à|a las|-|–|\|)?\s*T?(?P<h>\d{1,2})[:h](?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d+)?)?\s*(?P<ap>[AaPp]\.?[Mm]\.?)?(?:\s*(?:Uhr|h))?(?:\s*(?:Z|UTC|GMT|[A-Z]{3,4}\b))?(?:\s*[+-]\d{2}(?::?\d{2})?)?)?";
+const MONTH_NAME: &str = r"(?P<mon>\p{L}{3,10}\.?)";
+const WEEKDAY: &str = r"(?:(?:mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)\.?,?\s+)?";
+
+/// The date shapes, most specific first, with a `{TIME}` tail where a time may follow.
+static DATE_SHAPES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
+        // ISO 8601: 2016-12-12, 2016-12-12T09:30:05.123+01:00
+        r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T\s](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?:\s*Z|\s*[+-]\d{2}(?::?\d{2})?|\s*UTC|\s*GMT)?)?".to_string(),
+        // 2016/12/12
+        format!(r"(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}}){TIME}"),
+        // 12.12.2016 (day.month.year)
+        format!(r"(?P<d>\d{{1,2}})\.\s?(?P<m>\d{{1,2}})\.\s?(?P<y>\d{{4}}){TIME}"),
+        // 12/30/2016 or 30/12/2016, only when unambiguous
+        format!(r"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){TIME}"),
+        // December 12, 2016 · Dec. 12th 2016 · Monday, December 12, 2016 9:30 am
+        format!(r"{WEEKDAY}{MONTH_NAME}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<y>\d{{4}}){TIME}"),
+        // 12 December 2016 · 12. Dezember 2016 · 12 de diciembre de 2016 · Mon, 12 Dec 2016 09:30:00 GMT
+        format!(r"{WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?{MONTH_NAME}\s*,?\s+(?:de\s+)?(?P<y>\d{{4}}){TIME}"),
+    ]
+    .to_vec()
+});
+
+static ANCHORED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let mut shapes: Vec<Regex> = DATE_SHAPES.iter().map(|s| Regex::new(&format!(r"(?i)^{s}\s*$")).unwrap()).collect();
+    shapes.push(Regex::new(&format!(r"(?i)^{MONTH_NAME}\s+(?P<y>\d{{4}})\s*$")).unwrap());
+    shapes.push(Regex::new(r"^(?P<y>\d{4})-(?P<m>\d{2})$").unwrap());
+    shapes.push(Regex::new(r"^(?P<y>\d{4})$").unwrap());
+    shapes
+});
+
+static FLOATING: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| DATE_SHAPES.iter().map(|s| Regex::new(&format!(r"(?i)(?:^|\b){s}(?:\b|$)")).unwrap()).collect());
+
+/// A date as pages and feeds write it (`2016-12-12`, `2016-12-12T09:30:00+01:00`,
+/// `December 12, 2016`, `12 Dec 2016`, `Mon, 12 Dec 2016 09:30:00 GMT`, `12.12.2016`,
+/// `December 2016`, `2016`), with its precision. The whole text must be the date; impossible
+/// dates give `None`. A time keeps its wall-clock value; the UTC offset is dropped.
+///
+/// ```
+/// use corroborate_ingest::{metadata::parse_date, Precision};
+/// assert_eq!(parse_date("Dec. 12, 2016").unwrap().iso(), "2016-12-12");
+/// assert_eq!(parse_date("2016-12-12T09:30:00+01:00").unwrap().iso(), "2016-12-12T09:30:00");
+/// assert_eq!(parse_date("December 2016").unwrap().precision(), Precision::Month);
+/// assert_eq!(parse_date("February 30, 2016"), None);
+/// ```
+pub fn parse_date(text: &str) -> Option<Published> {
+    let text = clean_text(text);
+    let text = text.trim_end_matches(['.', ',']);
+    ANCHORED.iter().find_map(|shape| shape.captures(text).and_then(|caps| date_from_captures(&caps)))
+}
+
+/// The first day-precise date inside a longer text ("by Ada Byron on 3 Mar 2019 2 Comments").
+///
+/// ```
+/// use corroborate_ingest::metadata::find_date;
+/// assert_eq!(find_date("Posted on December 17, 2016 by staff").unwrap().iso(), "2016-12-17");
+/// assert_eq!(find_date("Version 2 of 12 items"), None);
+/// ```
+pub fn find_date(text: &str) -> Option<Published> {
+    find_date_span(text).map(|(_, _, date)| date)
+}
+
+/// The first date in `text` with its byte range.
+fn find_date_span(text: &str) -> Option<(usize, usize, Published)> {
+    FLOATING
+        .iter()
+        .filter_map(|shape| {
+            shape.captures_iter(text).find_map(|caps| {
+                let whole = caps.get(0)?;
+                date_from_captures(&caps).map(|date| (whole.start(), whole.end(), date))
+            })
+        })
+        .min_by_key(|(start, _, _)| *start)
+}
+
+fn date_from_captures(caps: &Captures) -> Option<Published> {
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year = num("y")? as i32;
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    let month = match caps.name("mon") {
+        Some(word) => Some(month_number(word.as_str())?),
+        None => num("m"),
+    };
+    let (month, day) = match (num("a"), num("b")) {
+        (Some(a), Some(b)) if a > 12 && b <= 12 => (Some(b), Some(a)),
+        (Some(a), Some(b)) if b > 12 && a <= 12 => (Some(a), Some(b)),
+        (Some(_), Some(_)) => return None,
+        _ => (month, num("d")),
+    };
+    let (Some(month), Some(day)) = (month, day) else {
+        return match month {
+            Some(month) => Published::month(year, month),
+            None => Some(Published::year(year)),
+        };
+    };
+    match (num("h"), num("mi")) {
+        (Some(mut hour), Some(minute)) => {
+            if let Some(ap) = caps.name("ap") {
+                let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+                if hour == 0 || hour > 12 {
+                    return Published::day(year, month, day);
+                }
+                hour = match (pm, hour) {
+                    (false, 12) => 0,
+                    (true, h) if h < 12 => h + 12,
+                    (_, h) => h,
+                };
+            }
+            Published::time(year, month, day, hour, minute, num("s")).or_else(|| Published::day(year, month, day))
+        }
+        _ => Published::day(year, month, day),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// Collapses whitespace (and non-breaking spaces) to single spaces, trimmed.
+fn clean_text(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+}

@@ -1,0 +1,85 @@
+//! `documents.jsonl`: one document a line, spans in Unicode code points over `text`.
+
+use corroborate_annotate::{Annotated, CodePoints};
+use corroborate_ingest::{Genre, Precision, Removed};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// One line of `documents.jsonl`, as the output contract names its fields.
+#[derive(Debug, Serialize)]
+pub struct DocumentRecord<'a> {
+    pub contract: &'static str,
+    pub id: &'a str,
+    pub source: &'a str,
+    pub url: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub authors: &'a [String],
+    pub published: Option<&'a str>,
+    pub published_precision: Option<Precision>,
+    pub language: Option<&'a str>,
+    pub genre: Genre,
+    pub text: &'a str,
+    pub removed: &'a [Removed],
+    pub sentences: Vec<Offsets>,
+    // Layers whose annotators have not landed yet: always present, empty until then.
+    pub entities: [(); 0],
+    pub times: [(); 0],
+    pub quantities: [(); 0],
+    pub quotes: [(); 0],
+    pub citations: [(); 0],
+    pub hedges: [(); 0],
+    pub blame: [(); 0],
+}
+
+/// A span as the contract writes sentence boundaries: code point offsets.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Offsets {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The contract record of one annotated document.
+pub fn document_record(annotated: &Annotated) -> DocumentRecord<'_> {
+    let doc = &annotated.document;
+    let code_points = CodePoints::new(&doc.text);
+    DocumentRecord {
+        contract: crate::CONTRACT,
+        id: doc.id.as_str(),
+        source: &doc.source,
+        url: doc.url.as_deref(),
+        outlet: doc.outlet.as_deref(),
+        title: doc.title.as_deref(),
+        authors: &doc.authors,
+        published: doc.published.as_ref().map(|p| p.iso()),
+        published_precision: doc.published.as_ref().map(|p| p.precision()),
+        language: doc.language.as_deref(),
+        genre: doc.genre,
+        text: &doc.text,
+        removed: &doc.removed,
+        sentences: annotated
+            .sentences
+            .iter()
+            .map(|&s| {
+                let (start, end) = code_points.of_span(s);
+                Offsets { start, end }
+            })
+            .collect(),
+        entities: [],
+        times: [],
+        quantities: [],
+        quotes: [],
+        citations: [],
+        hedges: [],
+        blame: [],
+    }
+}
+
+/// Writes `documents.jsonl`, one record a line, in the order given.
+pub fn write_documents<'a>(out: &mut impl Write, docs: impl IntoIterator<Item = &'a Annotated>) -> io::Result<()> {
+    for annotated in docs {
+        serde_json::to_writer(&mut *out, &document_record(annotated))?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}

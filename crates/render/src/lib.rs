@@ -1,0 +1,14 @@
+//! Stage 6: outputs. The JSON Lines of the output contract and the plain-text summary.
+//!
+//! The contract version is [`CONTRACT`]; every record states it. Fields may be added without a
+//! bump; renaming or removing one bumps it (see `schema/` for the JSON Schema, tested against
+//! real output).
+
+mod documents;
+mod summary;
+
+pub use documents::{document_record, write_documents, DocumentRecord};
+pub use summary::{summary, BatchReport};
+
+/// The output contract these files follow.
+pub const CONTRACT: &str = "corroborate/v1";
