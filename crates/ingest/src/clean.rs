@@ -87,21 +87,21 @@ const RULES: &[(RemovalReason, Pattern)] = &[
         Disclaimer,
         re(
             120,
-            r"\b(?:reflects?|represents?|expresse?s?|are|is) (?:only |solely |purely |entirely )?(?:the )?(?:personal |own )?(?:views?|opinions?) of (?:its|the|their|our) (?:authors?|writers?|contributors?|columnists?)\b",
+            r"\b(?:this|the) (?:column|article|piece|post|op-ed|commentary|blog|essay)\b.{0,40}\b(?:reflects?|represents?|expresse?s?) (?:only |solely |purely |entirely )?(?:the )?(?:personal |own )?(?:views?|opinions?)\b",
         ),
     ),
     (
         Disclaimer,
         re(
             120,
-            r"\b(?:views?|opinions?) (?:expressed )?(?:here |above |below |in this (?:article|column|piece) )?(?:belong|are those of|are the author)",
+            r"\b(?:views?|opinions?)\b.{0,60}\b(?:belong to|are (?:those|the views?|solely those) of|are the) (?:the |its |their )?(?:authors?|writers?|contributors?|columnists?)(?:['’]s?)?\b",
         ),
     ),
     (
         Disclaimer,
         re(
             120,
-            r"\b(?:without (?:necessarily )?endorsing (?:them|it|those views)|should not be (?:read|construed|taken|relied on) as (?:\w+ )?advice|not intended (?:as|to be) (?:\w+ )?advice)\b",
+            r"\b(?:views?|opinions?)\b.{0,80}\bwithout (?:necessarily )?endorsing\b|\bshould not be (?:read|construed|taken|relied on) as (?:\w+ )?advice\b",
         ),
     ),
     // Pointers to the rest of the article or to where it came from.
@@ -167,7 +167,7 @@ const RULES: &[(RemovalReason, Pattern)] = &[
     (Share, Pattern::Test { max_words: 12, test: is_share_bar }),
     (Share, re(12, r"^click to (?:share|email|print|tweet|pin)\b")),
     (Share, re(3, r"^\d[\d,.]*k?\s+shares?$")),
-    (Share, re(12, r"^(?:follow|like) (?:us|me|@\w+)\b.{0,40}$")),
+    (Share, re(12, r"^(?:follow (?:us|me|@\w+)|like us)(?: on\b| at\b|$)")),
     (Share, re(8, r"^share (?:this|on|via|to|the|it)\b")),
     // Advertising labels.
     (
@@ -179,7 +179,7 @@ const RULES: &[(RemovalReason, Pattern)] = &[
     ),
     // Subscribe, membership, donation and paywall prompts.
     (Subscribe, re(25, r"^(?:please\s+)?(?:subscribe|donate)\b")),
-    (Subscribe, re(12, r"^(?:please\s+)?support (?:us|our|the|this|independent|quality|honest|real)\b")),
+    (Subscribe, re(12, r"^(?:please\s+)?support (?:us|our|the|this|independent|quality|honest|real)\b[^,\x22“”]*$")),
     (Subscribe, re(20, r"^(?:show|give|add|lend|pledge) (?:us )?your support\b")),
     (Subscribe, re(12, r"^become an?\b.{0,60}\b(?:subscriber|member|patron|supporter|donor|sponsor)s?\b")),
     (
@@ -197,7 +197,7 @@ const RULES: &[(RemovalReason, Pattern)] = &[
             r"\b(?:ad[- ]free|paywall|subscribers?[- ]only|members?[- ]only|premium (?:content|access|membership)|already (?:a )?(?:subscriber|member)|free articles? (?:left|remaining)|reached your (?:free )?(?:article )?limit|to continue reading)\b",
         ),
     ),
-    (Subscribe, re(10, r"^membership\b")),
+    (Subscribe, re(10, r"^membership\b[^.!?]*$")),
     (Subscribe, re(15, r"\bclick here to (?:subscribe|donate|support|sign up|join|become)\b")),
     (Subscribe, re(60, r"\bour (?:work|journalism|reporting|mission)\b.{0,40}\b(?:possible|funded|depends|relies)\b")),
     (
@@ -1072,6 +1072,12 @@ mod tests {
             "Readers can subscribe to alerts, the port authority said, though many complained that the service was slow.",
             "Officials declined to comment on the figures, which were first published on Monday.",
             "By Tuesday, by contrast, the harbour was open again.",
+            "Their views are those of a minority.",
+            "The council published the proposals without endorsing them.",
+            "The report reflects the views of its authors, the ministry said.",
+            "Like me, many residents fled.",
+            "Membership of the alliance remains unlikely.",
+            "Support the strike, the union told its members.",
         ];
         let (kept, removed) = clean(&body, None);
         assert_eq!(kept, body[1..]);

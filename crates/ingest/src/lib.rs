@@ -8,6 +8,7 @@
 //! Every failure is an [`IngestError`] naming the source and the problem in one line, so a
 //! batch can report it and go on.
 
+pub mod blocks;
 pub mod clean;
 mod decode;
 mod document;

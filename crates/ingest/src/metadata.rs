@@ -766,14 +766,7 @@ fn read_byline(line: &str) -> (Vec<String>, Option<Published>) {
     let span = find_date_span(line);
     let date = span.as_ref().map(|s| s.2.clone());
     let before_date = span.as_ref().map_or(line, |s| &line[..s.0]).trim();
-    let after_date = span.as_ref().map_or("", |s| &line[s.1..]).trim();
-    let authors = if BY_PREFIX.is_match(before_date) {
-        split_authors(before_date)
-    } else if looks_like_person(before_date) && (after_date.is_empty() || span.is_some()) {
-        split_authors(before_date)
-    } else {
-        Vec::new()
-    };
+    let authors = if BY_PREFIX.is_match(before_date) || looks_like_person(before_date) { split_authors(before_date) } else { Vec::new() };
     (authors, date)
 }
 
@@ -950,4 +943,347 @@ fn clean_text(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::document::Precision;
+
+    fn page(head: &str, body: &str) -> Metadata {
+        from_html(&Document::from(format!("<html><head>{head}</head><body>{body}</body></html>").as_str()))
+    }
+
+    fn iso(date: Option<Published>) -> Option<String> {
+        date.map(|d| d.iso().to_string())
+    }
+
+    // --- parse_date ------------------------------------------------------------------------
+
+    #[test]
+    fn date_formats() {
+        let table = [
+            ("2016-12-12", "2016-12-12"),
+            ("2016-12-12T09:30:00+01:00", "2016-12-12T09:30:00"),
+            ("2016-12-12T09:30:05.123Z", "2016-12-12T09:30:05"),
+            ("2016-12-12T09:30Z", "2016-12-12T09:30"),
+            ("2016-12-12 09:30:00", "2016-12-12T09:30:00"),
+            ("December 12, 2016", "2016-12-12"),
+            ("Dec. 12, 2016", "2016-12-12"),
+            ("Dec 12th, 2016", "2016-12-12"),
+            ("Monday, December 12, 2016 9:30 pm", "2016-12-12T21:30"),
+            ("12 December 2016", "2016-12-12"),
+            ("30 Dec 2016", "2016-12-30"),
+            ("Mon, 12 Dec 2016 09:30:00 GMT", "2016-12-12T09:30:00"),
+            ("Tue, 13 Dec 2016 09:30:00 +0100", "2016-12-13T09:30:00"),
+            ("2016/12/12", "2016-12-12"),
+            ("12.12.2016", "2016-12-12"),
+            ("3.4.2016", "2016-04-03"),
+            ("12.12.2016 09:30 Uhr", "2016-12-12T09:30"),
+            ("31/12/2016", "2016-12-31"),
+            ("12/31/2016", "2016-12-31"),
+            ("12. Dezember 2016", "2016-12-12"),
+            ("3 mars 2016", "2016-03-03"),
+            ("12 de diciembre de 2016", "2016-12-12"),
+            ("December 2016", "2016-12"),
+            ("2016-12", "2016-12"),
+            ("2016", "2016"),
+            ("  2016-12-12.  ", "2016-12-12"),
+        ];
+        for (text, want) in table {
+            assert_eq!(iso(parse_date(text)).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn date_precision() {
+        assert_eq!(parse_date("2016").unwrap().precision(), Precision::Year);
+        assert_eq!(parse_date("December 2016").unwrap().precision(), Precision::Month);
+        assert_eq!(parse_date("12 Dec 2016").unwrap().precision(), Precision::Day);
+        assert_eq!(parse_date("2016-12-12T09:30Z").unwrap().precision(), Precision::Minute);
+        assert_eq!(parse_date("2016-12-12T09:30:01Z").unwrap().precision(), Precision::Second);
+    }
+
+    #[test]
+    fn impossible_or_partial_dates_are_rejected() {
+        for text in [
+            "February 30, 2016",
+            "2015-02-29",
+            "2016-13-01",
+            "32.12.2016",
+            "05/06/2016", // day/month or month/day: cannot tell
+            "Smarch 12, 2016",
+            "2016 was a year",
+            "12345",
+            "",
+            "yesterday",
+            "Page 2016",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_inside_lines() {
+        let table = [
+            ("by Ada Byron on 30 Dec 2016 1 Comment", Some("2016-12-30")),
+            ("NEWS front December 17, 2016 0", Some("2016-12-17")),
+            ("Posted 2016-12-12 in World", Some("2016-12-12")),
+            ("Updated: 12.12.2016, 14:02", Some("2016-12-12T14:02")),
+            ("Release 3.1.2 of the tool", None),
+            ("in December 2016", None),
+        ];
+        for (text, want) in table {
+            assert_eq!(iso(find_date(text)).as_deref(), want, "{text}");
+        }
+    }
+
+    // --- title -----------------------------------------------------------------------------
+
+    #[test]
+    fn title_sources() {
+        let og = page(r#"<meta property="og:title" content="Dam opens"><title>Other</title>"#, "");
+        assert_eq!(og.title.as_deref(), Some("Dam opens"));
+        let twitter = page(r#"<meta name="twitter:title" content="Dam opens">"#, "");
+        assert_eq!(twitter.title.as_deref(), Some("Dam opens"));
+        let ld = page(r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Dam opens"}</script>"#, "");
+        assert_eq!(ld.title.as_deref(), Some("Dam opens"));
+        let h1 = page("", "<h1>Dam opens</h1><p>Text</p>");
+        assert_eq!(h1.title.as_deref(), Some("Dam opens"));
+    }
+
+    #[test]
+    fn title_site_suffix_is_stripped_when_it_names_the_site() {
+        let site = r#"<meta property="og:site_name" content="The Valley Post">"#;
+        let piped = page(&format!("{site}<title>Dam opens | The Valley Post</title>"), "");
+        assert_eq!(piped.title.as_deref(), Some("Dam opens"));
+        let dashed = page(&format!("{site}<title>Dam opens - Valley Post</title>"), "");
+        assert_eq!(dashed.title.as_deref(), Some("Dam opens"));
+        let leading = page(&format!("{site}<title>The Valley Post | Dam opens</title>"), "");
+        assert_eq!(leading.title.as_deref(), Some("Dam opens"));
+        // Not the site's name: part of the headline.
+        let kept = page(&format!("{site}<title>Dam opens - and floods the valley</title>"), "");
+        assert_eq!(kept.title.as_deref(), Some("Dam opens - and floods the valley"));
+    }
+
+    #[test]
+    fn title_prefers_the_single_visible_headline() {
+        let meta = page(r#"<meta property="og:title" content="Dam opens"><title>Dam opens</title>"#, "<h1>Dam opens at last after ten years</h1>");
+        assert_eq!(meta.title.as_deref(), Some("Dam opens at last after ten years"));
+        // An <h1> that is the site's logo is not the headline.
+        let logo = page("<title>Dam opens at last | Valley Notes</title>", "<h1>Valley Notes</h1>");
+        assert_eq!(logo.title.as_deref(), Some("Dam opens at last"));
+        // A kicker in the <h1> before the declared title.
+        let kicker = page(r#"<meta property="og:title" content="Dam opens at last">"#, "<h1><span>Energy</span> Dam opens at last</h1>");
+        assert_eq!(kicker.title.as_deref(), Some("Dam opens at last"));
+    }
+
+    // --- authors ---------------------------------------------------------------------------
+
+    #[test]
+    fn author_sources() {
+        let cases = [
+            (r#"<meta name="author" content="Ada Byron">"#, ""),
+            (r#"<meta property="article:author" content="Ada Byron">"#, ""),
+            (r#"<script type="application/ld+json">{"@type":"NewsArticle","author":"Ada Byron"}</script>"#, ""),
+            (r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Ada Byron"}}</script>"#, ""),
+            ("", r#"<a rel="author" href="/ada">Ada Byron</a>"#),
+            ("", r#"<span class="byline">By Ada Byron</span>"#),
+            ("", r#"<div itemprop="author" itemscope><span itemprop="name">Ada Byron</span></div>"#),
+            ("", r#"<p class="article-author">Von Ada Byron, 12.12.2016</p>"#),
+            ("", "<article><p>By Ada Byron</p><p>The dam opened on Monday.</p></article>"),
+        ];
+        for (head, body) in cases {
+            assert_eq!(page(head, body).authors, ["Ada Byron"], "{head}{body}");
+        }
+    }
+
+    #[test]
+    fn author_urls_and_outlets_are_not_authors() {
+        let url = page(r#"<meta property="article:author" content="https://facebook.com/ada"><meta name="author" content="Ada Byron">"#, "");
+        assert_eq!(url.authors, ["Ada Byron"]);
+        let outlet = page(r#"<meta property="og:site_name" content="Valley Post"><meta name="author" content="Valley Post">"#, r#"<span class="byline">By Ada Byron</span>"#);
+        assert_eq!(outlet.authors, ["Ada Byron"]);
+        let comment = page("", r#"<div class="comments"><span class="comment-author">Troll</span></div>"#);
+        assert!(comment.authors.is_empty());
+    }
+
+    #[test]
+    fn json_ld_author_lists_and_references() {
+        let list = page(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ada Byron"},{"@type":"Person","name":"Tom Kerr"}]}</script>"#,
+            "",
+        );
+        assert_eq!(list.authors, ["Ada Byron", "Tom Kerr"]);
+        let graph = page(
+            r##"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+                {"@type":"Article","@id":"#a","headline":"Dam opens","author":{"@id":"#p1"},"datePublished":"2016-12-12T09:30:00+01:00","publisher":{"@id":"#org"}},
+                {"@type":"Person","@id":"#p1","name":"Ada Byron"},
+                {"@type":"Organization","@id":"#org","name":"Valley Post"}]}</script>"##,
+            "",
+        );
+        assert_eq!(graph.authors, ["Ada Byron"]);
+        assert_eq!(graph.title.as_deref(), Some("Dam opens"));
+        assert_eq!(iso(graph.published).as_deref(), Some("2016-12-12T09:30:00"));
+        assert_eq!(graph.outlet.as_deref(), Some("Valley Post"));
+    }
+
+    #[test]
+    fn broken_json_ld_is_skipped() {
+        let meta = page(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle", "headline": </script>
+               <script type="application/ld+json">[{"@type":"NewsArticle","headline":"Dam
+               opens"}]</script>"#,
+            "",
+        );
+        assert_eq!(meta.title.as_deref(), Some("Dam opens"));
+    }
+
+    #[test]
+    fn splitting_bylines() {
+        let table: [(&str, &[&str]); 7] = [
+            ("By Ada Byron", &["Ada Byron"]),
+            ("Ada Byron and Tom Kerr", &["Ada Byron", "Tom Kerr"]),
+            ("Ada Byron, Tom Kerr & Lea Roth", &["Ada Byron", "Tom Kerr", "Lea Roth"]),
+            ("Von Ada Byron und Tom Kerr", &["Ada Byron", "Tom Kerr"]),
+            ("by Ada Byron on 30 Dec 2016", &["Ada Byron"]),
+            ("Written by: Ada Byron | Valley Post", &["Ada Byron"]),
+            ("Published by", &[]),
+        ];
+        for (text, want) in table {
+            assert_eq!(split_authors(text), want, "{text}");
+        }
+    }
+
+    // --- date ------------------------------------------------------------------------------
+
+    #[test]
+    fn date_sources() {
+        let cases = [
+            (r#"<meta property="article:published_time" content="2016-12-12T09:30:00+01:00">"#, ""),
+            (r#"<meta property="og:published_time" content="2016-12-12T09:30:00Z">"#, ""),
+            (r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2016-12-12T09:30:00+01:00"}</script>"#, ""),
+            (r#"<meta name="pubdate" content="2016-12-12T09:30:00">"#, ""),
+            (r#"<meta name="DC.date.issued" content="2016-12-12T09:30:00">"#, ""),
+            (r#"<meta name="sailthru.date" content="2016-12-12 09:30:00">"#, ""),
+            (r#"<meta name="parsely-pub-date" content="2016-12-12T09:30:00Z">"#, ""),
+            ("", r#"<span itemprop="datePublished" content="2016-12-12T09:30:00">12 Dec</span>"#),
+            ("", r#"<article><header><time datetime="2016-12-12T09:30:00">Monday</time></header></article>"#),
+        ];
+        for (head, body) in cases {
+            let got = iso(page(head, body).published);
+            assert_eq!(got.as_deref().map(|d| &d[..10]), Some("2016-12-12"), "{head}{body}");
+        }
+        let text = page("", r#"<div class="entry-meta">Posted on December 12, 2016</div>"#);
+        assert_eq!(iso(text.published).as_deref(), Some("2016-12-12"));
+    }
+
+    #[test]
+    fn published_wins_over_modified() {
+        let meta = page(
+            r#"<meta property="article:modified_time" content="2017-01-02T10:00:00Z">
+               <meta property="article:published_time" content="2016-12-12T09:30:00Z">"#,
+            "",
+        );
+        assert_eq!(iso(meta.published).as_deref(), Some("2016-12-12T09:30:00"));
+        let only_modified = page(r#"<meta property="article:modified_time" content="2017-01-02T10:00:00Z">"#, "");
+        assert_eq!(iso(only_modified.published).as_deref(), Some("2017-01-02T10:00:00"));
+    }
+
+    // --- outlet, url, language, genre ------------------------------------------------------
+
+    #[test]
+    fn outlet_url_language() {
+        let meta = page(
+            r#"<meta property="og:site_name" content="Valley Post"><link rel="canonical" href="https://valley.example/dam">
+               <meta property="og:url" content="https://valley.example/other">"#,
+            "",
+        );
+        assert_eq!(meta.outlet.as_deref(), Some("Valley Post"));
+        assert_eq!(meta.url.as_deref(), Some("https://valley.example/dam"));
+        let og = page(r#"<meta property="og:url" content="https://valley.example/dam"><meta name="application-name" content="Valley Post">"#, "");
+        assert_eq!(og.url.as_deref(), Some("https://valley.example/dam"));
+        assert_eq!(og.outlet.as_deref(), Some("Valley Post"));
+
+        let lang = |html: &str| from_html(&Document::from(html)).language;
+        assert_eq!(lang(r#"<html lang="en-US"><body></body></html>"#).as_deref(), Some("en"));
+        assert_eq!(lang(r#"<html><head><meta http-equiv="content-language" content="de"></head></html>"#).as_deref(), Some("de"));
+        assert_eq!(lang(r#"<html><head><meta property="og:locale" content="fr_FR"></head></html>"#).as_deref(), Some("fr"));
+        assert_eq!(lang(r#"<html lang="x"><body></body></html>"#), None);
+    }
+
+    #[test]
+    fn genre_from_page() {
+        let ld = |t: &str| page(&format!(r#"<script type="application/ld+json">{{"@type":"{t}","headline":"Dam"}}</script>"#), "").genre;
+        assert_eq!(ld("OpinionNewsArticle"), Some(Genre::Opinion));
+        assert_eq!(ld("AnalysisNewsArticle"), Some(Genre::Analysis));
+        assert_eq!(ld("NewsArticle"), None);
+        let section = page(r#"<meta property="article:section" content="Op-Ed">"#, "");
+        assert_eq!(section.genre, Some(Genre::Opinion));
+        let analysis = page(r#"<meta property="article:section" content="News Analysis">"#, "");
+        assert_eq!(analysis.genre, Some(Genre::Analysis));
+        let title = page(r#"<meta property="og:title" content="Commentary: The dam was a mistake">"#, "");
+        assert_eq!(title.genre, Some(Genre::Opinion));
+    }
+
+    #[test]
+    fn genre_from_titles_and_text() {
+        assert_eq!(genre_from_text(Some("Analysis: Why the dam broke"), ""), Some(Genre::Analysis));
+        assert_eq!(genre_from_text(Some("Opinion: Build no more dams"), ""), Some(Genre::Opinion));
+        assert_eq!(genre_from_text(Some("Op-Ed: Build no more dams"), ""), Some(Genre::Opinion));
+        assert_eq!(genre_from_text(Some("Commentary: Dams"), ""), Some(Genre::Opinion));
+        assert_eq!(genre_from_text(None, "The views in this piece are solely those of the author.\n\nDams..."), Some(Genre::Opinion));
+        assert_eq!(genre_from_text(Some("Analysts see dam risk"), "The dam broke."), None);
+    }
+
+    // --- removed lines ---------------------------------------------------------------------
+
+    fn removed(items: &[(&str, RemovalReason)]) -> Vec<Removed> {
+        items.iter().map(|(text, reason)| Removed { text: text.to_string(), reason: *reason }).collect()
+    }
+
+    #[test]
+    fn removed_title_byline_date() {
+        let meta = from_removed(&removed(&[
+            ("The dam opens", RemovalReason::Title),
+            ("Another title", RemovalReason::Title),
+            ("by Ada Byron on 30 Dec 2016 4 Comments", RemovalReason::Byline),
+        ]));
+        assert_eq!(meta.title.as_deref(), Some("The dam opens"));
+        assert_eq!(meta.authors, ["Ada Byron"]);
+        assert_eq!(iso(meta.published).as_deref(), Some("2016-12-30"));
+    }
+
+    #[test]
+    fn removed_byline_shapes() {
+        let read = |line: &str| {
+            let meta = from_removed(&removed(&[(line, RemovalReason::Byline)]));
+            (meta.authors, iso(meta.published))
+        };
+        assert_eq!(read("NEWS front December 17, 2016 0"), (vec![], Some("2016-12-17".into())));
+        assert_eq!(read("December 17, 2016"), (vec![], Some("2016-12-17".into())));
+        assert_eq!(read("Ada Byron"), (vec!["Ada Byron".to_string()], None));
+        assert_eq!(read("Ada Byron 17.12.2016"), (vec!["Ada Byron".to_string()], Some("2016-12-17".into())));
+        assert_eq!(read("in World, Politics"), (vec![], None));
+    }
+
+    #[test]
+    fn removed_disclaimer_and_subscribe() {
+        let meta = from_removed(&removed(&[
+            ("The opinions expressed in this column are solely those of the author.", RemovalReason::Disclaimer),
+            ("Become a Valley Post subscriber", RemovalReason::Subscribe),
+        ]));
+        assert_eq!(meta.genre, Some(Genre::Opinion));
+        assert_eq!(meta.outlet.as_deref(), Some("Valley Post"));
+        for prompt in ["Become a premium subscriber", "Become a member today", "Subscribe to our newsletter"] {
+            assert_eq!(from_removed(&removed(&[(prompt, RemovalReason::Subscribe)])).outlet, None, "{prompt}");
+        }
+        let other = from_removed(&removed(&[("Read the rest at The Daily Lantern.", RemovalReason::Continuation)]));
+        assert_eq!(other, Metadata::default());
+    }
+
+    #[test]
+    fn or_fills_missing_fields() {
+        let html = Metadata { title: Some("A".into()), ..Metadata::default() };
+        let text = Metadata { title: Some("B".into()), authors: vec!["C".into()], ..Metadata::default() };
+        let both = html.or(text);
+        assert_eq!(both.title.as_deref(), Some("A"));
+        assert_eq!(both.authors, ["C"]);
+    }
 }

@@ -1,9 +1,6 @@
 //! The cleaner against the project's own example corpus (`examples/`, fictional, written for the
 //! project): the boilerplate lines of the three text dumps as listed in the answer key,
 //! `examples/README.md` § 10 "Text dumps". Every other non-empty line must be kept.
-//!
-//! One deliberate difference from the key: `Courtesy The Bastion` is a [`Continuation`]
-//! (republication note, as DESIGN.md groups "Courtesy …"), where the key says byline.
 
 use std::path::Path;
 
