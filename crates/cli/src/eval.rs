@@ -23,11 +23,25 @@ pub enum Task {
         #[arg(long, value_name = "N", default_value_t = 0)]
         worst: usize,
     },
+    /// Title, author and publication-date accuracy on a folder in the trafilatura evaluation
+    /// layout (gold.jsonl, html/*.gz).
+    Metadata {
+        /// Dataset folder.
+        #[arg(long, value_name = "DIR", default_value_os_t = crate::default_data("trafilatura-eval"))]
+        data: PathBuf,
+        /// Where to write our predictions ({page: {title, authors, date}}).
+        #[arg(long, value_name = "FILE", default_value = "metadata-predictions.json")]
+        predictions: PathBuf,
+        /// Also list the first N misses of each field.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        misses: usize,
+    },
 }
 
 pub fn run(task: Task) -> Result<ExitCode> {
     match task {
         Task::Extraction { data, predictions, worst } => extraction(data, predictions, worst),
+        Task::Metadata { data, predictions, misses } => metadata(data, predictions, misses),
     }
 }
 
@@ -64,6 +78,20 @@ fn extraction(data: PathBuf, predictions: PathBuf, worst: usize) -> Result<ExitC
         println!("\nworst pages:");
         for (f, id) in pages.into_iter().take(worst) {
             println!("  {f:.3}  {id}  {}", dataset.urls.get(id).map(String::as_str).unwrap_or(""));
+        }
+    }
+    println!("\npredictions written to {}", predictions.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn metadata(data: PathBuf, predictions: PathBuf, misses: usize) -> Result<ExitCode> {
+    let (scores, predicted) = corroborate_eval::metadata::evaluate(&data).with_context(|| "cannot read the metadata dataset (pass --data DIR)")?;
+    std::fs::write(&predictions, serde_json::to_vec_pretty(&predicted)?).with_context(|| format!("cannot write {}", predictions.display()))?;
+    println!("metadata on {}\n", data.display());
+    for s in &scores {
+        println!("{:<32} n = {:>4}  accuracy = {:.3}", s.field, s.n, s.accuracy());
+        for (page, gold, ours) in s.misses.iter().take(misses) {
+            println!("    {page}\n      gold: {gold}\n      ours: {ours}");
         }
     }
     println!("\npredictions written to {}", predictions.display());

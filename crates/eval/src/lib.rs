@@ -4,6 +4,7 @@
 //! it, and hand back a [`Report`] plus the predictions in the format the task's benchmark uses.
 
 pub mod extraction;
+pub mod metadata;
 
 use std::fmt;
 

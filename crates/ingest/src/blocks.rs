@@ -343,7 +343,7 @@ impl<'a> Scanner<'a> {
         if hidden {
             self.hidden_open += 1;
         }
-        if kind == Kind::A {
+        if kind == Kind::A && !hidden {
             self.links_open += 1;
         }
         close
@@ -1316,5 +1316,43 @@ mod tests {
         let _ = extract("<div class='a><p>unterminated");
         let _ = extract("<!-- never closed <p>text</p>");
         let _ = extract("<script>never closed");
+    }
+}
+
+#[cfg(test)]
+mod debug {
+    use super::*;
+
+    /// `BLOCKS_PAGE=file.html cargo test -p corroborate-ingest --release --lib blocks::debug -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn dump_page() {
+        let Ok(path) = std::env::var("BLOCKS_PAGE") else { return };
+        let html = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
+        let page = Scanner::scan(&html);
+        let totals = Totals::of(&page);
+        let path_of = |mut i: usize| {
+            let mut v = Vec::new();
+            while i > 0 {
+                let n = &page.nodes[i];
+                v.push(format!("{}{:?}{}{}", i, n.kind, if n.hint.positive { "+" } else { "" }, if n.hint.negative { "-" } else { "" }));
+                i = n.parent as usize;
+            }
+            v.reverse();
+            v.join(">")
+        };
+        for b in &page.blocks {
+            let t = page.block_text(b);
+            println!("[{}] L{} {}: {}", path_of(b.owner as usize), b.link_bytes, t.len(), &t[..t.char_indices().nth(80).map_or(t.len(), |c| c.0)]);
+        }
+        let mut unlikely = vec![false; page.nodes.len()];
+        for i in 1..page.nodes.len() {
+            let node = &page.nodes[i];
+            let own = node.hint.negative && !node.hint.positive && !matches!(node.kind, Kind::Body | Kind::Html | Kind::Article | Kind::Main) && !node.article_body;
+            unlikely[i] = unlikely[node.parent as usize] || own;
+        }
+        println!("article_body: {:?}", article_body_node(&page, &totals));
+        println!("roots: {:?}", readability_roots(&page, &totals, &unlikely).map(|r| r.iter().map(|&i| path_of(i)).collect::<Vec<_>>()));
+        println!("json-ld: {:?}", page.json_ld_body.as_ref().map(|s| s.len()));
     }
 }

@@ -50,7 +50,8 @@ pub fn extract(html: &str, url: Option<&str>) -> Page {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let dom = dom_query::Document::from(html);
     let mut meta = metadata::from_html(&dom);
-    let blocks = text_blocks(&dom);
+    let host = url.or(meta.url.as_deref()).and_then(host_of);
+    let blocks = text_blocks(&dom, host.as_deref());
     let config = Config { text_mode: TextMode::Formatted, ..Config::default() };
     let article = Readability::with_document(dom, url, Some(config)).and_then(|mut r| r.parse());
     let lines = match article {
@@ -62,9 +63,13 @@ pub fn extract(html: &str, url: Option<&str>) -> Page {
         }
         Err(_) => Vec::new(),
     };
-    let lines = if lines.is_empty() { lines } else { corroborate(lines, &witness(html, url), MIN_UNSUPPORTED_RUN) };
-    let text = if lines.is_empty() { blocks.join("\n") } else { lines.join("\n") };
+    let mut lines = if lines.is_empty() { lines } else { corroborate(lines, &witness(html, url), MIN_UNSUPPORTED_RUN) };
+    if std::env::var("XP_NOLINKS").is_err() {
+        lines.retain(|line| !blocks.links_only.contains(line));
+    }
+    let text = if lines.is_empty() { blocks.texts.join("\n") } else { lines.join("\n") };
     let removed = blocks
+        .texts
         .into_iter()
         .filter(|block| !text.contains(block.as_str()))
         .map(|text| Removed { text, reason: RemovalReason::Boilerplate })
@@ -89,11 +94,10 @@ fn normalised_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A `\w+` token: its byte range in its line and a hash of its text.
+/// A `\w+` token: its line, where it starts in it, and a hash of its text.
 struct Token {
     line: usize,
     start: usize,
-    end: usize,
     hash: u64,
 }
 
@@ -141,7 +145,7 @@ fn corroborate(lines: Vec<String>, witness: &str, min_run: usize) -> Vec<String>
 
     let mut tokens = Vec::new();
     for (line, text) in lines.iter().enumerate() {
-        for_each_token(text, |start, end| tokens.push(Token { line, start, end, hash: token_hash(&text[start..end]) }));
+        for_each_token(text, |start, end| tokens.push(Token { line, start, hash: token_hash(&text[start..end]) }));
     }
     let hashes: Vec<u64> = tokens.iter().map(|t| t.hash).collect();
     let mut supported = vec![false; tokens.len()];
@@ -213,19 +217,83 @@ fn corroborate(lines: Vec<String>, witness: &str, min_run: usize) -> Vec<String>
     out
 }
 
-/// The visible text of the page's leaf blocks, whitespace-collapsed, in document order.
-fn text_blocks(dom: &dom_query::Document) -> Vec<String> {
-    let mut blocks = Vec::new();
-    for node in dom.select("body p, body li, body h1, body h2, body h3, body h4, body figcaption, body blockquote, body td, body dd").nodes() {
+/// The page's leaf blocks, in document order.
+struct Blocks {
+    /// Visible text of each block, whitespace-collapsed, consecutive repeats dropped.
+    texts: Vec<String>,
+    /// The blocks whose every word is link text: menus, "read more" teasers, related stories.
+    links_only: HashSet<String>,
+}
+
+const BLOCKS: &str = "body p, body li, body h1, body h2, body h3, body h4, body figcaption, body blockquote, body td, body dd";
+
+fn text_blocks(dom: &dom_query::Document, host: Option<&str>) -> Blocks {
+    let mut blocks = Blocks { texts: Vec::new(), links_only: HashSet::new() };
+    for node in dom.select(BLOCKS).nodes() {
         let text = node.text();
         let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !collapsed.is_empty() {
-            blocks.push(collapsed);
+        if collapsed.is_empty() {
+            continue;
+        }
+        if is_links_only(node, &text, host) {
+            blocks.links_only.insert(collapsed.clone());
+        }
+        if blocks.texts.last() != Some(&collapsed) {
+            blocks.texts.push(collapsed);
         }
     }
-    blocks.dedup();
     blocks
 }
+
+/// Whether every word character of a block is inside a link to the page's own site (the block's
+/// own links, or one a few levels up wrapping it, as in a teaser card). Links away from the site
+/// are left alone: in a body they are products, sources and documents, not navigation.
+fn is_links_only(node: &dom_query::NodeRef, text: &str, host: Option<&str>) -> bool {
+    let words = |t: &str| t.chars().filter(|&c| is_word_char(c)).count();
+    let total = words(text);
+    if total == 0 {
+        return false;
+    }
+    let internal = |a: &dom_query::NodeRef| a.attr("href").is_some_and(|href| is_internal(&href, host));
+    if node.ancestors_it(Some(LINK_WRAPPER_DEPTH)).any(|a| a.node_name().as_deref() == Some("a") && internal(&a)) {
+        return true;
+    }
+    let linked: usize = dom_query::Selection::from(*node)
+        .select("a[href]")
+        .nodes()
+        .iter()
+        .filter(|a| internal(a))
+        .map(|a| words(&a.text()))
+        .sum();
+    linked >= total
+}
+
+/// A link stays on the site when it is relative or its host is the page's host, a subdomain of
+/// it or its parent (`www.` aside).
+fn is_internal(href: &str, host: Option<&str>) -> bool {
+    let href = href.trim();
+    if href.starts_with('#') || href.starts_with("javascript:") || href.starts_with("mailto:") {
+        return false;
+    }
+    match host_of(href) {
+        None => !href.contains(':'),
+        Some(link) => host.is_some_and(|page| {
+            link == page || link.ends_with(&format!(".{page}")) || page.ends_with(&format!(".{link}"))
+        }),
+    }
+}
+
+/// The lower-cased host of an absolute or protocol-relative URL, without `www.`.
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|(_, r)| r).or_else(|| url.strip_prefix("//"))?;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+/// How far up a link wrapping a whole block is looked for; bounded so that depth costs nothing.
+const LINK_WRAPPER_DEPTH: usize = 3;
 
 #[cfg(test)]
 mod tests {

@@ -322,6 +322,7 @@ fn first_some<const N: usize>(options: [Option<String>; N]) -> Option<String> {
 
 // --- title ---------------------------------------------------------------------------------
 
+static HOME_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:/|(?:https?:)?//[^/]+/?|\./?)$").unwrap());
 static TITLE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+(?:[|–—·•»«~/:\-]|::)\s+").unwrap());
 
 fn title_from_html(html: &Document, metas: &MetaTags, ld: &JsonLd, site_names: &[String]) -> Option<String> {
@@ -329,6 +330,16 @@ fn title_from_html(html: &Document, metas: &MetaTags, ld: &JsonLd, site_names: &
     let element = html.select("title").nodes().first().map(|n| clean_text(&n.text()));
     // An <h1> that ends "Headline | Name" in <title> is the site's logo, not the headline.
     let mut site_names = site_names.to_vec();
+    // So is an <h1> that is nothing but a link to the home page.
+    for h1 in html.select("h1").iter() {
+        let links = h1.select("a");
+        let home = links.length() == 1 && links.attr("href").is_some_and(|href| HOME_LINK.is_match(href.trim()));
+        if home && loose_eq(&links.text(), &h1.text()) {
+            let name = clean_text(&h1.text());
+            h1s.retain(|h| h != &name);
+            site_names.push(name);
+        }
+    }
     if let Some(last) = element.as_deref().and_then(|t| TITLE_SEPARATOR.split(t).skip(1).last()) {
         if let Some(logo) = h1s.iter().position(|h| loose_eq(h, last)) {
             site_names.push(h1s.remove(logo));
@@ -389,6 +400,12 @@ fn strip_site_name(title: &str, site_names: &[String], h1s: &[String]) -> String
     }
     if let Some(first) = separators.first() {
         if names_site(&title[..first.start()]) {
+            // "Site » Section » Story": drop a short section label too.
+            if let Some(next) = separators.get(1) {
+                if title[first.end()..next.start()].split_whitespace().count() <= 2 && next.end() < title.len() {
+                    return title[next.end()..].to_string();
+                }
+            }
             return title[first.end()..].to_string();
         }
     }
@@ -1069,6 +1086,8 @@ mod tests {
         // An <h1> that is the site's logo is not the headline.
         let logo = page("<title>Dam opens at last | Valley Notes</title>", "<h1>Valley Notes</h1>");
         assert_eq!(logo.title.as_deref(), Some("Dam opens at last"));
+        let home = page("<title>Valley Notes » Blog » Dam opens at last</title>", r#"<h1><a href="https://valley.example/">Valley Notes</a></h1>"#);
+        assert_eq!(home.title.as_deref(), Some("Dam opens at last"));
         // A kicker in the <h1> before the declared title.
         let kicker = page(r#"<meta property="og:title" content="Dam opens at last">"#, "<h1><span>Energy</span> Dam opens at last</h1>");
         assert_eq!(kicker.title.as_deref(), Some("Dam opens at last"));
