@@ -1,10 +1,13 @@
 //! Main-text extraction, scored as the Scrapinghub article-extraction benchmark does.
 //!
-//! Tokens are Unicode `\w+` runs; each text becomes a multiset of 4-token shingles. Per page,
-//! true/false positives and false negatives are the multiset intersection and the excesses,
-//! normalised by their sum so long pages do not dominate. Precision and recall are the means
-//! over pages (a page where both sides are empty, or equal, scores 1); F1 is the harmonic mean
-//! of the two means. A page with fewer than 4 tokens is one shingle of all its tokens.
+//! A port of the benchmark's `evaluate.py`. Tokens are runs of letters, numbers and `_` (what
+//! Python's `\w` matches: unlike Rust's `\w`, no combining marks); each text becomes a multiset
+//! of 4-token shingles (fewer than 4 tokens: one shingle of all of them). Per page, true/false
+//! positives and false negatives are the multiset intersection and the excesses, normalised by
+//! their sum so long pages do not dominate. Precision is the mean over the pages with
+//! something predicted or matched (tp + fp > 0), recall the mean over the pages with gold text
+//! (tp + fn > 0); a page where prediction equals gold scores 1. F1 is the harmonic mean of the
+//! two means.
 
 use crate::{f1, gunzip, read, EvalError, Score};
 use regex::Regex;
@@ -13,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::LazyLock;
 
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").expect("valid regex"));
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}_]+").expect("valid regex"));
 
 /// Normalised (tp, fp, fn) of one page.
 pub fn shingle_match(gold: &str, predicted: &str) -> (f64, f64, f64) {
@@ -74,17 +77,12 @@ fn recall((tp, fp, fn_): (f64, f64, f64)) -> f64 {
 /// Scores predictions (page id → text) against gold (page id → text) over the gold's pages.
 /// A page missing from the predictions counts as an empty prediction.
 pub fn score(system: &str, gold: &BTreeMap<String, String>, predicted: &BTreeMap<String, String>) -> Score {
-    let per_page: Vec<(f64, f64)> = gold
-        .iter()
-        .map(|(id, g)| {
-            let m = shingle_match(g, predicted.get(id).map(String::as_str).unwrap_or(""));
-            (precision(m), recall(m))
-        })
-        .collect();
-    let n = per_page.len().max(1) as f64;
-    let p = per_page.iter().map(|x| x.0).sum::<f64>() / n;
-    let r = per_page.iter().map(|x| x.1).sum::<f64>() / n;
-    Score { system: system.to_string(), precision: p, recall: r, f1: f1(p, r), n: per_page.len() }
+    let pages: Vec<(f64, f64, f64)> =
+        gold.iter().map(|(id, g)| shingle_match(g, predicted.get(id).map(String::as_str).unwrap_or(""))).collect();
+    let mean = |values: Vec<f64>| if values.is_empty() { 0.0 } else { values.iter().sum::<f64>() / values.len() as f64 };
+    let p = mean(pages.iter().filter(|m| m.0 + m.1 > 0.0).map(|&m| precision(m)).collect());
+    let r = mean(pages.iter().filter(|m| m.0 + m.2 > 0.0).map(|&m| recall(m)).collect());
+    Score { system: system.to_string(), precision: p, recall: r, f1: f1(p, r), n: pages.len() }
 }
 
 /// Per-page F1 of one system, for finding where it fails.
@@ -192,6 +190,21 @@ mod tests {
         // Short texts are one shingle.
         assert_eq!(page_f1("a b", "a b"), 1.0);
         assert_eq!(page_f1("a b", "a c"), 0.0);
+    }
+
+    #[test]
+    fn empty_predictions_count_against_recall_only() {
+        // As evaluate.py: a page with nothing predicted is left out of the precision mean.
+        let gold: BTreeMap<_, _> = [("a".into(), "w x y z".into()), ("b".into(), "p q r s".into())].into();
+        let predicted: BTreeMap<_, _> = [("a".into(), "w x y z".into())].into();
+        let s = score("half", &gold, &predicted);
+        assert_eq!((s.precision, s.recall), (1.0, 0.5));
+    }
+
+    #[test]
+    fn tokens_are_letters_and_numbers_without_marks() {
+        // U+0301 (combining acute) splits tokens, as in Python's re.
+        assert_eq!(TOKEN.find_iter("cafe\u{301} 42_x").map(|m| m.as_str()).collect::<Vec<_>>(), vec!["cafe", "42_x"]);
     }
 
     #[test]
