@@ -16,7 +16,8 @@
 //! 1. **Corroboration.** Both texts are split into `\w+` tokens; a token of dom_smoothie's text is
 //!    *supported* when one of the 4-token windows it belongs to also occurs in trafilatura's text
 //!    (4-grams are what the benchmark scores). Every run of at least [`MIN_UNSUPPORTED_RUN`]
-//!    consecutive unsupported tokens is cut; a line left without a token goes. Shorter runs stay,
+//!    consecutive unsupported tokens is cut; a line that loses more than half its tokens goes
+//!    whole (so no caption remnant survives as a fragment). Shorter runs stay,
 //!    so a word the two render differently (alt text, a link glued to its word) costs nothing.
 //!    An empty witness (trafilatura failed or found nothing) keeps dom_smoothie's text whole.
 //! 2. **Link-only lines.** A line that is a block of the page whose every word is link text
@@ -200,7 +201,9 @@ fn corroborate(lines: Vec<String>, witness: &str, min_run: usize) -> Vec<String>
             out.push(text);
             continue;
         }
-        if line_tokens.clone().all(|k| cut[k]) {
+        // A line that loses most of its words is not the article's: a remnant such as a
+        // caption's few words that happen to recur in the body would read as a fragment.
+        if line_tokens.clone().filter(|&k| cut[k]).count() * 2 > line_tokens.len() {
             continue;
         }
         let mut kept = String::with_capacity(text.len());
