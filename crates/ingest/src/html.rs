@@ -16,8 +16,8 @@
 //! 1. **Corroboration.** Both texts are split into `\w+` tokens; a token of dom_smoothie's text is
 //!    *supported* when one of the 4-token windows it belongs to also occurs in trafilatura's text
 //!    (4-grams are what the benchmark scores). Every run of at least [`MIN_UNSUPPORTED_RUN`]
-//!    consecutive unsupported tokens is cut; a line that loses more than half its tokens goes
-//!    whole (so no caption remnant survives as a fragment). Shorter runs stay,
+//!    consecutive unsupported tokens is cut; a line left without a token goes, and so does one
+//!    that lost most of its tokens when its rest does not start like a sentence (a fragment). Shorter runs stay,
 //!    so a word the two render differently (alt text, a link glued to its word) costs nothing.
 //!    An empty witness (trafilatura failed or found nothing) keeps dom_smoothie's text whole.
 //! 2. **Link-only lines.** A line that is a block of the page whose every word is link text
@@ -201,11 +201,10 @@ fn corroborate(lines: Vec<String>, witness: &str, min_run: usize) -> Vec<String>
             out.push(text);
             continue;
         }
-        // A line that loses most of its words is not the article's: a remnant such as a
-        // caption's few words that happen to recur in the body would read as a fragment.
-        if line_tokens.clone().filter(|&k| cut[k]).count() * 2 > line_tokens.len() {
+        if line_tokens.clone().all(|k| cut[k]) {
             continue;
         }
+        let mostly_cut = line_tokens.clone().filter(|&k| cut[k]).count() * 2 > line_tokens.len();
         let mut kept = String::with_capacity(text.len());
         let mut from = 0;
         let mut k = first;
@@ -223,7 +222,10 @@ fn corroborate(lines: Vec<String>, witness: &str, min_run: usize) -> Vec<String>
         }
         kept.push_str(&text[from..]);
         let kept = kept.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !kept.is_empty() {
+        // A line that lost most of its words and whose rest does not start like a sentence is
+        // a fragment (a caption's few words that happen to recur in the body): it goes too.
+        let fragment = mostly_cut && !kept.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
+        if !kept.is_empty() && !fragment {
             out.push(kept);
         }
     }
@@ -324,6 +326,13 @@ mod tests {
         assert!(!page.text.contains("Copyright Example Media"));
         assert!(page.removed.iter().any(|r| r.text == "Copyright Example Media"));
         assert_eq!(page.metadata.title.as_deref().or(Some("Budget vote")), Some("Budget vote"));
+    }
+
+    #[test]
+    fn remnants_that_are_fragments_go() {
+        let body = lines("Share this story with your friends on every network you use\nA column of the harbour guard on the coast road near the old mill, photo by the agency\nUnits of the harbour guard had regrouped south of the town before dawn.");
+        let witness = "Units of the harbour guard had regrouped south of the town before dawn.";
+        assert_eq!(corroborate(body, witness, 8), ["Units of the harbour guard had regrouped south of the town before dawn."]);
     }
 
     fn lines(text: &str) -> Vec<String> {
