@@ -156,3 +156,57 @@ fn urls_fail_with_a_clear_line() {
     assert!(stderr.starts_with("http://127.0.0.1:9/article: "), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+/// A one-thread HTTP server on loopback that answers each request from `route` and stops after
+/// `requests` connections.
+fn serve(requests: usize, route: impl Fn(&str) -> (String, Vec<u8>) + Send + 'static) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(requests) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request_line = String::new();
+            reader.read_line(&mut request_line).unwrap();
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let path = request_line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let (head, body) = route(&path);
+            let _ = write!(stream, "{head}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+            let _ = stream.write_all(&body);
+        }
+    });
+    base
+}
+
+#[test]
+fn urls_are_fetched_with_redirect_and_size_limits() {
+    let page = format!(
+        "<html><head><title>Ferry news</title><meta property=\"og:site_name\" content=\"Harbour Post\"></head><body><article>{}</article></body></html>",
+        "<p>The ferry service between the two islands resumed on Monday after a week of repairs to the landing ramp. Officials said the timetable would be normal by Friday.</p>".repeat(5)
+    );
+    let base = serve(12, move |path| match path {
+        "/article" => ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8".into(), page.clone().into_bytes()),
+        "/moved" => ("HTTP/1.1 301 Moved Permanently\r\nLocation: /article".into(), Vec::new()),
+        "/loop" => ("HTTP/1.1 302 Found\r\nLocation: /loop".into(), Vec::new()),
+        "/huge" => ("HTTP/1.1 200 OK\r\nContent-Type: text/plain".into(), vec![b'a'; 3 * 1024 * 1024]),
+        _ => ("HTTP/1.1 404 Not Found".into(), b"missing".to_vec()),
+    });
+    let out = temp_dir("url-ok");
+    let urls = ["/moved", "/loop", "/huge", "/gone"].map(|p| format!("{base}{p}"));
+    let output = bin().args(["analyze", "--quiet", "--max-input-mb", "2", "--timeout", "10", "--out"]).arg(&out).args(&urls).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let records = records(&out);
+    assert_eq!(records.len(), 1, "{stderr}");
+    assert_eq!(records[0]["outlet"], "Harbour Post");
+    assert!(records[0]["text"].as_str().unwrap().contains("ferry service between the two islands"));
+    let line_for = |suffix: &str| stderr.lines().find(|l| l.starts_with(&format!("{base}{suffix}:"))).unwrap_or_else(|| panic!("no line for {suffix}: {stderr}")).to_string();
+    assert!(line_for("/loop").contains("redirect"), "{stderr}");
+    assert!(line_for("/huge").contains("2 MiB limit"), "{stderr}");
+    assert!(line_for("/gone").contains("HTTP 404"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 3, "{stderr}");
+}
