@@ -1,8 +1,9 @@
 //! `corroborate analyze`: ingest → annotate → write, with progress and per-source errors.
 
+use crate::ExtractorArg;
 use anyhow::{Context, Result};
 use corroborate_annotate::{annotate, Annotated};
-use corroborate_ingest::{documents_from_bytes, expand_inputs, read_source, IngestError, Limits, Source};
+use corroborate_ingest::{documents_from_bytes, expand_inputs, read_source, IngestError, Options, Source};
 use corroborate_render::{document_record, summary, write_documents, BatchReport};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -29,6 +30,9 @@ pub struct Args {
     /// Worker threads (default: one per core).
     #[arg(long, short, value_name = "N")]
     jobs: Option<usize>,
+    /// Main-text extractor for HTML pages.
+    #[arg(long, value_enum, default_value_t)]
+    extractor: ExtractorArg,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
@@ -38,7 +42,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(jobs) = args.jobs {
         rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global().ok();
     }
-    let limits = Limits { max_bytes: args.max_input_mb.saturating_mul(1024 * 1024), http_timeout_secs: args.timeout, ..Limits::default() };
+    let options = Options { max_bytes: args.max_input_mb.saturating_mul(1024 * 1024), http_timeout_secs: args.timeout, extractor: args.extractor.into(), ..Options::default() };
     let (sources, mut errors) = expand_inputs(&args.inputs);
     for e in &errors {
         eprintln!("{e}");
@@ -47,7 +51,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let results: Vec<Vec<Result<Annotated, IngestError>>> = sources
         .par_iter()
         .map(|source| {
-            let out = read_documents(source, &limits);
+            let out = read_documents(source, &options);
             for e in out.iter().filter_map(|r| r.as_ref().err()) {
                 progress.suspend(|| eprintln!("{e}"));
             }
@@ -85,9 +89,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
-fn read_documents(source: &Source, limits: &Limits) -> Vec<Result<Annotated, IngestError>> {
-    match read_source(source, limits) {
-        Ok(bytes) => documents_from_bytes(&source.name, &bytes, limits).into_iter().map(|r| r.map(annotate)).collect(),
+fn read_documents(source: &Source, options: &Options) -> Vec<Result<Annotated, IngestError>> {
+    match read_source(source, options) {
+        Ok(bytes) => documents_from_bytes(&source.name, &bytes, options).into_iter().map(|r| r.map(annotate)).collect(),
         Err(e) => vec![Err(e)],
     }
 }
@@ -118,14 +122,15 @@ fn write_atomically(path: &Path, write: impl FnOnce(&mut std::io::BufWriter<fs::
 }
 
 /// `corroborate extract`: one input's clean text and metadata.
-pub fn extract(input: &str, json: bool) -> Result<ExitCode> {
+pub fn extract(input: &str, json: bool, extractor: ExtractorArg) -> Result<ExitCode> {
+    let options = Options { extractor: extractor.into(), ..Options::default() };
     let (sources, errors) = expand_inputs(&[input.to_string()]);
     let mut failed = !errors.is_empty();
     for e in errors {
         eprintln!("{e}");
     }
     for source in &sources {
-        for result in read_documents(source, &Limits::default()) {
+        for result in read_documents(source, &options) {
             match result {
                 Ok(annotated) if json => println!("{}", serde_json::to_string_pretty(&document_record(&annotated))?),
                 Ok(annotated) => {

@@ -1,17 +1,19 @@
 //! `corroborate eval TASK --data PATH --predictions FILE`.
 
+use crate::ExtractorArg;
 use anyhow::{Context, Result};
-use corroborate_eval::extraction::{self, Dataset};
-use corroborate_ingest::{documents_from_bytes, Limits};
+use corroborate_eval::extraction::{self, Dataset, SnippetDataset};
+use corroborate_ingest::{documents_from_bytes, Options};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Subcommand)]
 pub enum Task {
-    /// Main-text extraction on a folder in the Scrapinghub benchmark layout
-    /// (html/<id>.html.gz, ground-truth.json), scored like that benchmark, beside the peer
-    /// outputs stored in peer-outputs/ when present.
+    /// Main-text extraction. A folder in the Scrapinghub benchmark layout (html/<id>.html.gz,
+    /// ground-truth.json) is scored like that benchmark, beside the peer outputs stored in
+    /// peer-outputs/; a folder in the trafilatura evaluation layout (gold.jsonl with must-have
+    /// and must-not-have snippets, html/*.gz) is scored like trafilatura's evaluation.
     Extraction {
         /// Dataset folder.
         #[arg(long, value_name = "DIR", default_value_os_t = crate::default_data("scrapinghub-article-extraction-benchmark"))]
@@ -19,9 +21,11 @@ pub enum Task {
         /// Where to write our predictions ({id: {articleBody}}).
         #[arg(long, value_name = "FILE", default_value = "extraction-predictions.json")]
         predictions: PathBuf,
-        /// Also list the N pages we score worst on.
+        /// Also list the N pages we score worst on (Scrapinghub layout).
         #[arg(long, value_name = "N", default_value_t = 0)]
         worst: usize,
+        #[arg(long, value_enum, default_value_t)]
+        extractor: ExtractorArg,
     },
     /// Title, author and publication-date accuracy on a folder in the trafilatura evaluation
     /// layout (gold.jsonl, html/*.gz).
@@ -40,33 +44,42 @@ pub enum Task {
 
 pub fn run(task: Task) -> Result<ExitCode> {
     match task {
-        Task::Extraction { data, predictions, worst } => extraction(data, predictions, worst),
+        Task::Extraction { data, predictions, worst, extractor } => {
+            let options = Options { extractor: extractor.into(), ..Options::default() };
+            if data.join("gold.jsonl").is_file() {
+                snippets(data, predictions, &options)
+            } else {
+                extraction(data, predictions, worst, &options)
+            }
+        }
         Task::Metadata { data, predictions, misses } => metadata(data, predictions, misses),
     }
 }
 
-fn extraction(data: PathBuf, predictions: PathBuf, worst: usize) -> Result<ExitCode> {
+/// The clean text ingest makes of a page, or "" when it makes none.
+fn body(name: &str, html: &[u8], options: &Options) -> String {
+    documents_from_bytes(name, html, options).into_iter().find_map(Result::ok).map(|d| d.text).unwrap_or_default()
+}
+
+fn write_predictions(path: &PathBuf, predicted: &BTreeMap<String, String>) -> Result<()> {
+    std::fs::write(path, serde_json::to_vec_pretty(&extraction::predictions_to_json(predicted))?)
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn extraction(data: PathBuf, predictions: PathBuf, worst: usize, options: &Options) -> Result<ExitCode> {
     let dataset = Dataset::open(&data).with_context(|| "cannot read the extraction dataset (pass --data DIR)")?;
-    let limits = Limits::default();
     let mut ours = BTreeMap::new();
     for id in dataset.gold.keys() {
-        let html = dataset.html(id)?;
-        let text = documents_from_bytes(id, &html, &limits)
-            .into_iter()
-            .find_map(Result::ok)
-            .map(|d| d.text)
-            .unwrap_or_default();
-        ours.insert(id.clone(), text);
+        ours.insert(id.clone(), body(id, &dataset.html(id)?, options));
     }
-    std::fs::write(&predictions, serde_json::to_vec_pretty(&extraction::predictions_to_json(&ours))?)
-        .with_context(|| format!("cannot write {}", predictions.display()))?;
+    write_predictions(&predictions, &ours)?;
 
     let mut scores = vec![extraction::score("corroborate", &dataset.gold, &ours)];
     for (tool, output) in dataset.peers()? {
         scores.push(extraction::score(&tool, &dataset.gold, &output));
     }
     scores.sort_by(|a, b| b.f1.total_cmp(&a.f1));
-    println!("main-text extraction on {} ({} pages)\n", data.display(), dataset.gold.len());
+    println!("main-text extraction on {} ({} pages), extractor {:?}\n", data.display(), dataset.gold.len(), options.extractor);
     println!("{:<28} {:>6} {:>6} {:>6} {:>5}", "system", "P", "R", "F1", "pages");
     for s in &scores {
         println!("{s}{}", if s.system == "corroborate" { "  <-" } else { "" });
@@ -80,6 +93,21 @@ fn extraction(data: PathBuf, predictions: PathBuf, worst: usize) -> Result<ExitC
             println!("  {f:.3}  {id}  {}", dataset.urls.get(id).map(String::as_str).unwrap_or(""));
         }
     }
+    println!("\npredictions written to {}", predictions.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn snippets(data: PathBuf, predictions: PathBuf, options: &Options) -> Result<ExitCode> {
+    let dataset = SnippetDataset::open(&data).with_context(|| "cannot read the extraction dataset (pass --data DIR)")?;
+    let mut ours = BTreeMap::new();
+    for page in &dataset.pages {
+        ours.insert(page.html.clone(), body(&page.html, &dataset.html(page)?, options));
+    }
+    write_predictions(&predictions, &ours)?;
+    let s = dataset.score(&ours);
+    println!("main-text extraction on {} ({} pages, snippet method), extractor {:?}\n", data.display(), dataset.pages.len(), options.extractor);
+    println!("precision {:.3}  recall {:.3}  accuracy {:.3}  F1 {:.3}", s.precision(), s.recall(), s.accuracy(), s.f1());
+    println!("(with snippets found {} of {}, without snippets found {} of {})", s.tp, s.tp + s.fn_, s.fp, s.fp + s.tn);
     println!("\npredictions written to {}", predictions.display());
     Ok(ExitCode::SUCCESS)
 }

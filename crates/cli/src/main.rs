@@ -33,6 +33,9 @@ enum Command {
         /// Print the documents.jsonl record instead of the text.
         #[arg(long)]
         json: bool,
+        /// Main-text extractor for HTML.
+        #[arg(long, value_enum, default_value_t)]
+        extractor: ExtractorArg,
     },
     /// Score a pipeline stage on a dataset and write its predictions.
     Eval {
@@ -45,7 +48,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
-        Command::Extract { input, json } => analyze::extract(&input, json),
+        Command::Extract { input, json, extractor } => analyze::extract(&input, json, extractor),
         Command::Eval { task } => eval::run(task),
     };
     match result {
@@ -53,6 +56,25 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("corroborate: error: {e:#}");
             ExitCode::from(1)
+        }
+    }
+}
+
+/// Which main-text extractor reads HTML.
+#[derive(Clone, Copy, Debug, Default, clap::ValueEnum)]
+pub(crate) enum ExtractorArg {
+    /// The project's own single-pass extractor: fastest.
+    #[default]
+    Blocks,
+    /// Two extractors (dom_smoothie, trafilatura), keeping only what both find: much slower.
+    Consensus,
+}
+
+impl From<ExtractorArg> for corroborate_ingest::Extractor {
+    fn from(arg: ExtractorArg) -> Self {
+        match arg {
+            ExtractorArg::Blocks => corroborate_ingest::Extractor::Blocks,
+            ExtractorArg::Consensus => corroborate_ingest::Extractor::Consensus,
         }
     }
 }

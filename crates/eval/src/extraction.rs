@@ -208,9 +208,105 @@ mod tests {
     }
 
     #[test]
+    fn snippet_counts() {
+        let ds = SnippetDataset {
+            pages: vec![SnippetPage { html: "p".into(), with: vec!["a b".into(), "c".into()], without: vec!["menu".into(), "ads".into()] }],
+            dir: std::path::PathBuf::new(),
+        };
+        let predicted: BTreeMap<_, _> = [("p".to_string(), "x a\n b menu".to_string())].into();
+        let s = ds.score(&predicted);
+        assert_eq!(s, SnippetScore { tp: 1, fn_: 1, fp: 1, tn: 1 });
+        assert_eq!((s.precision(), s.recall(), s.accuracy()), (0.5, 0.5, 0.5));
+    }
+
+    #[test]
     fn wrapped_and_plain_prediction_files() {
         let plain = serde_json::json!({"x": {"articleBody": "t"}});
         let wrapped = serde_json::json!({"version": "1", "output": {"x": {"articleBody": "t"}}});
         assert_eq!(predictions_from_json(&plain), predictions_from_json(&wrapped));
+    }
+}
+
+/// A dataset in the trafilatura evaluation layout: `gold.jsonl` (per page: `html`, and
+/// snippets that must be in the text, `with`, and must not, `without`) and gzip'd pages.
+///
+/// Scored as trafilatura's own evaluation does: whitespace folded on both sides; per page
+/// every `with` snippet found is a true positive, missing a false negative, every `without`
+/// snippet found a false positive, absent a true negative; counts summed over the corpus.
+pub struct SnippetDataset {
+    pub pages: Vec<SnippetPage>,
+    dir: std::path::PathBuf,
+}
+
+pub struct SnippetPage {
+    /// Path of the gzip'd page, relative to the dataset folder.
+    pub html: String,
+    pub with: Vec<String>,
+    pub without: Vec<String>,
+}
+
+/// Corpus-level counts and scores of the snippet method.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SnippetScore {
+    pub tp: usize,
+    pub fn_: usize,
+    pub fp: usize,
+    pub tn: usize,
+}
+
+impl SnippetScore {
+    pub fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    pub fn recall(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
+    }
+    pub fn accuracy(&self) -> f64 {
+        (self.tp + self.tn) as f64 / (self.tp + self.tn + self.fp + self.fn_).max(1) as f64
+    }
+    pub fn f1(&self) -> f64 {
+        f1(self.precision(), self.recall())
+    }
+}
+
+fn fold_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl SnippetDataset {
+    pub fn open(dir: &Path) -> Result<SnippetDataset, EvalError> {
+        let path = dir.join("gold.jsonl");
+        let text = String::from_utf8_lossy(&read(&path)?).into_owned();
+        let mut pages = Vec::new();
+        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let v: Value = serde_json::from_str(line)
+                .map_err(|e| EvalError::Format { path: format!("{}:{}", path.display(), i + 1), message: e.to_string() })?;
+            let list = |key: &str| -> Vec<String> {
+                v[key].as_array().map(|a| a.iter().filter_map(Value::as_str).map(fold_whitespace).filter(|s| !s.is_empty()).collect()).unwrap_or_default()
+            };
+            let Some(html) = v["html"].as_str() else { continue };
+            pages.push(SnippetPage { html: html.to_string(), with: list("with"), without: list("without") });
+        }
+        Ok(SnippetDataset { pages, dir: dir.to_path_buf() })
+    }
+
+    /// The raw (decompressed) bytes of a page.
+    pub fn html(&self, page: &SnippetPage) -> Result<Vec<u8>, EvalError> {
+        gunzip(&self.dir.join(&page.html))
+    }
+
+    /// Scores predictions (page path → text).
+    pub fn score(&self, predicted: &BTreeMap<String, String>) -> SnippetScore {
+        let mut s = SnippetScore::default();
+        for page in &self.pages {
+            let text = fold_whitespace(predicted.get(&page.html).map(String::as_str).unwrap_or(""));
+            for snippet in &page.with {
+                if text.contains(snippet.as_str()) { s.tp += 1 } else { s.fn_ += 1 }
+            }
+            for snippet in &page.without {
+                if text.contains(snippet.as_str()) { s.fp += 1 } else { s.tn += 1 }
+            }
+        }
+        s
     }
 }

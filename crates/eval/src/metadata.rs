@@ -7,7 +7,7 @@
 //! date as the same `YYYY-MM-DD`.
 
 use crate::{gunzip, read, EvalError};
-use corroborate_ingest::{documents_from_bytes, Limits};
+use corroborate_ingest::{documents_from_bytes, Options};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -51,7 +51,7 @@ pub fn evaluate(dir: &Path) -> Result<(Vec<FieldScore>, Value), EvalError> {
     let mut author = FieldScore::new("authors (same names)");
     let mut date = FieldScore::new("date (same day)");
     let mut predictions = serde_json::Map::new();
-    let limits = Limits::default();
+    let options = Options::default();
     for (i, line) in gold.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let page: Value = serde_json::from_str(line)
             .map_err(|e| EvalError::Format { path: format!("{}:{}", gold_path.display(), i + 1), message: e.to_string() })?;
@@ -63,7 +63,7 @@ pub fn evaluate(dir: &Path) -> Result<(Vec<FieldScore>, Value), EvalError> {
         }
         let rel = page["html"].as_str().unwrap_or_default();
         let bytes = gunzip(&dir.join(rel))?;
-        let doc = documents_from_bytes(rel, &bytes, &limits).into_iter().find_map(Result::ok);
+        let doc = documents_from_bytes(rel, &bytes, &options).into_iter().find_map(Result::ok);
         let (ours_title, ours_authors, ours_date) = match &doc {
             Some(d) => (
                 d.title.as_deref().map(normalise).unwrap_or_default(),

@@ -4,7 +4,7 @@
 //!
 //! Prints `pages/s` and `MB/s` (best of several passes over all pages, after a warm-up pass).
 
-use corroborate_ingest::{documents_from_bytes, html, Limits};
+use corroborate_ingest::{documents_from_bytes, html, Options};
 use std::io::Read;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -46,17 +46,17 @@ fn main() {
     let passes: usize = std::env::var("BENCH_PASSES").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
     let n = pages.len() as f64;
     let mb = pages.iter().map(|(_, b)| b.len()).sum::<usize>() as f64 / 1e6;
-    let limits = Limits::default();
+    let options = Options::default();
     let texts: Vec<String> = pages.iter().map(|(_, b)| String::from_utf8_lossy(b).into_owned()).collect();
 
     let ingest = best_of(passes, || {
         for (name, bytes) in &pages {
-            std::hint::black_box(documents_from_bytes(name, bytes, &limits));
+            std::hint::black_box(documents_from_bytes(name, bytes, &options));
         }
     });
     let extract = best_of(passes, || {
         for text in &texts {
-            std::hint::black_box(html::extract(text, None));
+            std::hint::black_box(html::extract(text, None, options.extractor));
         }
     });
     println!("{} pages, {mb:.1} MB of HTML, one thread, best of {passes} passes", pages.len());

@@ -4,46 +4,47 @@ use crate::clean::clean_text;
 use crate::decode::decode;
 use crate::document::{DocId, Document, Genre, Removed};
 use crate::error::{IngestError, Problem};
-use crate::html;
+use crate::html::{self, Extractor};
 use crate::jsonl;
 use crate::metadata::{self, Metadata};
 use crate::sniff::{html_depth, sniff, Format, MAX_HTML_DEPTH};
 use crate::source::read_capped;
 
-/// Bounds on what one source may cost.
+/// How sources are read: bounds on what one source may cost, and the HTML extractor.
 #[derive(Clone, Debug)]
-pub struct Limits {
+pub struct Options {
     /// Largest source, and largest decompressed gzip content, in bytes.
     pub max_bytes: u64,
     pub http_timeout_secs: u64,
     pub max_redirects: u32,
+    pub extractor: Extractor,
 }
 
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits { max_bytes: 64 * 1024 * 1024, http_timeout_secs: 30, max_redirects: 5 }
+impl Default for Options {
+    fn default() -> Options {
+        Options { max_bytes: 64 * 1024 * 1024, http_timeout_secs: 30, max_redirects: 5, extractor: Extractor::default() }
     }
 }
 
 /// Turns the bytes of one source into documents: one for a page or a text, one per line for
 /// JSON Lines. Each failure names the source (and line) and the problem.
-pub fn documents_from_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Vec<Result<Document, IngestError>> {
+pub fn documents_from_bytes(name: &str, bytes: &[u8], options: &Options) -> Vec<Result<Document, IngestError>> {
     let fail = |problem| vec![Err(IngestError::new(name, problem))];
     let format = match sniff(bytes) {
         Ok(format) => format,
         Err(problem) => return fail(problem),
     };
     match format {
-        Format::Gzip => match gunzip(bytes, limits.max_bytes) {
+        Format::Gzip => match gunzip(bytes, options.max_bytes) {
             Ok(inner) if sniff(&inner).is_ok_and(|f| f == Format::Gzip) => {
                 fail(Problem::Unsupported("nested gzip is not read".into()))
             }
-            Ok(inner) => documents_from_bytes(name, &inner, limits),
+            Ok(inner) => documents_from_bytes(name, &inner, options),
             Err(problem) => fail(problem),
         },
         Format::Html => {
             let (text, _) = decode(bytes, true);
-            vec![from_html(name, &text, Metadata::default()).map_err(|p| IngestError::new(name, p))]
+            vec![from_html(name, &text, Metadata::default(), options.extractor).map_err(|p| IngestError::new(name, p))]
         }
         Format::Text => {
             let (text, _) = decode(bytes, false);
@@ -55,14 +56,14 @@ pub fn documents_from_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Vec<Re
                 .map(|(line, record)| {
                     let line_name = format!("{name}#L{line}");
                     let record = record.map_err(|e| IngestError::new(&line_name, Problem::Json(e)))?;
-                    from_record(&line_name, record).map_err(|p| IngestError::new(&line_name, p))
+                    from_record(&line_name, record, options.extractor).map_err(|p| IngestError::new(&line_name, p))
                 })
                 .collect()
         }
     }
 }
 
-fn from_record(name: &str, record: jsonl::Record) -> Result<Document, Problem> {
+fn from_record(name: &str, record: jsonl::Record, extractor: Extractor) -> Result<Document, Problem> {
     let given = Metadata {
         title: record.title.filter(|t| !t.trim().is_empty()),
         authors: record.authors,
@@ -72,7 +73,7 @@ fn from_record(name: &str, record: jsonl::Record) -> Result<Document, Problem> {
         ..Metadata::default()
     };
     match (record.html, record.text) {
-        (Some(html), _) => from_html(name, &html, given),
+        (Some(html), _) => from_html(name, &html, given, extractor),
         (None, Some(text)) => from_text(name, &text, given),
         (None, None) => Err(Problem::Json("the record has neither `text` nor `html`".into())),
     }
@@ -89,12 +90,12 @@ fn gunzip(bytes: &[u8], max: u64) -> Result<Vec<u8>, Problem> {
 
 /// `given` is what the caller already knows (from a JSON Lines record); it wins over what the
 /// page says about itself.
-fn from_html(name: &str, html: &str, given: Metadata) -> Result<Document, Problem> {
+fn from_html(name: &str, html: &str, given: Metadata, extractor: Extractor) -> Result<Document, Problem> {
     let depth = html_depth(html, MAX_HTML_DEPTH);
     if depth > MAX_HTML_DEPTH {
         return Err(Problem::TooDeep { limit: MAX_HTML_DEPTH });
     }
-    let page = html::extract(html, given.url.as_deref());
+    let page = html::extract(html, given.url.as_deref(), extractor);
     let title = given.title.clone().or(page.metadata.title.clone());
     let cleaned = clean_text(&page.text, title.as_deref());
     let mut removed = page.removed;
@@ -198,10 +199,10 @@ mod tests {
         enc.write_all("Some words here. ".repeat(200).as_bytes()).unwrap();
         let gz = enc.finish().unwrap();
         let cut = &gz[..gz.len() / 2];
-        let out = documents_from_bytes("a.txt.gz", cut, &Limits::default());
+        let out = documents_from_bytes("a.txt.gz", cut, &Options::default());
         let err = out[0].as_ref().unwrap_err().to_string();
         assert_eq!(err, "a.txt.gz: truncated gzip data (the file ends before the compressed stream does)");
-        let ok = documents_from_bytes("a.txt.gz", &gz, &Limits::default());
+        let ok = documents_from_bytes("a.txt.gz", &gz, &Options::default());
         assert!(ok[0].is_ok());
     }
 
@@ -211,15 +212,15 @@ mod tests {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         enc.write_all(&vec![b'a'; 1 << 20]).unwrap();
         let gz = enc.finish().unwrap();
-        let limits = Limits { max_bytes: 1000, ..Limits::default() };
-        let out = documents_from_bytes("bomb.gz", &gz, &limits);
+        let options = Options { max_bytes: 1000, ..Options::default() };
+        let out = documents_from_bytes("bomb.gz", &gz, &options);
         assert!(out[0].as_ref().unwrap_err().to_string().contains("limit"));
     }
 
     #[test]
     fn json_lines_errors_name_the_line() {
         let bytes = b"{\"text\": \"A report of some length about events.\", \"outlet\": \"Wire\", \"date\": \"2025-03-10\"}\n{oops\n";
-        let out = documents_from_bytes("f.jsonl", bytes, &Limits::default());
+        let out = documents_from_bytes("f.jsonl", bytes, &Options::default());
         let doc = out[0].as_ref().unwrap();
         assert_eq!(doc.outlet.as_deref(), Some("Wire"));
         assert_eq!(doc.source, "f.jsonl#L1");

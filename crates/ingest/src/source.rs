@@ -1,7 +1,7 @@
 //! Where documents come from: files, directories, stdin and http(s) URLs.
 
 use crate::error::{IngestError, Problem};
-use crate::pipeline::Limits;
+use crate::pipeline::Options;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -96,8 +96,8 @@ fn walk(dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<IngestError>) {
     }
 }
 
-/// Reads a source's bytes, refusing more than `limits.max_bytes`.
-pub fn read_source(source: &Source, limits: &Limits) -> Result<Vec<u8>, IngestError> {
+/// Reads a source's bytes, refusing more than `options.max_bytes`.
+pub fn read_source(source: &Source, options: &Options) -> Result<Vec<u8>, IngestError> {
     let fail = |problem| IngestError::new(source.name.clone(), problem);
     match &source.input {
         Input::File(path) => {
@@ -105,14 +105,14 @@ pub fn read_source(source: &Source, limits: &Limits) -> Result<Vec<u8>, IngestEr
             if !meta.is_file() {
                 return Err(fail(Problem::Unsupported("not a regular file".into())));
             }
-            if meta.len() > limits.max_bytes {
-                return Err(fail(Problem::TooLarge { limit: limits.max_bytes }));
+            if meta.len() > options.max_bytes {
+                return Err(fail(Problem::TooLarge { limit: options.max_bytes }));
             }
             let file = fs::File::open(path).map_err(|e| fail(Problem::Io(e)))?;
-            read_capped(file, limits.max_bytes).map_err(fail)
+            read_capped(file, options.max_bytes).map_err(fail)
         }
-        Input::Stdin => read_capped(std::io::stdin().lock(), limits.max_bytes).map_err(fail),
-        Input::Url(url) => fetch(url, limits).map_err(fail),
+        Input::Stdin => read_capped(std::io::stdin().lock(), options.max_bytes).map_err(fail),
+        Input::Url(url) => fetch(url, options).map_err(fail),
     }
 }
 
@@ -127,18 +127,18 @@ pub(crate) fn read_capped(reader: impl Read, max: u64) -> Result<Vec<u8>, Proble
 }
 
 #[cfg(feature = "http")]
-fn fetch(url: &str, limits: &Limits) -> Result<Vec<u8>, Problem> {
+fn fetch(url: &str, options: &Options) -> Result<Vec<u8>, Problem> {
     use std::time::Duration;
     let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(Duration::from_secs(limits.http_timeout_secs)))
-        .timeout_connect(Some(Duration::from_secs(limits.http_timeout_secs.min(10))))
-        .max_redirects(limits.max_redirects)
+        .timeout_global(Some(Duration::from_secs(options.http_timeout_secs)))
+        .timeout_connect(Some(Duration::from_secs(options.http_timeout_secs.min(10))))
+        .max_redirects(options.max_redirects)
         .user_agent(concat!("corroborate/", env!("CARGO_PKG_VERSION")))
         .build()
         .into();
     let response = agent.get(url).call().map_err(|e| Problem::Http(http_problem(e)))?;
     let body = response.into_body();
-    read_capped(body.into_reader(), limits.max_bytes).map_err(|p| match p {
+    read_capped(body.into_reader(), options.max_bytes).map_err(|p| match p {
         Problem::Io(e) => Problem::Http(format!("connection failed while reading the body: {e}")),
         other => other,
     })
@@ -157,7 +157,7 @@ fn http_problem(error: ureq::Error) -> String {
 }
 
 #[cfg(not(feature = "http"))]
-fn fetch(_url: &str, _limits: &Limits) -> Result<Vec<u8>, Problem> {
+fn fetch(_url: &str, _limits: &Options) -> Result<Vec<u8>, Problem> {
     Err(Problem::UrlsDisabled)
 }
 
