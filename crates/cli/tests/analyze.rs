@@ -98,6 +98,8 @@ fn bad_inputs_get_one_line_each_and_the_batch_goes_on() {
     std::os::unix::fs::symlink(dir.join("missing-target"), dir.join("dangling.txt")).unwrap();
     let big = dir.join("big.txt");
     std::fs::File::create(&big).unwrap().set_len(3 * 1024 * 1024).unwrap();
+    let fifo = dir.join("pipe.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
 
     let out = temp_dir("bad-out");
     let output = bin().args(["analyze", "--max-input-mb", "2", "--out"]).arg(&out).arg(&dir).output().unwrap();
@@ -113,11 +115,26 @@ fn bad_inputs_get_one_line_each_and_the_batch_goes_on() {
     assert!(line_for("deep.html").contains("nested more than 1024"));
     assert!(line_for("dangling.txt").contains("cannot read"));
     assert!(line_for("big.txt").contains("2 MiB limit"));
-    assert_eq!(lines.len(), 8, "one line per bad input: {stderr}");
+    assert!(line_for("pipe.txt").contains("not a regular file"));
+    assert_eq!(lines.len(), 9, "one line per bad input: {stderr}");
     let records = records(&out);
     let sources: Vec<&str> = records.iter().map(|r| r["source"].as_str().unwrap()).collect();
     assert_eq!(sources.len(), 3, "{sources:?}");
     assert!(records.iter().any(|r| r["text"].as_str().unwrap().contains("été reprise")));
+}
+
+#[test]
+fn a_200_mb_file_is_refused_by_the_default_limit() {
+    let dir = temp_dir("huge");
+    // Sparse: 200 MB on paper, nothing on disk.
+    std::fs::File::create(dir.join("huge.html")).unwrap().set_len(200 * 1024 * 1024).unwrap();
+    std::fs::write(dir.join("ok.txt"), "The ferry runs again. Repairs took a week.\n").unwrap();
+    let out = temp_dir("huge-out");
+    let output = bin().args(["analyze", "--quiet", "--out"]).arg(&out).arg(&dir).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.trim_end().ends_with("huge.html: larger than the 64 MiB limit (raise it with --max-input-mb)"), "{stderr}");
+    assert_eq!(records(&out).len(), 1);
 }
 
 #[test]
