@@ -40,6 +40,26 @@ pub enum Task {
         #[arg(long, value_name = "N", default_value_t = 0)]
         misses: usize,
     },
+    /// Time expressions on a folder of TimeML .tml files (document date from the DCT): strict
+    /// and relaxed span F1, value accuracy and F1.
+    Timex {
+        /// Folder of .tml files (searched recursively).
+        #[arg(long, value_name = "DIR", default_value_os_t = crate::default_data("tempeval3-timeml"))]
+        data: PathBuf,
+        /// Where to write our predictions (per file: [{start, end, text, kind, value}]).
+        #[arg(long, value_name = "FILE", default_value = "timex-predictions.json")]
+        predictions: PathBuf,
+    },
+    /// Quantities on a NewsQuant-format JSON file: P/R/F1 for value, value+unit, value+change
+    /// and value+concept.
+    Quantities {
+        /// The NewsQuant-format file.
+        #[arg(long, value_name = "FILE", default_value_os_t = crate::default_data("newsquant-cqe/formatted_test_set/NewsQuant.json"))]
+        data: PathBuf,
+        /// Where to write our predictions, in the same format.
+        #[arg(long, value_name = "FILE", default_value = "quantity-predictions.json")]
+        predictions: PathBuf,
+    },
 }
 
 pub fn run(task: Task) -> Result<ExitCode> {
@@ -53,6 +73,14 @@ pub fn run(task: Task) -> Result<ExitCode> {
             }
         }
         Task::Metadata { data, predictions, misses } => metadata(data, predictions, misses),
+        Task::Timex { data, predictions } => {
+            print!("{}", corroborate_eval::timex::evaluate(&data, &predictions).context("time-expression evaluation failed")?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Task::Quantities { data, predictions } => {
+            print!("{}", corroborate_eval::quantities::evaluate(&data, &predictions).context("quantity evaluation failed")?);
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

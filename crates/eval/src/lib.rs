@@ -5,6 +5,8 @@
 
 pub mod extraction;
 pub mod metadata;
+pub mod quantities;
+pub mod timex;
 
 use std::fmt;
 
