@@ -68,7 +68,8 @@ fn line(record: Record) -> String {
 fuzz_target!(|input: Input| {
     let mut bytes = b"{\"text\": \"A first record, so that the source is sniffed as JSON Lines.\"}\n".to_vec();
     match input {
-        Input::Raw(raw) => bytes.extend_from_slice(raw),
+        // NUL bytes make the sniffer call a source binary; here they would only waste runs.
+        Input::Raw(raw) => bytes.extend(raw.iter().map(|&b| if b == 0 { b' ' } else { b })),
         Input::Records(records) => {
             for record in records.into_iter().take(8) {
                 bytes.extend_from_slice(line(record).as_bytes());
@@ -76,6 +77,6 @@ fuzz_target!(|input: Input| {
             }
         }
     }
-    assert_eq!(corroborate_ingest::sniff(&bytes).ok(), Some(corroborate_ingest::Format::JsonLines));
+    // Not asserted to sniff as JSON Lines: mostly control characters is rightly binary.
     corroborate_fuzz::check_source("fuzz.jsonl", &bytes);
 });

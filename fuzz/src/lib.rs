@@ -2,16 +2,22 @@
 //! reports as a crash with the input that caused it.
 
 use corroborate_annotate::{annotate, Span};
-use corroborate_ingest::{documents_from_bytes, DocId, Document, Limits, Precision, Published};
+use corroborate_ingest::{documents_from_bytes, DocId, Document, Extractor, Options, Precision, Published};
 
-/// Small limits so that a fuzz input cannot ask for a huge decompression.
-pub fn limits() -> Limits {
-    Limits { max_bytes: 1024 * 1024, ..Limits::default() }
+/// Small limits so that a fuzz input cannot ask for a huge decompression. The HTML extractor
+/// is the default one (`Extractor::Blocks`) unless `CORROBORATE_FUZZ_EXTRACTOR=consensus` is
+/// set (dom_smoothie + trafilatura, about 40 times slower).
+pub fn options() -> Options {
+    let extractor = match std::env::var("CORROBORATE_FUZZ_EXTRACTOR").as_deref() {
+        Ok("consensus") => Extractor::Consensus,
+        _ => Extractor::default(),
+    };
+    Options { max_bytes: 1024 * 1024, extractor, ..Options::default() }
 }
 
 /// Reads `bytes` as one source and checks every document it gives, annotated.
 pub fn check_source(name: &str, bytes: &[u8]) {
-    for result in documents_from_bytes(name, bytes, &limits()) {
+    for result in documents_from_bytes(name, bytes, &options()) {
         match result {
             Ok(document) => check_document(document),
             Err(error) => {
