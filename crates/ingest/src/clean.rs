@@ -546,14 +546,14 @@ fn mark_head(lines: &mut [Line], first_body: usize, known_title_given: bool) {
         let next_is_byline = next.is_some_and(|n| n.verdict == Some(Byline));
         let next_is_author = next.is_some_and(|n| open(n) && is_person_name(&n.key))
             && lines.get(i + 2).is_none_or(|after| !(open(after) && after.is_headline_like()));
-        if open(&lines[i]) && lines[i].is_headline_like() && (next_is_byline || next_is_author) {
+        if open(&lines[i]) && lines[i].is_headline_like() && !is_caption_like(&lines[i].key) && (next_is_byline || next_is_author) {
             lines[i].verdict = Some(Title);
             titled = true;
         }
     }
     if !titled && !known_title_given {
         if let Some(i) = head.clone().find(|&i| open(&lines[i])) {
-            if lines[i].is_headline_like() {
+            if lines[i].is_headline_like() && !is_caption_like(&lines[i].key) {
                 lines[i].verdict = Some(Title);
             }
         }
@@ -565,7 +565,7 @@ fn mark_head(lines: &mut [Line], first_body: usize, known_title_given: bool) {
     }
     if let Some(first_title) = lines[head.clone()].iter().position(|l| l.verdict == Some(Title)) {
         for line in &mut lines[..first_title] {
-            if open(line) && !line.is_prose() {
+            if open(line) && !line.is_prose() && !is_caption_like(&line.key) {
                 line.verdict = Some(Navigation);
             }
         }
@@ -765,6 +765,21 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("date regex compiles")
 });
+
+/// A photo caption: a credit ("Photo: …", "Photo via …", "(AP Photo/…)", "Image: …"), or a
+/// description of several words that ends with ", <date>" ("Rebels at the port, 9 March 2025").
+/// Captions are body text, never the headline, even right above a date line.
+fn is_caption_like(key: &str) -> bool {
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:photos?|images?|pictures?|credit|illustration)\s*(?::|via|by|/|courtesy)|\(\s*(?:ap|afp|reuters|getty)").expect("credit regex compiles")
+    });
+    if CREDIT.is_match(key) {
+        return true;
+    }
+    let Some(comma) = key.rfind(',') else { return false };
+    let (description, tail) = (&key[..comma], key[comma + 1..].trim());
+    description.split_whitespace().count() >= 4 && DATE.find(tail).is_some_and(|d| d.start() == 0 && d.end() == tail.len())
+}
 
 /// A date with little else around it: "December 12, 2016", "World news 12 Dec 2016 3",
 /// "Palmyra, 12 December 2016", "Updated 14:05 GMT, Mon 12 Dec 2016".
@@ -1005,6 +1020,25 @@ mod tests {
         let trailing = "The mayor paused, then said only that the wall had held \u{2026}";
         let (kept, _) = clean(&[P1, trailing, P2], None);
         assert_eq!(kept, [P1, trailing, P2]);
+    }
+
+    #[test]
+    fn clean_captions_above_the_date_line_are_not_the_headline() {
+        let (kept, removed) = clean(
+            &[
+                "The Harbour Review",
+                "Fishing boats burning in the old port, 9 March 2025",
+                "March 10, 2025",
+                "Analysis: Why the Port Fell",
+                "Mara Venn",
+                "The port fell on Sunday after two days of shelling, and the garrison withdrew south along the coast road.",
+            ],
+            None,
+        );
+        assert_eq!(kept[0], "Fishing boats burning in the old port, 9 March 2025");
+        assert_eq!(removed[0], ("The Harbour Review".to_string(), Navigation));
+        assert_eq!(removed[2], ("Analysis: Why the Port Fell".to_string(), Title));
+        assert_eq!(reasons(&removed), [Navigation, Byline, Title, Byline]);
     }
 
     #[test]
