@@ -1,10 +1,12 @@
 //! Stage 2: stand-off annotations over a [`Document`]'s clean text.
 //!
 //! Every layer is a list of items that each carry a [`Span`] into `Document::text`; the text
-//! itself is never changed here. Layers land one issue at a time: sentences now; entities,
-//! times, quantities, quotes, citations, hedges and blame in their own modules later.
+//! itself is never changed here. Layers land one issue at a time: sentences, time expressions
+//! and quantities now; entities, quotes, citations, hedges and blame in their own modules later.
 
 pub mod sentences;
+pub mod times;
+pub mod quantities;
 mod span;
 
 pub use corroborate_ingest::Document;
@@ -16,10 +18,16 @@ pub struct Annotated {
     pub document: Document,
     /// Sentence spans: in order, non-overlapping, covering every non-space character.
     pub sentences: Vec<Span>,
+    /// Time expressions, normalised against the publication date when there is one.
+    pub times: Vec<times::TimeExpr>,
+    /// Numeric claims as intervals with what they count.
+    pub quantities: Vec<quantities::Quantity>,
 }
 
 /// Runs every annotator over one document.
 pub fn annotate(document: Document) -> Annotated {
     let sentences = sentences::split(&document.text);
-    Annotated { document, sentences }
+    let times = times::find_times(&document.text, document.published.as_ref());
+    let quantities = quantities::find_quantities(&document.text);
+    Annotated { document, sentences, times, quantities }
 }

@@ -34,7 +34,21 @@ fn assert_conforms(records: &[serde_json::Value]) {
         let errors: Vec<String> = validator.iter_errors(record).map(|e| format!("{} at {}", e, e.instance_path())).collect();
         assert!(errors.is_empty(), "{}: {errors:?}", record["source"]);
         // Sentence offsets are code points within the text, in order, non-overlapping.
-        let len = record["text"].as_str().unwrap().chars().count() as u64;
+        let text: Vec<char> = record["text"].as_str().unwrap().chars().collect();
+        let len = text.len() as u64;
+        // Every layer item's span text is the text at its code-point offsets.
+        for layer in ["times", "quantities"] {
+            for item in record[layer].as_array().unwrap() {
+                let span = &item["span"];
+                let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+                assert_eq!(text[start..end].iter().collect::<String>(), span["text"].as_str().unwrap(), "{layer} in {}", record["source"]);
+            }
+            for item in record["quantities"].as_array().unwrap() {
+                if let (Some(low), Some(high)) = (item["low"].as_f64(), item["high"].as_f64()) {
+                    assert!(low <= high, "{item}");
+                }
+            }
+        }
         let mut last = 0;
         for s in record["sentences"].as_array().unwrap() {
             let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());

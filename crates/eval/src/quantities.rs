@@ -1,11 +1,459 @@
-//! Quantities against NewsQuant (placeholder until the quantity evaluation lands).
+//! Quantities against NewsQuant, scored as the CQE paper scores it.
+//!
+//! The data is a JSON list of `{ "text", "quantities": [{ "value", "unit", "normalized_unit",
+//! "change", "referred_concepts" }] }` (CQE's `formatted_test_set`). Each sentence goes through
+//! [`find_quantities`]; each [`Quantity`] becomes a prediction in the same shape:
+//!
+//! - `value`: the point, or `low-high` for a range; a one-sided bound gives its finite end.
+//! - `normalized_unit`: CQE's unit names ([`CQE_UNITS`]: `%` → `percentage`, `USD` → `dollar`,
+//!   `km` → `kilometre`, rates as `dollar per barrel`); a counted noun becomes its noun phrase
+//!   lower-cased and singularised (`European countries` → `european country`); none is `-`.
+//! - `change`: `up`/`down` from the trend, `~` when approximate, `>` / `<` for a lower / upper
+//!   bound, else `=`.
+//! - `referred_concepts`: the content words of the counted concept, else `-`.
+//!
+//! # Scoring (a reimplementation of `calculate_metrics` in CQE_Evaluation's `evaluate_models.py`)
+//!
+//! Per sentence, gold and predicted quantities are sorted by normalised unit; for each gold
+//! quantity the predictions are walked in order, and every prediction whose value matches
+//! (`numpy.isclose`, rtol 1e-5, atol 1e-8; a range matches only a range, end by end) counts:
+//! a value hit (at most as many per sentence as there are gold quantities), a change hit if the
+//! change strings are equal, a concept hit (partial: the gold concept split on commas and
+//! whitespace shares a lower-cased token with the predicted list; complete: same size and all
+//! shared). When the unit also matches (lower-cased), the prediction is consumed and the walk
+//! for that gold quantity stops; otherwise the walk goes on and a later prediction can count
+//! again. This is CQE's code as published, quirks included, so that the figures compare with
+//! `evaluation_output/NewsQuant.csv`. P = hits / predictions, R = hits / gold, per measure.
 
-use crate::EvalError;
+use crate::{f1, read, EvalError};
+use corroborate_annotate::quantities::{find_quantities, Quantity, QuantityKind, Trend, UNITS};
+use serde_json::{json, Value};
 use std::path::Path;
+
+/// Our canonical units → CQE's normalised unit names.
+pub const CQE_UNITS: &[(&str, &str)] = &[
+    ("%", "percentage"),
+    ("USD", "dollar"),
+    ("EUR", "euro"),
+    ("GBP", "pound sterling"),
+    ("JPY", "japanese yen"),
+    ("AUD", "australian dollar"),
+    ("HKD", "hong kong dollar"),
+    ("CAD", "canadian dollar"),
+    ("NZD", "new zealand dollar"),
+    ("DKK", "danish krone"),
+    ("SEK", "swedish krona"),
+    ("NOK", "norwegian krone"),
+    ("CHF", "swiss franc"),
+    ("cu ft", "cubic foot"),
+    ("m3", "cubic metre"),
+    ("SGD", "singapore dollar"),
+    ("MYR", "malaysian ringgit"),
+    ("ILS", "shekel"),
+    ("INR", "indian rupee"),
+    ("CNY", "chinese yuan"),
+    ("RUB", "russian ruble"),
+    ("cent", "cent"),
+    ("sen", "sen"),
+    // CQE reads a price in pence ("180p") as points
+    ("pence", "point"),
+    ("km", "kilometre"),
+    ("mi", "mile"),
+    ("nmi", "nautical mile"),
+    ("m", "metre"),
+    ("cm", "centimetre"),
+    ("mm", "millimetre"),
+    ("ft", "foot"),
+    ("in", "inch"),
+    ("yd", "yard"),
+    ("nm", "nanometre"),
+    ("µm", "micrometre"),
+    ("km/h", "kilometre per hour"),
+    ("mph", "mile per hour"),
+    ("mpg", "mile per gallon"),
+    ("kg", "kilogram"),
+    ("g", "gram"),
+    ("t", "metric ton"),
+    ("lb", "pound-mass"),
+    ("oz", "ounce"),
+    ("fl oz", "ounce"),
+    ("pt", "pint"),
+    ("qt", "quart"),
+    ("l", "litre"),
+    ("gal", "gallon"),
+    ("barrel", "barrel"),
+    ("acre", "acre"),
+    ("ha", "hectare"),
+    ("sq ft", "square foot"),
+    ("m2", "square metre"),
+    ("km2", "square kilometre"),
+    ("sq mi", "square mile"),
+    ("°C", "celsius"),
+    ("°F", "fahrenheit"),
+    ("degree", "degree"),
+    ("hp", "horsepower"),
+    ("bhp", "brake horsepower"),
+    ("PS", "horsepower"),
+    ("kW", "kilowatt"),
+    ("MW", "megawatt"),
+    ("GW", "gigawatt"),
+    ("W", "watt"),
+    ("kWh", "kilowatt hour"),
+    ("MWh", "megawatt hour"),
+    ("GWh", "gigawatt hour"),
+    ("mAh", "milliampere-hour"),
+    ("lb-ft", "pound-foot"),
+    ("GB", "gigabyte"),
+    ("TB", "terabyte"),
+    ("MB", "megabyte"),
+    ("Hz", "hertz"),
+    ("kHz", "kilohertz"),
+    ("MHz", "megahertz"),
+    ("GHz", "gigahertz"),
+    ("GPa", "gigapascal"),
+    ("MPa", "megapascal"),
+    ("rpm", "revolutions per minute"),
+    ("ppb", "parts-per-billion"),
+    ("ppm", "part per million"),
+    ("Mbps", "megabit per second"),
+    ("Gbps", "gigabit per second"),
+    ("point", "point"),
+    ("basis point", "basis point"),
+    ("percentage point", "percentage point"),
+    ("times", "count"),
+    ("ml", "millilitre"),
+    ("mg", "milligram"),
+    ("dB", "decibel"),
+    ("N m", "newton metre"),
+    ("V", "volt"),
+    ("kV", "kilovolt"),
+    ("year", "year"),
+    ("month", "month"),
+    ("week", "week"),
+    ("day", "day"),
+    ("hour", "hour"),
+    ("minute", "minute"),
+    ("second", "second"),
+    ("decade", "decade"),
+    ("century", "century"),
+];
 
 /// Scores the quantity annotator on a NewsQuant-format JSON file, writes the
 /// predictions to `predictions`, and returns the report to print.
 pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
-    let _ = (data, predictions);
-    Err(EvalError::Format { path: data.display().to_string(), message: "not implemented yet".into() })
+    let bad = |message: String| EvalError::Format { path: data.display().to_string(), message };
+    let raw = read(data)?;
+    let sentences: Vec<Value> = serde_json::from_slice(&raw).map_err(|e| bad(format!("not a NewsQuant JSON list: {e}")))?;
+    let mut tally = Tally::default();
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in &sentences {
+        let text = s.get("text").and_then(Value::as_str).ok_or_else(|| bad("an item has no \"text\"".into()))?;
+        let gold: Vec<Cqe> = s
+            .get("quantities")
+            .and_then(Value::as_array)
+            .map(|qs| qs.iter().filter_map(Cqe::from_gold).collect())
+            .unwrap_or_default();
+        let found = find_quantities(text);
+        let predicted: Vec<Cqe> = found.iter().map(|q| Cqe::from_quantity(text, q)).collect();
+        tally.add(&gold, &predicted);
+        out.push(json!({
+            "text": text,
+            "quantities": predicted.iter().map(Cqe::to_json).collect::<Vec<_>>(),
+        }));
+    }
+    let body = serde_json::to_string_pretty(&out).map_err(|e| bad(e.to_string()))?;
+    std::fs::write(predictions, body).map_err(|source| EvalError::Io { path: predictions.display().to_string(), source })?;
+
+    let mut report = format!(
+        "NewsQuant ({} sentences, {} gold quantities, {} predicted), CQE scoring\n{:<24} {:>6} {:>6} {:>6}   {}\n",
+        sentences.len(),
+        tally.gold,
+        tally.predicted,
+        "measure",
+        "P",
+        "R",
+        "F1",
+        "published CQE F1"
+    );
+    let published = [("value", "92.0"), ("value+unit", "85.6"), ("value+change", "88.1"), ("value+concept partial", "76.1"), ("value+concept complete", "57.0")];
+    let hits = [tally.value, tally.unit, tally.change, tally.concept_partial, tally.concept_complete];
+    for ((name, cqe), h) in published.iter().zip(hits) {
+        let p = if tally.predicted == 0 { 0.0 } else { h as f64 / tally.predicted as f64 };
+        let r = if tally.gold == 0 { 0.0 } else { h as f64 / tally.gold as f64 };
+        report.push_str(&format!("{:<24} {:>6.1} {:>6.1} {:>6.1}   {}\n", name, 100.0 * p, 100.0 * r, 100.0 * f1(p, r), cqe));
+    }
+    report.push_str(&format!("predictions: {}\n", predictions.display()));
+    Ok(report)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum CqeValue {
+    Point(f64),
+    Range(f64, f64),
+}
+
+/// One quantity in CQE's evaluation shape.
+#[derive(Clone, Debug)]
+struct Cqe {
+    value: CqeValue,
+    unit: String,
+    normalized_unit: String,
+    change: String,
+    /// Gold: the concept string split on commas and whitespace; predicted: our concept words.
+    concepts: Vec<String>,
+}
+
+impl Cqe {
+    fn from_gold(q: &Value) -> Option<Cqe> {
+        let v = match q.get("value")? {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            _ => return None,
+        };
+        // CQE: a string with "-" that is not a negative number or an exponent is a range
+        let value = if !v.contains('E') && !v.starts_with('-') && v.contains('-') {
+            let mut it = v.split('-');
+            CqeValue::Range(it.next()?.trim().parse().ok()?, it.next()?.trim().parse().ok()?)
+        } else {
+            CqeValue::Point(v.trim().parse().ok()?)
+        };
+        let s = |k: &str| q.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        let concepts = s("referred_concepts").split(|c: char| c == ',' || c.is_whitespace()).map(str::to_string).collect();
+        Some(Cqe { value, unit: s("unit"), normalized_unit: s("normalized_unit").to_lowercase(), change: s("change"), concepts })
+    }
+
+    fn from_quantity(text: &str, q: &Quantity) -> Cqe {
+        // CQE reads a vague plural as a decade: "dozens" → 12-120, "thousands" → 1000-10000
+        let vague = q.approx && q.low_inclusive && q.high.is_none() && q.trend.is_none();
+        let value = match (q.low, q.high) {
+            (Some(l), None) if vague => CqeValue::Range(l, l * 10.0),
+            (Some(l), Some(h)) if l != h => CqeValue::Range(l, h),
+            (Some(v), _) | (None, Some(v)) => CqeValue::Point(v),
+            (None, None) => CqeValue::Point(f64::NAN),
+        };
+        // CQE's precedence: "up about 19%" is ~, "climbed more than 3%" is >, "up nearly 57%" is up
+        let change = match (q.trend, q.low, q.high) {
+            _ if vague => "=",
+            (_, Some(_), Some(_)) if q.approx => "~",
+            (_, Some(_), None) => ">",
+            (_, None, Some(_)) if !q.approx => "<",
+            (Some(Trend::Up), _, _) => "up",
+            (Some(Trend::Down), _, _) => "down",
+            _ if q.approx => "~",
+            _ => "=",
+        };
+        let normalized_unit = normalized_unit(q);
+        let mut concepts: Vec<String> = match &q.counted {
+            Some((c, _)) if !matches!(q.kind, QuantityKind::Count) => content_words(c),
+            _ => vec![],
+        };
+        if let Some((w, _)) = &q.whose {
+            concepts.extend(content_words(w));
+        }
+        let concepts = if concepts.is_empty() { vec!["-".to_string()] } else { concepts };
+        let _ = text;
+        Cqe { value, unit: q.unit.clone().unwrap_or_else(|| "-".into()), normalized_unit, change: change.into(), concepts }
+    }
+
+    fn to_json(&self) -> Value {
+        let value = match self.value {
+            CqeValue::Point(v) => format!("{v:?}"),
+            CqeValue::Range(l, h) => format!("{l:?}-{h:?}"),
+        };
+        json!({
+            "change": self.change,
+            "value": value,
+            "unit": self.unit,
+            "normalized_unit": self.normalized_unit,
+            "referred_concepts": self.concepts.join(", "),
+        })
+    }
+}
+
+fn normalized_unit(q: &Quantity) -> String {
+    let Some(unit) = q.unit.as_deref() else { return "-".into() };
+    // a counted head noun that is a unit ("517 rushing yards") is scored as that unit
+    if matches!(q.kind, QuantityKind::Count) {
+        if let Some((_, canon, _)) = UNITS.iter().find(|(s, _, _)| s.len() > 2 && s.eq_ignore_ascii_case(unit)) {
+            return cqe_name(canon);
+        }
+    }
+    if matches!(q.kind, QuantityKind::Count) {
+        // the noun phrase up to the head noun, singularised: "European countries" → "european country"
+        let phrase = match &q.counted {
+            Some((c, _)) => {
+                let words: Vec<&str> = c.split_whitespace().collect();
+                let head = words.iter().position(|w| w.eq_ignore_ascii_case(unit)).unwrap_or(words.len().saturating_sub(1));
+                // CQE lemmatises common nouns but leaves names ("Americans") as written
+                words[..=head.min(words.len().saturating_sub(1))]
+                    .iter()
+                    .enumerate()
+                    // participles before the noun are not part of CQE's unit ("recorded songs" → song)
+                    .filter(|&(k, w)| k == head || !(w.ends_with("ed") && w.len() > 4 || *w == "and" || *w == "or"))
+                    .map(|(_, w)| superlative_base(w))
+                    .map(|w| if w.starts_with(char::is_uppercase) && w.len() > 1 && !w[1..].starts_with(char::is_uppercase) && w.ends_with('s') { w.to_lowercase() } else { singular(&w.to_lowercase()) })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+            None => singular(&unit.to_lowercase()),
+        };
+        return phrase;
+    }
+    let (base, rate) = match unit.split_once(" per ") {
+        Some((b, r)) => (b, Some(r)),
+        None => (unit, None),
+    };
+    let mut name = CQE_UNITS.iter().find(|(k, _)| *k == base).map(|(_, v)| v.to_string()).unwrap_or_else(|| base.to_lowercase());
+    if matches!(q.kind, QuantityKind::Other(ref k) if k == "years old") {
+        name = base.to_string();
+    }
+    if let Some(r) = rate {
+        name.push_str(" per ");
+        let mapped = CQE_UNITS.iter().find(|(k, _)| *k == r).map(|(_, v)| v.to_string());
+        name.push_str(&mapped.unwrap_or_else(|| r.split(' ').map(singular).collect::<Vec<_>>().join(" ")));
+    }
+    name
+}
+
+/// CQE lemmatises superlatives: "best" → "good".
+fn superlative_base(w: &str) -> &str {
+    const BASE: &[(&str, &str)] = &[
+        ("best", "good"), ("worst", "bad"), ("biggest", "big"), ("largest", "large"), ("smallest", "small"),
+        ("highest", "high"), ("lowest", "low"), ("proudest", "proud"), ("greatest", "great"), ("latest", "late"),
+        ("oldest", "old"), ("youngest", "young"), ("fastest", "fast"), ("longest", "long"), ("richest", "rich"),
+    ];
+    BASE.iter().find(|(s, _)| s.eq_ignore_ascii_case(w)).map(|&(_, b)| b).unwrap_or(w)
+}
+
+fn cqe_name(canon: &str) -> String {
+    CQE_UNITS.iter().find(|(k, _)| *k == canon).map(|(_, v)| v.to_string()).unwrap_or_else(|| canon.to_lowercase())
+}
+
+fn singular(w: &str) -> String {
+    const IRREGULAR: &[(&str, &str)] = &[("men", "man"), ("women", "woman"), ("children", "child"), ("feet", "foot"), ("teeth", "tooth"), ("people", "people"), ("fishermen", "fisherman"), ("series", "series"), ("news", "news")];
+    if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
+        return s.to_string();
+    }
+    if let Some(stem) = w.strip_suffix("men") {
+        return format!("{stem}man");
+    }
+    if w.len() > 4 && w.ends_with("ies") {
+        return format!("{}y", &w[..w.len() - 3]);
+    }
+    if w.ends_with("ruses") || w.ends_with("buses") {
+        return w[..w.len() - 2].to_string();
+    }
+    if w.len() > 4 && (w.ends_with("ses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes")) && !w.ends_with("uses") {
+        return w[..w.len() - 2].to_string();
+    }
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        return w[..w.len() - 1].to_string();
+    }
+    w.to_string()
+}
+
+fn content_words(s: &str) -> Vec<String> {
+    const FUNCTION: &[&str] = &["of", "the", "a", "an", "in", "on", "at", "for", "from", "to", "its", "their", "his", "her", "and", "with"];
+    s.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty() && !FUNCTION.iter().any(|f| f.eq_ignore_ascii_case(w)))
+        .map(str::to_string)
+        .collect()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-8 + 1e-5 * b.abs()
+}
+
+fn values_match(gold: CqeValue, model: CqeValue) -> bool {
+    match (gold, model) {
+        (CqeValue::Point(g), CqeValue::Point(m)) => close(m, g),
+        (CqeValue::Range(g0, g1), CqeValue::Range(m0, m1)) => close(g0, m0) && close(g1, m1),
+        _ => false,
+    }
+}
+
+/// CQE's `concepts_match`: (complete, partial).
+fn concepts_match(gold: &[String], model: &[String]) -> (bool, bool) {
+    let g: std::collections::BTreeSet<String> = gold.iter().map(|s| s.to_lowercase()).collect();
+    let m: std::collections::BTreeSet<String> = model.iter().map(|s| s.to_lowercase()).collect();
+    let inter = g.intersection(&m).count();
+    (inter == gold.len() && gold.len() == model.len(), inter > 0)
+}
+
+#[derive(Default, Debug)]
+struct Tally {
+    gold: usize,
+    predicted: usize,
+    value: usize,
+    unit: usize,
+    change: usize,
+    concept_partial: usize,
+    concept_complete: usize,
+}
+
+impl Tally {
+    fn add(&mut self, gold: &[Cqe], predicted: &[Cqe]) {
+        self.gold += gold.len();
+        self.predicted += predicted.len();
+        // Python's sorted() is stable, as is sort_by
+        let mut tags: Vec<&Cqe> = predicted.iter().collect();
+        tags.sort_by(|a, b| a.normalized_unit.cmp(&b.normalized_unit));
+        let mut gold_sorted: Vec<&Cqe> = gold.iter().collect();
+        gold_sorted.sort_by(|a, b| a.normalized_unit.cmp(&b.normalized_unit));
+        let mut remaining = gold.len();
+        for g in gold_sorted {
+            let mut k = 0;
+            while k < tags.len() {
+                let m = tags[k];
+                if values_match(g.value, m.value) {
+                    if remaining > 0 {
+                        self.value += 1;
+                        remaining -= 1;
+                    }
+                    if m.change == g.change {
+                        self.change += 1;
+                    }
+                    let (complete, partial) = concepts_match(&g.concepts, &m.concepts);
+                    self.concept_complete += usize::from(complete);
+                    self.concept_partial += usize::from(partial);
+                    if m.normalized_unit == g.normalized_unit {
+                        self.unit += 1;
+                        tags.remove(k);
+                        break;
+                    }
+                }
+                k += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gold(v: &str, unit: &str, change: &str, concepts: &str) -> Cqe {
+        Cqe::from_gold(&json!({"value": v, "unit": unit, "normalized_unit": unit, "change": change, "referred_concepts": concepts})).unwrap()
+    }
+
+    #[test]
+    fn scores_like_cqe() {
+        let g = [gold("5000", "dollar", "=", "-"), gold("10-20", "percentage", ">", "revenue")];
+        let mut p = [gold("5000.0", "dollar", "=", "-"), gold("10.0-20.0", "percentage", "=", "revenue")];
+        p[0].concepts = vec!["-".into()];
+        p[1].concepts = vec!["revenue".into()];
+        let mut t = Tally::default();
+        t.add(&g, &p);
+        assert_eq!((t.value, t.unit, t.change, t.concept_complete), (2, 2, 1, 2));
+    }
+
+    #[test]
+    fn predictions_in_cqe_shape() {
+        let text = "Shares rose 5% to $12.50.";
+        let qs: Vec<Value> = find_quantities(text).iter().map(|q| Cqe::from_quantity(text, q).to_json()).collect();
+        assert_eq!(qs[0]["normalized_unit"], "percentage");
+        assert_eq!(qs[0]["change"], "up");
+        assert_eq!(qs[1]["value"], "12.5");
+        assert_eq!(singular("countries"), "country");
+    }
 }

@@ -1,6 +1,7 @@
 //! `documents.jsonl`: one document a line, spans in Unicode code points over `text`.
 
-use corroborate_annotate::{Annotated, CodePoints};
+use crate::layers::{quantity_record, time_record, QuantityRecord, Spans, TimeRecord};
+use corroborate_annotate::Annotated;
 use corroborate_ingest::{Genre, Precision, Removed};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -24,8 +25,8 @@ pub struct DocumentRecord<'a> {
     pub sentences: Vec<Offsets>,
     // Layers whose annotators have not landed yet: always present, empty until then.
     pub entities: [(); 0],
-    pub times: [(); 0],
-    pub quantities: [(); 0],
+    pub times: Vec<TimeRecord<'a>>,
+    pub quantities: Vec<QuantityRecord<'a>>,
     pub quotes: [(); 0],
     pub citations: [(); 0],
     pub hedges: [(); 0],
@@ -42,7 +43,8 @@ pub struct Offsets {
 /// The contract record of one annotated document.
 pub fn document_record(annotated: &Annotated) -> DocumentRecord<'_> {
     let doc = &annotated.document;
-    let code_points = CodePoints::new(&doc.text);
+    let spans = Spans::new(&doc.text);
+    let date = doc.published.as_ref().map(|p| p.iso());
     DocumentRecord {
         contract: crate::CONTRACT,
         id: doc.id.as_str(),
@@ -61,13 +63,13 @@ pub fn document_record(annotated: &Annotated) -> DocumentRecord<'_> {
             .sentences
             .iter()
             .map(|&s| {
-                let (start, end) = code_points.of_span(s);
-                Offsets { start, end }
+                let span = spans.record(s);
+                Offsets { start: span.start, end: span.end }
             })
             .collect(),
         entities: [],
-        times: [],
-        quantities: [],
+        times: annotated.times.iter().map(|t| time_record(t, &spans, date)).collect(),
+        quantities: annotated.quantities.iter().map(|q| quantity_record(q, &spans)).collect(),
         quotes: [],
         citations: [],
         hedges: [],

@@ -5,6 +5,7 @@
 //! real output).
 
 mod documents;
+pub mod layers;
 mod summary;
 
 pub use documents::{document_record, write_documents, DocumentRecord};

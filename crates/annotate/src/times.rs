@@ -1,0 +1,1782 @@
+//! Time expressions: dates, times, durations and sets, normalised to TIMEX3 values.
+//!
+//! Rule-based, in the manner of HeidelTime: the text is cut into word and punctuation tokens,
+//! and at each token every rule of `RULES` is tried; the longest match wins and scanning
+//! resumes after it. The word lists (months, weekdays, units, numbers, fixed phrases) are
+//! tables at the top of the file, so most additions are one row.
+//!
+//! Values follow TIMEX3: `2016-12-11`, `2016-12`, `2016`, `199` (a decade), `2016-W49`,
+//! `2016-W49-WE` (a weekend), `2016-Q3`, `2016-H1`, `2016-SU` (a season), `2016-12-11TMO` (a
+//! part of a day), `2016-12-11T09:30`, `P3W`, `PT48H`, `PXY` (an unstated number of years), `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`, `XXXX-12-11` (year unknown),
+//! `XXXX-WXX-7` (a Sunday, week unknown; also the value of the set "every Sunday"). A range
+//! such as "Dec. 10–11" is written `2016-12-10/2016-12-11` (ISO 8601 interval; TimeML itself
+//! would use two TIMEX3s). Where TimeBank has a settled practice we follow it, so that the
+//! TempEval evaluation measures the rules rather than conventions: "fiscal 1998" is `1998`,
+//! decades as durations are years (`P20Y`), "the year ended June 30" is `P1Y`.
+//!
+//! Anchoring. Relative expressions ("yesterday", "last month", "on Sunday") are resolved
+//! against the document date ([`Anchor::DocumentDate`]); chained ones ("the next day") against
+//! the last resolved day before them ([`Anchor::Previous`]), and "the following year" or
+//! "later that year" against the year of the last date the text states. Without a document date nothing
+//! is guessed: the value is `None` (or keeps `XXXX` for the unknown year) and the anchor is
+//! [`Anchor::Unresolved`].
+//!
+//! Heuristics, stated once:
+//! - A bare weekday ("on Sunday") is the most recent such day on or before the document date,
+//!   as news mostly reports what has happened (the document's own weekday is the document
+//!   date: "said Friday" in a Friday paper); when the words around it speak of the future
+//!   (`FUTURE_CUES`: "will", "would", "scheduled", "as soon as"…) it is the first such day on or
+//!   after it.
+//! - A month, or month and day, without a year takes the document's year, moved one year back
+//!   when that would put a past-tense mention more than two months after the document date
+//!   (and forward for a future-tense one that far before it).
+//! - A quarter without a year is the document year's when it has begun, else last year's; "the
+//!   quarter" alone is the last completed quarter (financial news reports on it).
+//! - "a year ago/earlier" after a quarter means that quarter a year before (TimeBank practice).
+//! - "the weekend" in a past-tense report written Monday to Friday is the one just gone.
+//! - "last June" is the most recent June before the document's month; "next March" the first
+//!   after it; holidays ("Thanksgiving") without a year are resolved like a month and day.
+//!
+//! Not time expressions: a number that counts ("2000 troops", "1,000 second-line troops"),
+//! fractions ("a quarter of"), ages ("a 44-year-old"), "the fall of the city", "may", "march".
+//! Not handled yet: decimals ("2.5 hours"), spelled-out years ("nineteen ninety-four"),
+//! centuries, Easter, "that month"/"that week".
+
+use crate::Span;
+use corroborate_ingest::Published;
+
+/// TIMEX3 type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TimeKind {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+/// What a value was resolved against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Anchor {
+    /// Absolute: the text states it fully ("19th October 2016"), or it needs no anchor (a
+    /// duration, a set).
+    None,
+    /// Resolved against the document's publication date.
+    DocumentDate,
+    /// Relative, but there was nothing to resolve it against: the value is `None` or keeps `X`s.
+    Unresolved,
+    /// Resolved against an earlier expression of the text (its span).
+    Previous(Span),
+}
+
+/// One time expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeExpr {
+    pub span: Span,
+    pub kind: TimeKind,
+    /// The TIMEX3 value; `None` when it cannot be resolved.
+    pub value: Option<String>,
+    /// "decade", "year", "half", "quarter", "season", "month", "week", "day", "hour", "minute";
+    /// `None` for durations, sets and references such as `PRESENT_REF`.
+    pub precision: Option<&'static str>,
+    pub anchor: Anchor,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables.
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4),
+    ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9),
+    ("sept", 9), ("sep", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, u32)] = &[
+    ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7),
+];
+
+/// Units of durations: word, plural, TIMEX3 letter(s), whether it is a time-of-day unit (`PT…`).
+const UNITS: &[(&str, &str, &str, bool)] = &[
+    ("second", "seconds", "S", true), ("minute", "minutes", "M", true), ("hour", "hours", "H", true),
+    ("day", "days", "D", false), ("week", "weeks", "W", false), ("month", "months", "M", false),
+    ("year", "years", "Y", false), ("decade", "decades", "DE", false), ("century", "centuries", "CE", false),
+    ("quarter", "quarters", "Q", false), ("weekend", "weekends", "WE", false),
+];
+
+const NUMBERS: &[(&str, u32)] = &[
+    ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
+    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13), ("fourteen", 14),
+    ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19), ("twenty", 20),
+    ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
+    ("hundred", 100),
+];
+
+/// Words for an unstated number ("several years" → `PXY`).
+const VAGUE: &[&str] = &["several", "few", "many", "some", "numerous", "recent"];
+
+const ORDINALS: &[(&str, u32)] = &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("1st", 1), ("2nd", 2), ("3rd", 3), ("4th", 4)];
+
+/// Seasons: word, TIMEX3 code, first and last month.
+const SEASONS: &[(&str, &str, u32, u32)] =
+    &[("spring", "SP", 3, 5), ("summer", "SU", 6, 8), ("fall", "FA", 9, 11), ("autumn", "FA", 9, 11), ("winter", "WI", 12, 14)];
+
+const PARTS_OF_DAY: &[(&str, &str)] = &[("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI")];
+
+/// Holidays: name, month, and the day or the rule for it.
+#[derive(Clone, Copy, Debug)]
+enum HolidayDay {
+    Fixed(u32),
+    /// The n-th (1-based; 5 = last) given weekday (1 Monday … 7 Sunday) of the month.
+    Nth(u32, u32),
+    /// The Tuesday after the first Monday (US Election Day).
+    TuesdayAfterFirstMonday,
+}
+
+/// Names as token sequences ("new year ' s day" for "New Year's Day").
+const HOLIDAYS: &[(&str, u32, HolidayDay)] = &[
+    ("new year ' s day", 1, HolidayDay::Fixed(1)),
+    ("new year ' s eve", 12, HolidayDay::Fixed(31)),
+    ("valentine ' s day", 2, HolidayDay::Fixed(14)),
+    ("independence day", 7, HolidayDay::Fixed(4)),
+    ("halloween", 10, HolidayDay::Fixed(31)),
+    ("christmas eve", 12, HolidayDay::Fixed(24)),
+    ("christmas day", 12, HolidayDay::Fixed(25)),
+    ("christmas", 12, HolidayDay::Fixed(25)),
+    ("boxing day", 12, HolidayDay::Fixed(26)),
+    ("thanksgiving day", 11, HolidayDay::Nth(4, 4)),
+    ("thanksgiving", 11, HolidayDay::Nth(4, 4)),
+    ("labor day", 9, HolidayDay::Nth(1, 1)),
+    ("memorial day", 5, HolidayDay::Nth(5, 1)),
+    ("election day", 11, HolidayDay::TuesdayAfterFirstMonday),
+];
+
+/// Fixed phrases, one row per rule.
+#[derive(Clone, Copy, Debug)]
+enum Lex {
+    /// A day counted from the document date.
+    Day(i64),
+    /// A part of a day counted from the document date.
+    Part(i64, &'static str),
+    /// A day counted from the last resolved day in the text.
+    FromPrevious(i64),
+    /// A weekend counted in weeks from the document date's week.
+    Weekend(i64),
+    /// A TIMEX3 reference value.
+    Ref(&'static str),
+    /// A set ("daily").
+    Set(&'static str),
+    /// The last completed quarter before the document date ("the quarter", in financial news).
+    LastQuarter,
+    /// A year counted from the document's.
+    Year(i64),
+    /// The quarter last mentioned, a year before ("the year-ago quarter"); else last year.
+    YearAgoQuarter,
+}
+
+const LEXICON: &[(&str, Lex)] = &[
+    ("today", Lex::Day(0)),
+    ("earlier today", Lex::Day(0)),
+    ("later today", Lex::Day(0)),
+    ("yesterday", Lex::Day(-1)),
+    ("tomorrow", Lex::Day(1)),
+    ("the day before yesterday", Lex::Day(-2)),
+    ("the day after tomorrow", Lex::Day(2)),
+    ("tonight", Lex::Part(0, "NI")),
+    ("last night", Lex::Part(-1, "NI")),
+    ("this morning", Lex::Part(0, "MO")),
+    ("this afternoon", Lex::Part(0, "AF")),
+    ("this evening", Lex::Part(0, "EV")),
+    ("yesterday morning", Lex::Part(-1, "MO")),
+    ("yesterday afternoon", Lex::Part(-1, "AF")),
+    ("yesterday evening", Lex::Part(-1, "EV")),
+    ("tomorrow morning", Lex::Part(1, "MO")),
+    ("tomorrow afternoon", Lex::Part(1, "AF")),
+    ("tomorrow evening", Lex::Part(1, "EV")),
+    ("tomorrow night", Lex::Part(1, "NI")),
+    ("the next day", Lex::FromPrevious(1)),
+    ("the following day", Lex::FromPrevious(1)),
+    ("the day after", Lex::FromPrevious(1)),
+    ("the previous day", Lex::FromPrevious(-1)),
+    ("the day before", Lex::FromPrevious(-1)),
+    ("the same day", Lex::FromPrevious(0)),
+    ("that day", Lex::FromPrevious(0)),
+    ("the weekend", Lex::Weekend(0)),
+    ("this weekend", Lex::Weekend(0)),
+    ("last weekend", Lex::Weekend(-1)),
+    ("next weekend", Lex::Weekend(1)),
+    ("now", Lex::Ref("PRESENT_REF")),
+    ("right now", Lex::Ref("PRESENT_REF")),
+    ("currently", Lex::Ref("PRESENT_REF")),
+    ("current", Lex::Ref("PRESENT_REF")),
+    ("at present", Lex::Ref("PRESENT_REF")),
+    ("presently", Lex::Ref("PRESENT_REF")),
+    ("nowadays", Lex::Ref("PRESENT_REF")),
+    ("these days", Lex::Ref("PRESENT_REF")),
+    ("the present", Lex::Ref("PRESENT_REF")),
+    ("recently", Lex::Ref("PAST_REF")),
+    ("lately", Lex::Ref("PAST_REF")),
+    ("the past", Lex::Ref("PAST_REF")),
+    ("the future", Lex::Ref("FUTURE_REF")),
+    ("recent years", Lex::Ref("PAST_REF")),
+    ("past years", Lex::Ref("PAST_REF")),
+    ("the near future", Lex::Ref("FUTURE_REF")),
+    ("the near term", Lex::Ref("FUTURE_REF")),
+    ("the short term", Lex::Ref("FUTURE_REF")),
+    ("the long term", Lex::Ref("FUTURE_REF")),
+    ("coming months", Lex::Ref("FUTURE_REF")),
+    ("the coming months", Lex::Ref("FUTURE_REF")),
+    ("coming years", Lex::Ref("FUTURE_REF")),
+    ("the coming years", Lex::Ref("FUTURE_REF")),
+    ("future quarters", Lex::Ref("FUTURE_REF")),
+    ("overnight", Lex::Part(0, "NI")),
+    ("the quarter", Lex::LastQuarter),
+    ("the year", Lex::Year(0)),
+    ("the fiscal year", Lex::Year(0)),
+    ("this fiscal year", Lex::Year(0)),
+    ("the current fiscal year", Lex::Year(0)),
+    ("the current year", Lex::Year(0)),
+    ("year-earlier", Lex::YearAgoQuarter),
+    ("year-ago", Lex::YearAgoQuarter),
+    ("the year-earlier quarter", Lex::YearAgoQuarter),
+    ("the year-ago quarter", Lex::YearAgoQuarter),
+    ("the year-earlier period", Lex::YearAgoQuarter),
+    ("the year-ago period", Lex::YearAgoQuarter),
+    ("the latest period", Lex::LastQuarter),
+    ("last year ' s quarter", Lex::YearAgoQuarter),
+    ("last year ' s period", Lex::YearAgoQuarter),
+    ("the corresponding period last year", Lex::YearAgoQuarter),
+    ("the comparable period last year", Lex::YearAgoQuarter),
+    ("the same period last year", Lex::YearAgoQuarter),
+    ("the comparable year-ago quarter", Lex::YearAgoQuarter),
+    ("daily", Lex::Set("P1D")),
+    ("nightly", Lex::Set("P1D")),
+    ("weekly", Lex::Set("P1W")),
+    ("monthly", Lex::Set("P1M")),
+    ("annually", Lex::Set("P1Y")),
+    ("yearly", Lex::Set("P1Y")),
+    ("hourly", Lex::Set("PT1H")),
+];
+
+/// Relative unit words: "this/last/next week" and friends; offset in units.
+const RELATIVE: &[(&str, i64)] = &[
+    ("this", 0), ("current", 0), ("the current", 0), ("earlier this", 0), ("later this", 0), ("last", -1),
+    ("the previous", -1), ("the prior", -1), ("next", 1), ("the coming", 1), ("the next", 1), ("the following", 1),
+    ("the latest", -1), ("the last", -1),
+];
+
+/// Words before a date that mark where in it ("late June"); kept in the span.
+const MODIFIERS: &[&str] = &[
+    "early", "late", "mid", "the end of", "the beginning of", "the start of", "the middle of", "end of", "the rest of",
+    "the turn of", "earlier in", "later in", "the first half of", "the second half of",
+];
+
+/// Words that may stand before a number of units ("about three weeks").
+const APPROX: &[&str] = &[
+    "about", "nearly", "almost", "more than", "less than", "at least", "roughly", "approximately", "over",
+    "up to", "some", "around", "only", "just",
+];
+
+/// Time-zone words kept in a clock time's span.
+const ZONES: &[&str] = &["gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "bst", "cet", "local time"];
+
+/// Words that make a sentence speak of the future, looked for in a short window around the
+/// expression (80 bytes before, 50 after, within its sentence).
+const FUTURE_CUES: &[&str] = &["will", "ll", "shall", "won", "would", "planned", "plans", "scheduled", "soon", "going", "expected"];
+
+// ---------------------------------------------------------------------------------------------
+// Calendar arithmetic on day numbers (days since 1970-01-01, proleptic Gregorian).
+
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + (m <= 2) as i64, m, d)
+}
+
+/// ISO weekday, Monday 1 … Sunday 7.
+fn weekday(day: i64) -> u32 {
+    ((day + 3).rem_euclid(7) + 1) as u32
+}
+
+/// ISO week-numbering year and week.
+fn iso_week(day: i64) -> (i64, u32) {
+    let thursday = day + 4 - weekday(day) as i64;
+    let (y, _, _) = civil_from_days(thursday);
+    (y, ((thursday - days_from_civil(y, 1, 1)) / 7 + 1) as u32)
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    corroborate_ingest::days_in_month(y as i32, m)
+}
+
+fn day_value(day: i64) -> String {
+    let (y, m, d) = civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn week_value(day: i64) -> String {
+    let (y, w) = iso_week(day);
+    format!("{y:04}-W{w:02}")
+}
+
+fn add_months(y: i64, m: u32, by: i64) -> (i64, u32) {
+    let n = y * 12 + (m as i64 - 1) + by;
+    (n.div_euclid(12), (n.rem_euclid(12) + 1) as u32)
+}
+
+fn quarter_of(m: u32) -> u32 {
+    (m - 1) / 3 + 1
+}
+
+/// The precision a value states.
+fn precision_of(value: &str) -> Option<&'static str> {
+    let b = value.as_bytes();
+    if value.starts_with('P') || value.ends_with("_REF") {
+        return None;
+    }
+    if let Some((a, _)) = value.split_once('/') {
+        return precision_of(a);
+    }
+    if value.starts_with("FY") {
+        return Some("year");
+    }
+    if let Some(t) = value.find('T') {
+        return Some(if value[t + 1..].contains(':') { "minute" } else { "hour" });
+    }
+    Some(match b.len() {
+        2 => "century",
+        3 => "decade",
+        4 => "year",
+        7 if b[5] == b'W' => "week",
+        7 if b[5] == b'Q' => "quarter",
+        7 if b[5] == b'H' => "half",
+        7 if b[5].is_ascii_alphabetic() => "season",
+        7 => "month",
+        10 if b[5] == b'W' && value.ends_with("WE") => "week",
+        _ => "day",
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens and the matching context.
+
+struct Ctx<'a> {
+    text: &'a str,
+    lower: &'a str,
+    /// The lower-cased tokens.
+    words: Vec<&'a str>,
+    /// Byte ranges of tokens: runs of alphanumerics, or one other non-space character.
+    toks: Vec<(usize, usize)>,
+    /// The document date as a day number.
+    dct: Option<i64>,
+    /// The last resolved day and its span (for "the next day").
+    prev_day: Option<(i64, Span)>,
+    /// The year of the last date stated in the text (not computed from the document date), and its span.
+    prev_year: Option<(i64, Span)>,
+    /// The last quarter mentioned ("2016-Q3").
+    last_quarter: Option<String>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(text: &'a str, lower: &'a str, dct: Option<i64>) -> Ctx<'a> {
+        let mut toks = Vec::with_capacity(text.len() / 4);
+        let mut start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+                continue;
+            }
+            if let Some(s) = start.take() {
+                toks.push((s, i));
+            }
+            if !c.is_whitespace() {
+                toks.push((i, i + c.len_utf8()));
+            }
+        }
+        if let Some(s) = start {
+            toks.push((s, text.len()));
+        }
+        let words = toks.iter().map(|&(s, e)| &lower[s..e]).collect();
+        Ctx { text, lower, words, toks, dct, prev_day: None, prev_year: None, last_quarter: None }
+    }
+
+    /// The lower-cased token `i`, or "" past the end.
+    fn w(&self, i: usize) -> &str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+
+    fn orig(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |&(s, e)| &self.text[s..e])
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.orig(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether tokens `i` and `i + 1` touch (no space between).
+    fn touching(&self, i: usize) -> bool {
+        matches!((self.toks.get(i), self.toks.get(i + 1)), (Some(a), Some(b)) if a.1 == b.0)
+    }
+
+    /// Matches the space-separated words of `phrase` at `i`; the index after them.
+    fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
+        // Word by word, without iterators: this is the hottest function of the annotator.
+        let bytes = phrase.as_bytes();
+        let first = self.w(i);
+        if first.is_empty() || !phrase.starts_with(first) || !matches!(bytes.get(first.len()), None | Some(b' ' | b'-')) {
+            return None;
+        }
+        let (mut pos, mut j) = (0, i);
+        loop {
+            let seg_end = bytes[pos..].iter().position(|&b| b == b' ' || b == b'-').map_or(bytes.len(), |k| pos + k);
+            if self.w(j) != &phrase[pos..seg_end] {
+                return None;
+            }
+            j += 1;
+            if seg_end == bytes.len() {
+                return Some(j);
+            }
+            if bytes[seg_end] == b'-' {
+                if self.w(j) != "-" {
+                    return None;
+                }
+                j += 1;
+            }
+            pos = seg_end + 1;
+        }
+    }
+
+    /// The longest phrase of `list` at `i`.
+    fn any_phrase(&self, i: usize, list: &[&str]) -> Option<usize> {
+        list.iter().filter_map(|p| self.phrase(i, p)).max()
+    }
+
+    fn digits(&self, i: usize) -> Option<u32> {
+        let w = self.w(i);
+        (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten()
+    }
+
+    /// A month name at `i` (with its abbreviation's period); (month, next index).
+    fn month(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.w(i);
+        let &(_, m) = MONTHS.iter().find(|(name, _)| *name == w)?;
+        if !self.capitalised(i) {
+            return None;
+        }
+        let abbreviation = w.len() <= 4 && !matches!(w, "june" | "july" | "may");
+        let j = if abbreviation && self.w(i + 1) == "." && self.touching(i) { i + 2 } else { i + 1 };
+        Some((m, j))
+    }
+
+    /// A day of the month at `i`: "11", "11th"; (day, next index).
+    fn day_of_month(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.w(i);
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+            return None;
+        }
+        let d: u32 = digits.parse().ok()?;
+        ((1..=31).contains(&d)).then_some((d, i + 1))
+    }
+
+    /// A four-digit year at `i`.
+    fn year(&self, i: usize) -> Option<i64> {
+        let w = self.w(i);
+        if w.len() != 4 {
+            return None;
+        }
+        let y = self.digits(i)?;
+        ((1000..=2199).contains(&y)).then_some(y as i64)
+    }
+
+    /// A number at `i` (digits, words, "twenty-five", or a vague word); (n or None for X, next).
+    fn number(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        let w = self.w(i);
+        if w == "a" && self.w(i + 1) == "few" {
+            return Some((None, i + 2));
+        }
+        if w == "a" && self.w(i + 1) == "couple" && self.w(i + 2) == "of" {
+            return Some((Some(2), i + 3));
+        }
+        if VAGUE.contains(&w) {
+            return Some((None, i + 1));
+        }
+        if let Some(n) = self.digits(i) {
+            let grouped_after = matches!(self.w(i + 1), "," | ".") && self.touching(i) && self.digits(i + 2).is_some();
+            let grouped_before = i >= 2 && matches!(self.w(i - 1), "," | ".") && self.touching(i - 1) && self.digits(i - 2).is_some();
+            if grouped_after || grouped_before {
+                return None; // part of a larger number ("1,000") or a decimal
+            }
+            return Some((Some(n), i + 1));
+        }
+        let &(_, n) = NUMBERS.iter().find(|(name, _)| *name == w)?;
+        // "twenty-four", "twenty four"
+        if (20..100).contains(&n) {
+            let k = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
+            if let Some(&(_, u)) = NUMBERS.iter().find(|(name, _)| *name == self.w(k)) {
+                if (1..10).contains(&u) && !matches!(self.w(k), "a" | "an") {
+                    return Some((Some(n + u), k + 1));
+                }
+            }
+        }
+        Some((Some(n), i + 1))
+    }
+
+    /// A unit at `i`; (index into UNITS, plural, next).
+    fn unit(&self, i: usize) -> Option<(usize, bool, usize)> {
+        let w = self.w(i);
+        UNITS.iter().position(|u| u.0 == w).map(|k| (k, false, i + 1)).or_else(|| UNITS.iter().position(|u| u.1 == w).map(|k| (k, true, i + 1)))
+    }
+
+    /// Whether the sentence around byte range `s..e` speaks of the future.
+    fn future(&self, s: usize, e: usize) -> bool {
+        let bytes = self.lower.as_bytes();
+        let mut a = s;
+        while a > 0 && s - a < 80 && !matches!(bytes[a - 1], b'.' | b'!' | b'?' | b'\n') {
+            a -= 1;
+        }
+        let mut b = e;
+        while b < bytes.len() && b - e < 50 && !matches!(bytes[b], b'.' | b'!' | b'?' | b'\n') {
+            b += 1;
+        }
+        while !self.lower.is_char_boundary(a) {
+            a += 1;
+        }
+        while !self.lower.is_char_boundary(b) {
+            b -= 1;
+        }
+        self.lower[a..b]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| FUTURE_CUES.contains(&w))
+    }
+
+    fn span(&self, i: usize, j: usize) -> Span {
+        Span::new(self.text, self.toks[i].0, self.toks[j - 1].1).expect("token bounds are char boundaries")
+    }
+}
+
+/// A rule's match: tokens `i..end`, and what they mean.
+#[derive(Clone, Debug)]
+struct Hit {
+    end: usize,
+    kind: TimeKind,
+    value: Option<String>,
+    anchor: Anchor,
+    /// The day it resolves to, for later "the next day".
+    day: Option<i64>,
+    /// Whether the value was computed from an earlier quarter (then it is not itself "the
+    /// quarter last mentioned").
+    derived: bool,
+}
+
+impl Hit {
+    fn abs(end: usize, kind: TimeKind, value: String) -> Hit {
+        Hit { end, kind, value: Some(value), anchor: Anchor::None, day: None, derived: false }
+    }
+
+    fn rel(end: usize, kind: TimeKind, value: Option<String>) -> Hit {
+        let anchor = if value.is_some() { Anchor::DocumentDate } else { Anchor::Unresolved };
+        Hit { end, kind, value, anchor, day: None, derived: false }
+    }
+
+    fn derived(mut self) -> Hit {
+        self.derived = true;
+        self
+    }
+
+    fn with_day(mut self, day: Option<i64>) -> Hit {
+        self.day = day;
+        self
+    }
+}
+
+type Rule = fn(&Ctx, usize) -> Option<Hit>;
+
+/// Every rule, tried at every token; the longest match wins (the first on a tie).
+const RULES: &[(&str, Rule)] = &[
+    ("lexicon", lexicon),
+    ("month date", month_date),
+    ("day month", day_month),
+    ("numeric date", numeric_date),
+    ("weekday", weekday_rule),
+    ("year", year_rule),
+    ("decade", decade),
+    ("season", season),
+    ("quarter", quarter),
+    ("relative unit", relative_unit),
+    ("ago", ago),
+    ("duration", duration),
+    ("clock", clock),
+    ("set", set),
+    ("modifier", modified),
+    ("weekend of", weekend_of),
+    ("holiday", holiday),
+];
+
+/// Words that can begin a time expression; every other word is skipped without trying the
+/// rules (most of the speed of the annotator).
+fn starters() -> &'static std::collections::HashSet<&'static str> {
+    static STARTERS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    STARTERS.get_or_init(|| {
+        let first = |p: &'static str| p.split(' ').next().unwrap_or(p);
+        let mut set = std::collections::HashSet::new();
+        set.extend(MONTHS.iter().map(|m| m.0));
+        set.extend(WEEKDAYS.iter().map(|m| m.0));
+        set.extend(UNITS.iter().flat_map(|u| [u.0, u.1]));
+        set.extend(NUMBERS.iter().map(|m| m.0));
+        set.extend(VAGUE.iter().copied());
+        set.extend(ORDINALS.iter().map(|m| m.0));
+        set.extend(SEASONS.iter().map(|m| m.0));
+        set.extend(LEXICON.iter().map(|m| first(m.0)));
+        set.extend(RELATIVE.iter().map(|m| first(m.0)));
+        set.extend(MODIFIERS.iter().map(|m| first(m)));
+        set.extend(APPROX.iter().map(|m| first(m)));
+        set.extend(HOLIDAYS.iter().map(|h| first(h.0)));
+        set.extend(["the", "last", "next", "this", "past", "coming", "fiscal", "every", "each", "per", "noon", "midnight", "'", "’", "mid"]);
+        set
+    })
+}
+
+fn may_start(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.w(i);
+    w.as_bytes().first().is_some_and(u8::is_ascii_digit) || starters().contains(w) || (w.len() > 7 && WEEKDAYS.iter().any(|d| w.starts_with(d.0)))
+}
+
+fn best(ctx: &Ctx, i: usize, rules: &[(&str, Rule)]) -> Option<Hit> {
+    let mut best: Option<Hit> = None;
+    for (_, rule) in rules {
+        if let Some(hit) = rule(ctx, i) {
+            if hit.end > i && best.as_ref().is_none_or(|b| hit.end > b.end) {
+                best = Some(hit);
+            }
+        }
+    }
+    best
+}
+
+/// Finds the time expressions of `text`, resolving relative ones against `document_date`.
+///
+/// ```
+/// use corroborate_annotate::times::find_times;
+/// use corroborate_ingest::Published;
+/// let date = Published::day(2016, 12, 12).unwrap();
+/// let text = "IS fighters entered the city on Sunday.";
+/// let times = find_times(text, Some(&date));
+/// assert_eq!(times[0].span.of(text), "Sunday");
+/// assert_eq!(times[0].value.as_deref(), Some("2016-12-11"));
+/// ```
+pub fn find_times(text: &str, document_date: Option<&Published>) -> Vec<TimeExpr> {
+    let dct = document_date.and_then(|p| p.date()).and_then(|d| {
+        let y: i64 = d.get(..4)?.parse().ok()?;
+        let m: u32 = d.get(5..7)?.parse().ok()?;
+        let day: u32 = d.get(8..10)?.parse().ok()?;
+        Some(days_from_civil(y, m, day))
+    });
+    let lower = text.to_ascii_lowercase();
+    let mut ctx = Ctx::new(text, &lower, dct);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ctx.toks.len() {
+        let Some(hit) = may_start(&ctx, i).then(|| best(&ctx, i, RULES)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let end = hit.end;
+        let span = ctx.span(i, end);
+        if let Some(day) = hit.day {
+            ctx.prev_day = Some((day, span));
+        }
+        if hit.kind == TimeKind::Date {
+            if let Some(v) = &hit.value {
+                if hit.anchor == Anchor::None && v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+                    ctx.prev_year = v[..4].parse().ok().map(|y| (y, span));
+                }
+                if v.len() == 7 && v.as_bytes()[5] == b'Q' && !hit.derived {
+                    ctx.last_quarter = Some(v.clone());
+                }
+            }
+        }
+        let precision = hit.value.as_deref().and_then(precision_of);
+        let precision = if matches!(hit.kind, TimeKind::Duration | TimeKind::Set) { None } else { precision };
+        out.push(TimeExpr { span, kind: hit.kind, value: hit.value, precision, anchor: hit.anchor });
+        i = end;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules.
+
+fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
+    static BY_FIRST_WORD: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<(&'static str, Lex)>>> = std::sync::OnceLock::new();
+    let index = BY_FIRST_WORD.get_or_init(|| {
+        let mut map: std::collections::HashMap<&'static str, Vec<(&'static str, Lex)>> = std::collections::HashMap::new();
+        for &(p, lex) in LEXICON {
+            let first = p.split([' ', '-']).next().unwrap_or(p);
+            map.entry(first).or_default().push((p, lex));
+        }
+        map
+    });
+    let rows = index.get(ctx.w(i))?;
+    let (end, lex) = rows.iter().filter_map(|(p, lex)| ctx.phrase(i, p).map(|e| (e, *lex))).max_by_key(|(e, _)| *e)?;
+    Some(match lex {
+        Lex::Day(n) => {
+            let day = ctx.dct.map(|d| d + n);
+            Hit::rel(end, TimeKind::Date, day.map(day_value)).with_day(day)
+        }
+        Lex::Part(n, part) => {
+            let day = ctx.dct.map(|d| d + n);
+            Hit::rel(end, TimeKind::Time, day.map(|d| format!("{}T{part}", day_value(d)))).with_day(day)
+        }
+        Lex::FromPrevious(n) => match ctx.prev_day {
+            Some((d, span)) => Hit { end, kind: TimeKind::Date, value: Some(day_value(d + n)), anchor: Anchor::Previous(span), day: Some(d + n), derived: false },
+            None => Hit::rel(end, TimeKind::Date, None),
+        },
+        Lex::Weekend(n) => {
+            // On a weekday, "the weekend" of a past-tense report is the one just gone.
+            let back = |d: i64| n == 0 && weekday(d) <= 5 && !ctx.future(ctx.toks[i].0, ctx.toks[end - 1].1);
+            Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{}-WE", week_value(d + 7 * n - if back(d) { 7 } else { 0 }))))
+        }
+        Lex::Ref(r) => {
+            Hit::abs(end, TimeKind::Date, r.to_string())
+        }
+        Lex::Set(v) => Hit::abs(end, TimeKind::Set, v.to_string()),
+        // The quarter the text is about, else the last one completed.
+        Lex::LastQuarter => Hit::rel(
+            end,
+            TimeKind::Date,
+            ctx.dct.map(|d| {
+                ctx.last_quarter.clone().unwrap_or_else(|| {
+                    let (y, m, _) = civil_from_days(d);
+                    let (y, m) = add_months(y, m, -3);
+                    format!("{y:04}-Q{}", quarter_of(m))
+                })
+            }),
+        )
+        .derived(),
+        // "the year ended Sept. 30": a twelve-month period, not a calendar year.
+        Lex::Year(_) if matches!(ctx.w(end), "ended" | "ending" | "to") => Hit::abs(end, TimeKind::Duration, "P1Y".into()),
+        Lex::Year(n) => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{:04}", civil_from_days(d).0 + n))),
+        Lex::YearAgoQuarter => match year_before_quarter(ctx, 1) {
+            Some(v) => Hit::rel(end, TimeKind::Date, Some(v)).derived(),
+            None => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{:04}", civil_from_days(d).0 - 1))),
+        },
+    })
+}
+
+/// The quarter last mentioned in the text, `years` before; needs the document date (the
+/// quarter itself was resolved against it).
+fn year_before_quarter(ctx: &Ctx, years: i64) -> Option<String> {
+    ctx.dct?;
+    let v = ctx.last_quarter.as_deref()?;
+    let y: i64 = v.get(..4)?.parse().ok()?;
+    Some(format!("{:04}{}", y - years, &v[4..]))
+}
+
+/// The year for a month (and day) stated without one.
+fn infer_year(ctx: &Ctx, i: usize, end: usize, m: u32, d: u32) -> Option<i64> {
+    let dct = ctx.dct?;
+    let (y, _, _) = civil_from_days(dct);
+    let d = d.min(days_in_month(y, m));
+    let candidate = days_from_civil(y, m, d);
+    let (s, e) = (ctx.toks[i].0, ctx.toks[end - 1].1);
+    Some(if candidate > dct + 61 && !ctx.future(s, e) {
+        y - 1
+    } else if candidate < dct - 61 && ctx.future(s, e) && ctx.phrase(end, "this year").is_none() {
+        y + 1
+    } else {
+        y
+    })
+}
+
+/// A year after a month or day: ", 2016", " 2016", "'16"; or "this/last/next year".
+fn trailing_year(ctx: &Ctx, j: usize) -> Option<(Year, usize)> {
+    let k = if ctx.w(j) == "," { j + 1 } else { j };
+    if let Some(y) = ctx.year(k) {
+        return Some((Year::Stated(y), k + 1));
+    }
+    let k = if ctx.w(j) == "of" { j + 1 } else { j };
+    for (p, off) in [("this year", 0), ("last year", -1), ("next year", 1)] {
+        if let Some(e) = ctx.phrase(k, p) {
+            return Some((Year::Relative(off), e));
+        }
+    }
+    None
+}
+
+enum Year {
+    Stated(i64),
+    Relative(i64),
+}
+
+fn resolve_year(ctx: &Ctx, year: Option<Year>, i: usize, end: usize, m: u32, d: u32) -> (Option<i64>, Anchor) {
+    match year {
+        Some(Year::Stated(y)) => (Some(y), Anchor::None),
+        Some(Year::Relative(off)) => match ctx.dct {
+            Some(dct) => (Some(civil_from_days(dct).0 + off), Anchor::DocumentDate),
+            None => (None, Anchor::Unresolved),
+        },
+        None => match infer_year(ctx, i, end, m, d) {
+            Some(y) => (Some(y), Anchor::DocumentDate),
+            None => (None, Anchor::Unresolved),
+        },
+    }
+}
+
+fn ymd(y: Option<i64>, m: u32, d: u32) -> String {
+    match y {
+        Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+        None => format!("XXXX-{m:02}-{d:02}"),
+    }
+}
+
+/// "Dec. 11", "December 11, 2016", "Dec. 10–11", "Dec. 10 to 11", "December 2016", "December".
+fn month_date(ctx: &Ctx, i: usize) -> Option<Hit> {
+    // "this September", "last February", "next March": the year is fixed by the word.
+    if let (Some(off), Some((m, j))) = (
+        match ctx.w(i) {
+            "this" => Some(0),
+            "last" => Some(-1),
+            "next" => Some(1),
+            _ => None,
+        },
+        ctx.month(i + 1),
+    ) {
+        if ctx.day_of_month(j).is_none() {
+            // "last June" is the most recent June before the document's month, "next March"
+            // the first one after it.
+            let value = ctx.dct.map(|d| {
+                let (y, dm, _) = civil_from_days(d);
+                let y = match off {
+                    -1 if m < dm => y,
+                    -1 => y - 1,
+                    1 if m > dm => y,
+                    1 => y + 1,
+                    _ => y,
+                };
+                format!("{y:04}-{m:02}")
+            });
+            return Some(Hit::rel(j, TimeKind::Date, value));
+        }
+    }
+    let (m, j) = ctx.month(i)?;
+    if let Some((d, mut k)) = ctx.day_of_month(j) {
+        if d > days_in_month(2000, m) {
+            return None;
+        }
+        // A range of days.
+        let mut d2 = None;
+        if matches!(ctx.w(k), "-" | "–" | "—" | "to" | "through") {
+            if let Some((e, k2)) = ctx.day_of_month(k + 1) {
+                if e > d && e <= days_in_month(2000, m) && ctx.month(k + 1).is_none() {
+                    d2 = Some(e);
+                    k = k2;
+                }
+            }
+        }
+        let year = trailing_year(ctx, k);
+        let end = year.as_ref().map_or(k, |(_, e)| *e);
+        let (y, anchor) = resolve_year(ctx, year.map(|(y, _)| y), i, end, m, d);
+        let y = y.filter(|&y| d <= days_in_month(y, m));
+        if d2.is_none() && y.is_none() && anchor == Anchor::None {
+            return None; // Feb. 29 of a year without it
+        }
+        let value = match d2 {
+            Some(e) => format!("{}/{}", ymd(y, m, d), ymd(y, m, e)),
+            None => ymd(y, m, d),
+        };
+        let day = y.map(|y| days_from_civil(y, m, d2.unwrap_or(d)));
+        let anchor = if y.is_none() { Anchor::Unresolved } else { anchor };
+        return Some(Hit { end, kind: TimeKind::Date, value: Some(value), anchor, day, derived: false });
+    }
+    // Month and year, or the month alone.
+    if let Some((year, end)) = trailing_year(ctx, j) {
+        let (y, anchor) = resolve_year(ctx, Some(year), i, end, m, 1);
+        let value = match y {
+            Some(y) => format!("{y:04}-{m:02}"),
+            None => format!("XXXX-{m:02}"),
+        };
+        return Some(Hit { end, kind: TimeKind::Date, value: Some(value), anchor, day: None, derived: false });
+    }
+    let w = ctx.w(i);
+    let prev = if i > 0 { ctx.w(i - 1) } else { "" };
+    let context = matches!(prev, "in" | "since" | "until" | "till" | "by" | "of" | "early" | "late" | "mid" | "from" | "through" | "during" | "last" | "next" | "this" | "-" | "and" | "before" | "after");
+    let abbreviation = w.len() <= 4 && !matches!(w, "june" | "july" | "may");
+    if (w == "may" || w == "march" || abbreviation) && !context {
+        return None;
+    }
+    if abbreviation && j == i + 1 {
+        return None; // "Jan" without its period, alone
+    }
+    let (y, anchor) = resolve_year(ctx, None, i, j, m, 15);
+    let value = match y {
+        Some(y) => {
+            // "last December", "next March": the closest such month before / after.
+            let y = match (prev, ctx.dct.map(civil_from_days)) {
+                ("last", Some((dy, dm, _))) => if m < dm { dy } else { dy - 1 },
+                ("next", Some((dy, dm, _))) => if m > dm { dy } else { dy + 1 },
+                _ => y,
+            };
+            format!("{y:04}-{m:02}")
+        }
+        None => format!("XXXX-{m:02}"),
+    };
+    Some(Hit { end: j, kind: TimeKind::Date, value: Some(value), anchor, day: None, derived: false })
+}
+
+/// "19th October 2016", "10 December", "the 10th of December".
+fn day_month(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let (d, j) = ctx.day_of_month(i)?;
+    let j = if ctx.w(j) == "of" { j + 1 } else { j };
+    let (m, k) = ctx.month(j)?;
+    if d > days_in_month(2000, m) {
+        return None;
+    }
+    let year = trailing_year(ctx, k);
+    let end = year.as_ref().map_or(k, |(_, e)| *e);
+    let (y, anchor) = resolve_year(ctx, year.map(|(y, _)| y), i, end, m, d);
+    let y = y.filter(|&y| d <= days_in_month(y, m));
+    let anchor = if y.is_none() { Anchor::Unresolved } else { anchor };
+    Some(Hit { end, kind: TimeKind::Date, value: Some(ymd(y, m, d)), anchor, day: y.map(|y| days_from_civil(y, m, d)), derived: false })
+}
+
+/// "2016-12-11", "12/11/2016", "12/11/16" (US order).
+fn numeric_date(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let touching3 = |i: usize| (i..i + 4).all(|k| ctx.touching(k));
+    if let (Some(y), "-", Some(m), "-", Some(d)) = (ctx.year(i), ctx.w(i + 1), ctx.digits(i + 2), ctx.w(i + 3), ctx.digits(i + 4)) {
+        if touching3(i) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m) {
+            return Some(Hit::abs(i + 5, TimeKind::Date, ymd(Some(y), m, d)).with_day(Some(days_from_civil(y, m, d))));
+        }
+    }
+    if let (Some(m), "/", Some(d), "/", Some(yy)) = (ctx.digits(i), ctx.w(i + 1), ctx.digits(i + 2), ctx.w(i + 3), ctx.digits(i + 4)) {
+        let ylen = ctx.w(i + 4).len();
+        if touching3(i) && (ylen == 2 || ylen == 4) {
+            let y = if ylen == 4 { yy as i64 } else if yy < 50 { 2000 + yy as i64 } else { 1900 + yy as i64 };
+            if (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m) {
+                return Some(Hit::abs(i + 5, TimeKind::Date, ymd(Some(y), m, d)).with_day(Some(days_from_civil(y, m, d))));
+            }
+        }
+    }
+    None
+}
+
+/// "Sunday", "last Sunday", "Sunday morning", "Sunday, Dec. 11", "Sundays" (a set).
+fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let (dir, j) = match ctx.w(i) {
+        "last" | "past" => (-1, i + 1),
+        "next" | "coming" => (1, i + 1),
+        "this" => (0, i + 1),
+        _ => (2, i),
+    };
+    let w = ctx.w(j);
+    if !ctx.capitalised(j) {
+        return None;
+    }
+    if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(name, _)| w.len() == name.len() + 1 && w.starts_with(name) && w.ends_with('s')) {
+        return Some(Hit::abs(j + 1, TimeKind::Set, format!("XXXX-WXX-{wd}")));
+    }
+    let &(_, wd) = WEEKDAYS.iter().find(|(name, _)| *name == w)?;
+    let mut k = j + 1;
+    // "Sunday, Dec. 11": the stated date wins.
+    let after_comma = if ctx.w(k) == "," { k + 1 } else { k };
+    if let Some(hit) = month_date(ctx, after_comma).or_else(|| day_month(ctx, after_comma)) {
+        if hit.value.as_deref().is_some_and(|v| v.len() == 10) {
+            return Some(hit);
+        }
+    }
+    let part = PARTS_OF_DAY.iter().find(|(p, _)| *p == ctx.w(k)).map(|(_, code)| *code);
+    if part.is_some() {
+        k += 1;
+    }
+    let day = ctx.dct.map(|dct| {
+        let wd_dct = weekday(dct) as i64;
+        let back = (wd_dct - wd as i64).rem_euclid(7);
+        let fwd = (wd as i64 - wd_dct).rem_euclid(7);
+        match dir {
+            -1 => dct - if back == 0 { 7 } else { back },
+            1 => dct + if fwd == 0 { 7 } else { fwd },
+            0 => dct - (wd_dct - 1) + wd as i64 - 1, // "this Friday": the Friday of this week
+            _ if ctx.future(ctx.toks[i].0, ctx.toks[k - 1].1) => dct + fwd,
+            _ => dct - back,
+        }
+    });
+    let (kind, value) = match (day, part) {
+        (Some(d), Some(p)) => (TimeKind::Time, Some(format!("{}T{p}", day_value(d)))),
+        (Some(d), None) => (TimeKind::Date, Some(day_value(d))),
+        (None, Some(p)) => (TimeKind::Time, Some(format!("XXXX-WXX-{wd}T{p}"))),
+        (None, None) => (TimeKind::Date, Some(format!("XXXX-WXX-{wd}"))),
+    };
+    let anchor = if day.is_some() { Anchor::DocumentDate } else { Anchor::Unresolved };
+    Some(Hit { end: k, kind, value, anchor, day, derived: false })
+}
+
+/// Whether a number is used as a year here (not "2000 troops", "$1990", "1998 %").
+fn year_context(ctx: &Ctx, i: usize) -> bool {
+    let prev = if i > 0 { ctx.w(i - 1) } else { "" };
+    let next = ctx.w(i + 1);
+    if matches!(prev, "$" | "£" | "€" | "#" | "no" | "number") || (prev == "," && i >= 2 && ctx.digits(i - 2).is_some()) {
+        return false;
+    }
+    if matches!(next, "%" | "percent" | "per" | "," if ctx.digits(i + 2).is_some()) {
+        return false;
+    }
+    if matches!(next, "%" | "percent" | "per") {
+        return false;
+    }
+    if matches!(prev, "in" | "since" | "of" | "until" | "by" | "from" | "to" | "during" | "early" | "late" | "mid" | "before" | "after" | "fiscal" | "through" | "and" | "year" | "-" | "for" | "between" | "the") {
+        return true;
+    }
+    // A following plural noun means a count ("2000 troops").
+    let nextorig = ctx.orig(i + 1);
+    !(next.len() > 3 && next.ends_with('s') && nextorig.chars().all(|c| c.is_ascii_lowercase()) && !matches!(next, "was" | "this" | "has" | "its" | "is" | "as"))
+}
+
+/// "2015", "fiscal 1998" (`FY1998`), "fiscal year 1998".
+fn year_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
+    if let Some(j) = ctx.phrase(i, "fiscal year").or_else(|| ctx.phrase(i, "fiscal")) {
+        let y = ctx.year(j)?;
+        return Some(Hit::abs(j + 1, TimeKind::Date, format!("{y:04}")));
+    }
+    let y = ctx.year(i)?;
+    if !year_context(ctx, i) {
+        return None;
+    }
+    Some(Hit::abs(i + 1, TimeKind::Date, format!("{y:04}")))
+}
+
+/// "the 1990s", "1990s", "'90s" (`199`).
+fn decade(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let j = if ctx.w(i) == "the" { i + 1 } else { i };
+    let w = ctx.w(j);
+    if w.len() == 5 && w.ends_with('s') && w[..4].bytes().all(|b| b.is_ascii_digit()) && w.as_bytes()[3] == b'0' {
+        return Some(Hit::abs(j + 1, TimeKind::Date, w[..3].to_string()));
+    }
+    if matches!(w, "'" | "’") && ctx.touching(j) {
+        let d = ctx.w(j + 1);
+        if d.len() == 3 && d.ends_with('s') && d.as_bytes()[1] == b'0' && d.as_bytes()[0].is_ascii_digit() {
+            let century = if d.as_bytes()[0] <= b'2' { "20" } else { "19" };
+            return Some(Hit::abs(j + 2, TimeKind::Date, format!("{century}{}", &d[..1])));
+        }
+    }
+    None
+}
+
+/// "summer", "the summer of 2016", "last winter", "spring 2016".
+fn season(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let (off, j) = match ctx.w(i) {
+        "this" | "the" => (Some(0), i + 1),
+        "last" | "past" => (Some(-1), i + 1),
+        "next" | "coming" => (Some(1), i + 1),
+        _ => (None, i),
+    };
+    let &(word, code, first, last) = SEASONS.iter().find(|(w, ..)| *w == ctx.w(j))?;
+    let mut k = j + 1;
+    let stated = if ctx.w(k) == "of" && ctx.year(k + 1).is_some() {
+        k += 2;
+        ctx.year(k - 1)
+    } else if let Some(y) = ctx.year(k) {
+        k += 1;
+        Some(y)
+    } else {
+        None
+    };
+    // "the fall of the city" is an event, not a season: "fall" and "spring" need a year or
+    // "this/last/next".
+    if stated.is_none() && matches!(word, "fall" | "spring") && !matches!(ctx.w(i), "this" | "last" | "next" | "past" | "coming") {
+        return None;
+    }
+    if let Some(y) = stated {
+        return Some(Hit::abs(k, TimeKind::Date, format!("{y:04}-{code}")));
+    }
+    let value = ctx.dct.map(|dct| {
+        let (y, m, _) = civil_from_days(dct);
+        let m = m as i64 + if m <= 2 { 12 } else { 0 };
+        let y = if m > 12 { y - 1 } else { y }; // January belongs to last year's winter
+        let y = match off.unwrap_or(0) {
+            -1 if m > last as i64 => y,
+            -1 => y - 1,
+            1 if m < first as i64 => y,
+            1 => y + 1,
+            _ => y,
+        };
+        format!("{y:04}-{code}")
+    });
+    Some(Hit::rel(k, TimeKind::Date, value))
+}
+
+/// "the third quarter", "third-quarter", "the first half of 2016", "the quarter", "last quarter".
+fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let j = if ctx.w(i) == "the" { i + 1 } else { i };
+    // "the 1988 third quarter", "the year-ago third quarter", "next year's first quarter"
+    let (stated_before, j) = match ctx.year(j) {
+        Some(y) if j > i => (Some(y), j + 1),
+        _ => {
+            let relative = [("year-ago", -1), ("year-earlier", -1), ("last year ' s", -1), ("next year ' s", 1), ("this year ' s", 0)]
+                .iter()
+                .find_map(|(p, off)| ctx.phrase(j, p).map(|e| (*off, e)));
+            match relative {
+                Some((off, e)) if ORDINALS.iter().any(|(w, _)| *w == ctx.w(e)) => match ctx.dct {
+                    Some(d) => (Some(civil_from_days(d).0 + off), e),
+                    None => return None,
+                },
+                _ => (None, j),
+            }
+        }
+    };
+    // "the 1988 quarter", "the 1989 period": the quarter the text is about, in that year.
+    if let (Some(y), "quarter" | "period") = (stated_before, ctx.w(j)) {
+        let q = ctx.last_quarter.as_deref().and_then(|v| v.get(4..)).unwrap_or("");
+        return Some(Hit::abs(j + 1, TimeKind::Date, format!("{y:04}{q}")).derived());
+    }
+    if let Some(&(_, n)) = ORDINALS.iter().find(|(w, _)| *w == ctx.w(j)) {
+        let mut k = j + 1;
+        if ctx.w(k) == "-" && ctx.touching(j) {
+            k += 1;
+        }
+        let (code, max) = match ctx.w(k) {
+            "quarter" => ("Q", 4),
+            "half" => ("H", 2),
+            _ => return None,
+        };
+        if n > max {
+            return None;
+        }
+        k += 1;
+        if let Some(y) = stated_before {
+            return Some(Hit::abs(k, TimeKind::Date, format!("{y:04}-{code}{n}")));
+        }
+        let k0 = if ctx.w(k) == "of" { k + 1 } else { k };
+        let k0 = if ctx.w(k0) == "fiscal" { k0 + 1 } else { k0 };
+        if let Some(y) = ctx.year(k0) {
+            return Some(Hit::abs(k0 + 1, TimeKind::Date, format!("{y:04}-{code}{n}")));
+        }
+        let value = ctx.dct.map(|dct| {
+            let (y, m, _) = civil_from_days(dct);
+            let current = if code == "Q" { quarter_of(m) } else { (m - 1) / 6 + 1 };
+            let y = if n <= current { y } else { y - 1 };
+            format!("{y:04}-{code}{n}")
+        });
+        return Some(Hit::rel(k, TimeKind::Date, value));
+    }
+    None
+}
+
+/// "this week", "last month", "earlier this year", "next quarter", "the past year" (a duration).
+fn relative_unit(ctx: &Ctx, i: usize) -> Option<Hit> {
+    if let Some(j) = ctx.phrase(i, "the past").or_else(|| ctx.phrase(i, "the last")).or_else(|| ctx.phrase(i, "the next")) {
+        if let Some((k, false, e)) = ctx.unit(j) {
+            let (code, time) = (UNITS[k].2, UNITS[k].3);
+            if code == "WE" {
+                return None;
+            }
+            let (n, code) = match code {
+                "DE" => (10, "Y"),
+                "CE" => (100, "Y"),
+                _ => (1, code),
+            };
+            return Some(Hit::abs(e, TimeKind::Duration, format!("P{}{n}{code}", if time { "T" } else { "" })));
+        }
+    }
+    // Years counted from the year last mentioned ("in 1995 … the following year").
+    const FROM_PREVIOUS_YEAR: &[(&str, i64)] = &[
+        ("the following year", 1), ("the next year", 1), ("the previous year", -1), ("the prior year", -1), ("that year", 0),
+        ("later that year", 0), ("earlier that year", 0), ("the same year", 0),
+    ];
+    if let Some((off, end)) = FROM_PREVIOUS_YEAR.iter().filter_map(|(p, off)| ctx.phrase(i, p).map(|e| (*off, e))).max_by_key(|(_, e)| *e) {
+        return Some(match ctx.prev_year {
+            Some((y, span)) => Hit { end, kind: TimeKind::Date, value: Some(format!("{:04}", y + off)), anchor: Anchor::Previous(span), day: None, derived: true },
+            None if ctx.w(i) == "the" && off != 0 => return None, // "the next year" alone: a duration, below
+            None => Hit::rel(end, TimeKind::Date, None),
+        });
+    }
+    let (off, j) = RELATIVE.iter().filter_map(|(p, off)| ctx.phrase(i, p).map(|e| (*off, e))).max_by_key(|(_, e)| *e)?;
+    let (k, plural, end) = ctx.unit(j)?;
+    if plural {
+        return None;
+    }
+    let dct = ctx.dct;
+    let value = match UNITS[k].2 {
+        "D" => dct.map(|d| day_value(d + off)),
+        "W" => dct.map(|d| week_value(d + 7 * off)),
+        "M" if !UNITS[k].3 => dct.map(|d| {
+            let (y, m, _) = civil_from_days(d);
+            let (y, m) = add_months(y, m, off);
+            format!("{y:04}-{m:02}")
+        }),
+        "Y" => dct.map(|d| format!("{:04}", civil_from_days(d).0 + off)),
+        "Q" => dct.map(|d| {
+            let (y, m, _) = civil_from_days(d);
+            let (y, m) = add_months(y, m, 3 * off);
+            format!("{y:04}-Q{}", quarter_of(m))
+        }),
+        "DE" => dct.map(|d| format!("{:03}", (civil_from_days(d).0 / 10 + off))),
+        _ => return None,
+    };
+    Some(Hit::rel(end, TimeKind::Date, value))
+}
+
+/// "three weeks ago", "a year ago", "two days earlier" (against the previous date when known).
+fn ago(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let i0 = ctx.any_phrase(i, APPROX).filter(|&e| ctx.number(e).is_some()).unwrap_or(i);
+    let (n, j) = ctx.number(i0)?;
+    let (k, _, j) = ctx.unit(j)?;
+    let word = ctx.w(j);
+    // "two days after the attack" is not anchored on a date: only "earlier"/"later" are.
+    let from_previous = matches!(word, "earlier" | "later");
+    if word != "ago" && !from_previous {
+        return None;
+    }
+    let end = j + 1;
+    let Some(n) = n else {
+        return Some(Hit::abs(end, TimeKind::Date, if word == "later" { "FUTURE_REF" } else { "PAST_REF" }.into()));
+    };
+    let sign: i64 = if word == "later" { 1 } else { -1 };
+    let code = UNITS[k].2;
+    // "a year earlier" after "the third quarter": that quarter a year before.
+    if code == "Y" && sign < 0 {
+        if let Some(v) = year_before_quarter(ctx, n as i64) {
+            return Some(Hit::rel(end, TimeKind::Date, Some(v)).derived());
+        }
+    }
+    let (base, anchor) = match (from_previous, ctx.prev_day, ctx.dct) {
+        (true, Some((d, span)), _) => (Some(d), Anchor::Previous(span)),
+        (_, _, Some(d)) => (Some(d), Anchor::DocumentDate),
+        _ => (None, Anchor::Unresolved),
+    };
+    let n = n as i64 * sign;
+    let value = base.and_then(|d| {
+        Some(match code {
+            "D" => day_value(d + n),
+            "W" => week_value(d + 7 * n),
+            "M" if !UNITS[k].3 => {
+                let (y, m, _) = civil_from_days(d);
+                let (y, m) = add_months(y, m, n);
+                format!("{y:04}-{m:02}")
+            }
+            "Y" => format!("{:04}", civil_from_days(d).0 + n),
+            "DE" => format!("{:04}", civil_from_days(d).0 + 10 * n),
+            "H" | "M" | "S" => day_value(d),
+            _ => return None,
+        })
+    });
+    let anchor = if value.is_some() { anchor } else { Anchor::Unresolved };
+    let day = if code == "D" { base.map(|d| d + n) } else { None };
+    Some(Hit { end, kind: TimeKind::Date, value, anchor, day, derived: false })
+}
+
+/// "three weeks" (`P3W`), "48 hours" (`PT48H`), "a two-year contract" (`P2Y`), "the past six
+/// months", "several years" (`PXY`), "about a week".
+fn duration(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let mut j = i;
+    if !may_start(ctx, i) {
+        return None;
+    }
+    if let Some(e) = ["the past", "the last", "the next", "the first", "the coming", "the previous", "the"].iter().filter_map(|p| ctx.phrase(i, p)).max() {
+        j = e;
+    }
+    if let Some(e) = ctx.any_phrase(j, APPROX) {
+        if ctx.number(e).is_some() {
+            j = e;
+        }
+    }
+    let (n, k) = ctx.number(j)?;
+    let k = if matches!(ctx.w(k), "more" | "additional" | "further") && !matches!(ctx.w(j), "some" | "many") { k + 1 } else { k };
+    let hyphen = ctx.w(k) == "-" && ctx.touching(k - 1);
+    let (u, plural, end) = ctx.unit(if hyphen { k + 1 } else { k })?;
+    // "1,000 second-line troops": "second" after a count is an ordinal.
+    if UNITS[u].0 == "second" && !plural && n != Some(1) {
+        return None;
+    }
+    if ctx.year(j).is_some() && !plural {
+        return None; // "the 1988 quarter", "1988 second-quarter": a year, not a count
+    }
+    if n == Some(1) && plural && ctx.digits(j).is_none() && hyphen {
+        return None;
+    }
+    if ctx.w(end) == "-" && ctx.w(end + 1) == "old" || ctx.w(end) == "old" {
+        return None; // an age
+    }
+    // "a week" alone is too often a rate ("$5 a week") or a set; keep it with "the past", "about", "for".
+    if matches!(ctx.w(j), "a" | "an") && j == i && !(i > 0 && matches!(ctx.w(i - 1), "for" | "in" | "within" | "than" | "after")) {
+        return None;
+    }
+    let (_, _, code, time) = UNITS[u];
+    if code == "WE" {
+        return None;
+    }
+    // "a quarter of the shares", "three-quarters": fractions, not periods.
+    if code == "Q" && (hyphen || ctx.w(end) == "of" || matches!(ctx.w(j), "a" | "an") || ctx.any_phrase(i, APPROX).is_some()) {
+        return None;
+    }
+    // Decades and centuries in years, as TimeBank writes them ("two decades" → P20Y).
+    let (n, code) = match code {
+        "DE" => (n.map(|n| n * 10), "Y"),
+        "CE" => (n.map(|n| n * 100), "Y"),
+        _ => (n, code),
+    };
+    let n = n.map_or("X".to_string(), |n| n.to_string());
+    Some(Hit::abs(end, TimeKind::Duration, format!("P{}{n}{code}", if time { "T" } else { "" })))
+}
+
+/// "9 a.m.", "9:30 p.m. EST", "14:30 GMT", "noon", "midnight".
+fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let (mut h, min, mut j) = match ctx.w(i) {
+        "noon" if i > 0 && matches!(ctx.w(i - 1), "at" | "by" | "until" | "before" | "after" | "from") => (12, 0, i + 1),
+        "midnight" => (24, 0, i + 1),
+        _ => {
+            let h = ctx.digits(i).filter(|h| *h <= 24 && ctx.w(i).len() <= 2)?;
+            if ctx.w(i + 1) == ":" && ctx.touching(i) && ctx.w(i + 2).len() == 2 {
+                let m = ctx.digits(i + 2).filter(|m| *m < 60)?;
+                (h, m, i + 3)
+            } else {
+                (h, 0, i + 1)
+            }
+        }
+    };
+    let explicit_minutes = j == i + 3;
+    let meridiem = match (ctx.w(j), ctx.w(j + 1), ctx.w(j + 2)) {
+        ("a", ".", "m") | ("am", ..) | ("a", "m", _) => Some(false),
+        ("p", ".", "m") | ("pm", ..) | ("p", "m", _) => Some(true),
+        _ => None,
+    };
+    if let Some(pm) = meridiem {
+        if h == 0 || h > 12 {
+            return None;
+        }
+        j += if matches!(ctx.w(j), "am" | "pm") { 1 } else if ctx.w(j + 1) == "." { 3 } else { 2 };
+        if ctx.w(j) == "." && ctx.touching(j - 1) && ctx.w(j + 1).chars().next().is_some_and(|c| c.is_lowercase()) {
+            j += 1;
+        }
+        if pm && h < 12 {
+            h += 12;
+        } else if !pm && h == 12 {
+            h = 0;
+        }
+    } else if ctx.w(i) != "noon" && ctx.w(i) != "midnight" {
+        let zone_follows = ctx.any_phrase(j, ZONES).is_some();
+        if !explicit_minutes || h > 23 || !(zone_follows || (i > 0 && matches!(ctx.w(i - 1), "at" | "by" | "until" | "from" | "before" | "after"))) {
+            return None;
+        }
+    }
+    if let Some(e) = ctx.any_phrase(j, ZONES) {
+        j = e;
+    }
+    // "9 a.m. Tuesday", "4 a.m. yesterday": the day that follows.
+    let following = if WEEKDAYS.iter().any(|(w, _)| *w == ctx.w(j)) {
+        weekday_rule(ctx, j).filter(|hit| hit.kind == TimeKind::Date)
+    } else if matches!(ctx.w(j), "yesterday" | "today" | "tomorrow") {
+        lexicon(ctx, j)
+    } else {
+        None
+    };
+    if let Some(hit) = following {
+        let value = hit.day.map(|d| format!("{}T{h:02}:{min:02}", day_value(d)));
+        return Some(Hit::rel(hit.end, TimeKind::Time, value).with_day(hit.day));
+    }
+    let value = ctx.dct.map(|d| format!("{}T{h:02}:{min:02}", day_value(d)));
+    Some(Hit::rel(j, TimeKind::Time, value).with_day(ctx.dct))
+}
+
+/// "every Sunday" (`XXXX-WXX-7`), "every week", "each year", "per day", "every three months".
+fn set(ctx: &Ctx, i: usize) -> Option<Hit> {
+    if !matches!(ctx.w(i), "every" | "each" | "per") {
+        return None;
+    }
+    let mut j = i + 1;
+    if ctx.w(j) == "other" {
+        j += 1;
+    }
+    if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(w, _)| *w == ctx.w(j)) {
+        return Some(Hit::abs(j + 1, TimeKind::Set, format!("XXXX-WXX-{wd}")));
+    }
+    let (n, k) = ctx.number(j).filter(|(n, _)| n.is_some()).map_or((1, j), |(n, k)| (n.unwrap_or(1), k));
+    let (u, _, end) = ctx.unit(k)?;
+    let (_, _, code, time) = UNITS[u];
+    if code == "WE" {
+        return Some(Hit::abs(end, TimeKind::Set, "XXXX-WXX-WE".into()));
+    }
+    let n = if ctx.w(i + 1) == "other" { n * 2 } else { n };
+    Some(Hit::abs(end, TimeKind::Set, format!("P{}{n}{code}", if time { "T" } else { "" })))
+}
+
+/// A modifier before a date ("late June", "mid-2015", "the end of last year"): the inner value,
+/// the span extended over the modifier.
+fn modified(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let mut j = ctx.any_phrase(i, MODIFIERS)?;
+    if ctx.w(j) == "-" {
+        j += 1;
+    }
+    const INNER: &[(&str, Rule)] =
+        &[("month date", month_date), ("year", year_rule), ("decade", decade), ("season", season), ("quarter", quarter), ("relative unit", relative_unit), ("lexicon", lexicon)];
+    let hit = best(ctx, j, INNER)?;
+    (hit.kind == TimeKind::Date).then_some(hit)
+}
+
+/// "Christmas", "Thanksgiving Day", "last Christmas", "Christmas 2015".
+fn holiday(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let (off, j) = match ctx.w(i) {
+        "last" => (Some(-1), i + 1),
+        "next" => (Some(1), i + 1),
+        "this" => (Some(0), i + 1),
+        _ => (None, i),
+    };
+    if !ctx.capitalised(j) {
+        return None;
+    }
+    let (mut end, m, rule) = HOLIDAYS.iter().filter_map(|&(name, m, rule)| ctx.phrase(j, name).map(|e| (e, m, rule))).max_by_key(|h| h.0)?;
+    let on = |y: i64| -> i64 {
+        match rule {
+            HolidayDay::Fixed(d) => days_from_civil(y, m, d),
+            HolidayDay::Nth(n, wd) => {
+                let first = days_from_civil(y, m, 1);
+                let first_wd = first + (wd as i64 - weekday(first) as i64).rem_euclid(7);
+                let day = first_wd + 7 * (n as i64 - 1);
+                if civil_from_days(day).1 != m { day - 7 } else { day }
+            }
+            HolidayDay::TuesdayAfterFirstMonday => {
+                let first = days_from_civil(y, m, 1);
+                first + (1 - weekday(first) as i64).rem_euclid(7) + 1
+            }
+        }
+    };
+    let stated = ctx.year(end).or_else(|| (ctx.w(end) == "," && ctx.year(end + 1).is_some()).then(|| ctx.year(end + 1)).flatten());
+    if let Some(y) = stated {
+        end += if ctx.w(end) == "," { 2 } else { 1 };
+        let day = on(y);
+        return Some(Hit::abs(end, TimeKind::Date, day_value(day)).with_day(Some(day)));
+    }
+    let day = ctx.dct.map(|dct| {
+        let y = civil_from_days(dct).0;
+        match off {
+            Some(-1) => if on(y) < dct { on(y) } else { on(y - 1) },
+            Some(1) => if on(y) > dct { on(y) } else { on(y + 1) },
+            Some(_) => on(y),
+            None => {
+                let (s, e) = (ctx.toks[i].0, ctx.toks[end - 1].1);
+                let future = ctx.future(s, e);
+                (y - 1..=y + 1).map(on).min_by_key(|&d| (d - dct).abs() + if (d > dct) != future { 60 } else { 0 }).unwrap_or(dct)
+            }
+        }
+    });
+    let value = match day {
+        Some(d) => day_value(d),
+        None => match rule {
+            HolidayDay::Fixed(d) => format!("XXXX-{m:02}-{d:02}"),
+            _ => return Some(Hit::rel(end, TimeKind::Date, None)),
+        },
+    };
+    let mut hit = Hit::rel(end, TimeKind::Date, Some(value)).with_day(day);
+    if day.is_none() {
+        hit.anchor = Anchor::Unresolved;
+    }
+    Some(hit)
+}
+
+/// "the weekend of Dec. 10" → that week's weekend.
+fn weekend_of(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let j = ctx.phrase(i, "the weekend of")?;
+    let hit = month_date(ctx, j).or_else(|| day_month(ctx, j))?;
+    let day = hit.day?;
+    Some(Hit { end: hit.end, kind: TimeKind::Date, value: Some(format!("{}-WE", week_value(day))), anchor: hit.anchor, day: None, derived: false })
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn date(s: &str) -> Option<Published> {
+        if s.is_empty() {
+            return None;
+        }
+        Published::day(s[..4].parse().unwrap(), s[5..7].parse().unwrap(), s[8..10].parse().unwrap())
+    }
+
+    /// `(text, expected value)` pairs for each expression found.
+    fn found(text: &str, dct: &str) -> Vec<(String, Option<String>)> {
+        find_times(text, date(dct).as_ref()).into_iter().map(|t| (t.span.of(text).to_string(), t.value)).collect()
+    }
+
+    /// Sentence, document date ("" for none), expected `(text, value)` list ("" value: none).
+    type Case = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+
+    /// One row per rule.
+    const CASES: &[Case] = &[
+        // month date, AP abbreviations, ranges
+        ("The siege lasted Dec. 10–11 in the desert.", "2016-12-12", &[("Dec. 10–11", "2016-12-10/2016-12-11")]),
+        ("Talks resumed on Sept. 3, 2015, in Geneva.", "2016-12-12", &[("Sept. 3, 2015", "2015-09-03")]),
+        ("The vote is on Aug. 7.", "2016-12-12", &[("Aug. 7", "2016-08-07")]),
+        ("The truce began Jan. 4.", "2017-01-20", &[("Jan. 4", "2017-01-04")]),
+        ("It happened on Nov. 30.", "2017-01-20", &[("Nov. 30", "2016-11-30")]),
+        ("It happened on Dec. 11.", "", &[("Dec. 11", "XXXX-12-11")]),
+        ("December 2016 was cold.", "", &[("December 2016", "2016-12")]),
+        // day month
+        ("The report is dated 19th October 2016.", "", &[("19th October 2016", "2016-10-19")]),
+        ("Troops arrived on 10 December.", "2016-12-12", &[("10 December", "2016-12-10")]),
+        // months, modifiers
+        ("Fighting resumed in late June.", "2016-12-12", &[("late June", "2016-06")]),
+        ("It was retaken earlier in March this year.", "2016-12-12", &[("earlier in March this year", "2016-03")]),
+        ("The plan was drawn up in March.", "2016-12-12", &[("March", "2016-03")]),
+        ("Sales rose in mid-2015.", "2016-12-12", &[("mid-2015", "2015")]),
+        // numeric dates
+        ("Filed 11/02/89 by staff.", "", &[("11/02/89", "1989-11-02")]),
+        ("Filed 2016-12-11 by staff.", "", &[("2016-12-11", "2016-12-11")]),
+        // weekdays
+        ("The city fell on Sunday.", "2016-12-12", &[("Sunday", "2016-12-11")]),
+        ("The city fell on Monday.", "2016-12-12", &[("Monday", "2016-12-12")]),
+        ("The envoy will arrive on Thursday.", "2016-12-12", &[("Thursday", "2016-12-15")]),
+        ("They met last Friday.", "2016-12-12", &[("last Friday", "2016-12-09")]),
+        ("Shelling began Saturday night.", "2016-12-12", &[("Saturday night", "2016-12-10TNI")]),
+        ("The city fell on Sunday.", "", &[("Sunday", "XXXX-WXX-7")]),
+        ("The town fell on Sunday, Dec. 11.", "", &[("Sunday, Dec. 11", "XXXX-12-11")]),
+        // fixed phrases and relative units
+        ("Officials said yesterday that it fell.", "2016-12-12", &[("yesterday", "2016-12-11")]),
+        ("Prices fell last month.", "2016-12-12", &[("last month", "2016-11")]),
+        ("Prices fell earlier this month.", "2016-12-12", &[("earlier this month", "2016-12")]),
+        ("The army moved last week.", "2016-12-12", &[("last week", "2016-W49")]),
+        ("Talks continue this year.", "2016-12-12", &[("this year", "2016")]),
+        ("The town is now calm.", "", &[("now", "PRESENT_REF")]),
+        ("It was quiet this morning.", "2016-12-12", &[("this morning", "2016-12-12TMO")]),
+        ("Fighting stopped on Dec. 10 and resumed the next day.", "2016-12-12", &[("Dec. 10", "2016-12-10"), ("the next day", "2016-12-11")]),
+        ("It fell three weeks ago.", "2016-12-12", &[("three weeks ago", "2016-W47")]),
+        ("It fell two days ago.", "2016-12-12", &[("two days ago", "2016-12-10")]),
+        ("Rebels held it over the weekend.", "2016-12-12", &[("the weekend", "2016-W49-WE")]),
+        ("Rebels will attack this weekend.", "2016-12-12", &[("this weekend", "2016-W50-WE")]),
+        ("Profit fell in the 1988 third quarter.", "1989-10-27", &[("the 1988 third quarter", "1988-Q3")]),
+        ("Profit fell from the year-ago third quarter.", "1989-10-27", &[("the year-ago third quarter", "1988-Q3")]),
+        ("It opens this September.", "1998-02-05", &[("this September", "1998-09")]),
+        ("It opened last February.", "1998-01-10", &[("last February", "1997-02")]),
+        ("It opened last June.", "1989-10-27", &[("last June", "1989-06")]),
+        ("The election is due this September, officials said.", "1998-02-05", &[("this September", "1998-09")]),
+        ("It was the last twenty four hours.", "", &[("the last twenty four hours", "PT24H")]),
+        ("They shelled it the weekend of Dec. 10.", "2016-12-12", &[("the weekend of Dec. 10", "2016-W49-WE")]),
+        // durations
+        ("The siege lasted three weeks.", "", &[("three weeks", "P3W")]),
+        ("It lasted six months.", "", &[("six months", "P6M")]),
+        ("Within 48 hours it was over.", "", &[("48 hours", "PT48H")]),
+        ("They signed a two-year deal.", "", &[("two-year", "P2Y")]),
+        ("Prices rose over the past six months.", "", &[("the past six months", "P6M")]),
+        ("It took several years.", "", &[("several years", "PXY")]),
+        ("It lasted two decades.", "", &[("two decades", "P20Y")]),
+        ("It needs two more weeks.", "", &[("two more weeks", "P2W")]),
+        ("They left 1,000 second line troops.", "", &[]),
+        ("About three-quarters of the town and more than a quarter of its people were gone.", "", &[]),
+        ("It was founded in 1995 and grew the following year.", "2016-12-12", &[("1995", "1995"), ("the following year", "1996")]),
+        ("He died two days after the attack.", "2016-12-12", &[("two days", "P2D")]),
+        ("It fell nearly four years ago.", "1998-02-27", &[("nearly four years ago", "1994")]),
+        // sets
+        ("They pray every Sunday.", "", &[("every Sunday", "XXXX-WXX-7")]),
+        ("They met on Thanksgiving Day.", "2016-12-12", &[("Thanksgiving Day", "2016-11-24")]),
+        ("They met on Christmas 2015.", "", &[("Christmas 2015", "2015-12-25")]),
+        ("The vote is on Election Day.", "2016-10-12", &[("Election Day", "2016-11-08")]),
+        ("They met on Christmas Eve.", "", &[("Christmas Eve", "XXXX-12-24")]),
+        ("The paper appears weekly.", "", &[("weekly", "P1W")]),
+        // clock times
+        ("The attack began at 9 a.m. local time.", "2016-12-12", &[("9 a.m. local time", "2016-12-12T09:00")]),
+        ("The strike came at 14:30 GMT.", "2016-12-12", &[("14:30 GMT", "2016-12-12T14:30")]),
+        ("The strike came at 4 a.m. EDT Sunday.", "2016-12-12", &[("4 a.m. EDT Sunday", "2016-12-11T04:00")]),
+        // years, decades, seasons, quarters, fiscal
+        ("The town was taken in 2015.", "", &[("2015", "2015")]),
+        ("It was built in the 1990s.", "", &[("the 1990s", "199")]),
+        ("The offensive came last summer.", "2016-12-12", &[("last summer", "2016-SU")]),
+        ("After the fall of the city, talks began.", "2016-12-12", &[]),
+        ("Talks resume this fall.", "2016-12-12", &[("this fall", "2016-FA")]),
+        ("Profit rose in the third quarter.", "1989-10-27", &[("the third quarter", "1989-Q3")]),
+        ("Third-quarter profit rose.", "1989-10-27", &[("Third-quarter", "1989-Q3")]),
+        ("Results for fiscal 1998 were weak.", "", &[("fiscal 1998", "1998")]),
+        ("Net rose from the year-earlier quarter a year ago.", "1989-10-27", &[("the year-earlier quarter", "1988"), ("a year ago", "1988")]),
+        ("Third-quarter net fell from a year ago.", "1989-10-27", &[("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3")]),
+        ("Net rose in the quarter.", "1989-10-27", &[("the quarter", "1989-Q3")]),
+        ("In the second quarter net rose; in the quarter sales fell from the 1988 quarter.", "1989-10-27", &[("the second quarter", "1989-Q2"), ("the quarter", "1989-Q2"), ("the 1988 quarter", "1988-Q2")]),
+        ("Net rose in the year ended in June.", "1989-10-27", &[("the year", "P1Y"), ("June", "1989-06")]),
+        // not time expressions
+        ("About 2000 troops and 300 tanks took part.", "2016-12-12", &[]),
+        ("He may march on the capital.", "2016-12-12", &[]),
+        ("See note 12.", "2016-12-12", &[]),
+        // no document date: nothing relative is resolved
+        ("Officials said yesterday that it fell last month.", "", &[("yesterday", ""), ("last month", "")]),
+    ];
+
+    #[test]
+    fn table() {
+        let mut failures = Vec::new();
+        for (text, dct, expected) in CASES {
+            let got = found(text, dct);
+            let want: Vec<(String, Option<String>)> =
+                expected.iter().map(|(t, v)| (t.to_string(), (!v.is_empty()).then(|| v.to_string()))).collect();
+            if got != want {
+                failures.push(format!("{text:?} @ {dct:?}\n   got  {got:?}\n   want {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    }
+
+    #[test]
+    fn unresolved_without_a_date() {
+        for t in find_times("They left yesterday and came back on Sunday, three days ago.", None) {
+            assert_ne!(t.anchor, Anchor::DocumentDate, "{t:?}");
+        }
+        let t = &find_times("Yesterday it fell.", None)[0];
+        assert_eq!((t.value.as_deref(), t.anchor), (None, Anchor::Unresolved));
+    }
+
+    #[test]
+    fn anchors_and_precision() {
+        let dct = date("2016-12-12");
+        let t = find_times("It fell on Dec. 10 and again the next day.", dct.as_ref());
+        assert_eq!(t[0].precision, Some("day"));
+        assert_eq!(t[0].anchor, Anchor::DocumentDate);
+        assert_eq!(t[1].anchor, Anchor::Previous(t[0].span));
+        let t = find_times("In 2015 it fell.", dct.as_ref());
+        assert_eq!((t[0].precision, t[0].anchor), (Some("year"), Anchor::None));
+    }
+
+    #[test]
+    fn calendar() {
+        for day in -800_000..800_000i64 {
+            let (y, m, d) = civil_from_days(day);
+            assert_eq!(days_from_civil(y, m, d), day);
+        }
+        assert_eq!(weekday(days_from_civil(2016, 12, 11)), 7);
+        assert_eq!(iso_week(days_from_civil(2016, 12, 11)), (2016, 49));
+        assert_eq!(iso_week(days_from_civil(2021, 1, 1)), (2020, 53));
+    }
+
+    /// A TIMEX3 value as this module writes them.
+    pub(super) fn valid_value(v: &str) -> bool {
+        let date = r"(\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?)?|\d{4}-W\d{2}(-WE)?|XXXX-WXX-(\d|WE)|\d{4}-(Q[1-4]|H[12]|SP|SU|FA|WI)|\d{2,3}|FY\d{4}";
+        let time = r"T(\d{2}:\d{2}|MO|AF|EV|NI)";
+        let re = regex::Regex::new(&format!(
+            r"^(PRESENT_REF|PAST_REF|FUTURE_REF|P(\d+|X)(Y|M|W|D|DE|CE|Q)|PT(\d+|X)(H|M|S)|(({date})({time})?)(/({date}))?)$"
+        ))
+        .unwrap();
+        if !re.is_match(v) {
+            return false;
+        }
+        // Calendar validity and order of ranges.
+        let parse = |s: &str| -> Option<i64> {
+            let (y, m, d) = (s.get(..4)?.parse().ok()?, s.get(5..7)?.parse().ok()?, s.get(8..10)?.parse().ok()?);
+            (s.len() == 10 && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then(|| days_from_civil(y, m, d))
+        };
+        match v.split_once('/') {
+            Some((a, b)) => matches!((parse(a), parse(b)), (Some(a), Some(b)) if a <= b),
+            None if v.len() == 7 && v.as_bytes()[5].is_ascii_digit() => v[5..7].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)),
+            None => v.len() != 10 || v.starts_with('X') || parse(v).is_some(),
+        }
+    }
+
+    #[test]
+    fn validator() {
+        assert!(valid_value("2016-12-10/2016-12-11"));
+        assert!(!valid_value("2016-12-11/2016-12-10"));
+        assert!(!valid_value("2016-02-30"));
+        assert!(valid_value("P3W") && valid_value("PT48H") && valid_value("2016-W49-WE") && valid_value("XXXX-12-11"));
+        assert!(!valid_value("P3") && !valid_value("2016-13"));
+    }
+
+    fn check(text: &str, dct: Option<&Published>) {
+        let times = find_times(text, dct);
+        let mut last = 0;
+        for t in &times {
+            assert!(t.span.start() >= last, "overlap or disorder in {text:?}: {times:?}");
+            assert!(text.is_char_boundary(t.span.start()) && text.is_char_boundary(t.span.end()));
+            assert!(!t.span.is_empty());
+            last = t.span.end();
+            if let Some(v) = &t.value {
+                assert!(valid_value(v), "bad value {v:?} for {:?} in {text:?}", t.span.of(text));
+            }
+        }
+    }
+
+    const WORDS: &[&str] = &[
+        "Dec.", "10", "–", "11", "2016", "on", "Sunday", "last", "next", "week", "month", "year", "ago", "three", "weeks",
+        "the", "day", "9", "a.m.", "14:30", "every", "late", "June", "mid-", "1990s", "quarter", "third", "fiscal", "Feb.",
+        "29", "31", ",", ".", "/", "-", "weekend", "of", "now", "yesterday", "é", "’90s", "a", "night", "summer", "half",
+    ];
+
+    proptest! {
+        #[test]
+        fn any_string_is_safe(text in "\\PC{0,80}", y in 1i32..2100, m in 1u32..13, d in 1u32..29) {
+            check(&text, Published::day(y, m, d).as_ref());
+            check(&text, None);
+        }
+
+        #[test]
+        fn word_soup_gives_valid_values(words in proptest::collection::vec(0..WORDS.len(), 0..14), y in 1900i32..2100, m in 1u32..13, d in 1u32..29) {
+            let text = words.iter().map(|&k| WORDS[k]).collect::<Vec<_>>().join(" ");
+            check(&text, Published::day(y, m, d).as_ref());
+            check(&text, None);
+        }
+    }
+
+    /// The Palmyra pages: prints what is found (run with `--nocapture`); pages without a date
+    /// must resolve nothing against one. Skips when the corpus is absent.
+    #[test]
+    fn palmyra_pages() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/palmyra-2016");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("skipping: {} absent", dir.display());
+            return;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).unwrap();
+            let docs = corroborate_ingest::documents_from_bytes(&path.display().to_string(), &bytes, &corroborate_ingest::Options::default());
+            for doc in docs.into_iter().flatten() {
+                let times = find_times(&doc.text, doc.published.as_ref());
+                println!("{} (published {:?})", path.file_name().unwrap().to_string_lossy(), doc.published.as_ref().map(|p| p.iso()));
+                for t in &times {
+                    println!("  {:?} {:?} {:?} {:?}", t.span.of(&doc.text), t.kind, t.value, t.anchor);
+                    if doc.published.is_none() {
+                        assert_ne!(t.anchor, Anchor::DocumentDate);
+                    }
+                }
+                check(&doc.text, doc.published.as_ref());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod speed {
+    /// Throughput on repeated invented news text. Run in release:
+    /// `cargo test --release -p corroborate-annotate --lib times::speed -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn megabytes_per_second() {
+        let paragraph = "The army said on Sunday that it had retaken the town, three weeks after it fell. \
+            Officials told reporters yesterday that about 4,000 fighters took part in the assault, which began \
+            at 9 a.m. on Dec. 10 and lasted until the next day. Last month the group lost 300 men; earlier in \
+            March this year it had held the area for six months. The ministry, which meets every Sunday, said \
+            the talks would resume in late June, and that the situation is now calm.\n\n";
+        let text = paragraph.repeat(5_000_000 / paragraph.len());
+        let dct = corroborate_ingest::Published::day(2016, 12, 12);
+        let start = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..3 {
+            n += super::find_times(&text, dct.as_ref()).len();
+        }
+        let secs = start.elapsed().as_secs_f64();
+        println!("times: {:.1} MB/s ({} expressions, {} bytes x3)", 3.0 * text.len() as f64 / 1e6 / secs, n, text.len());
+    }
+}
