@@ -31,3 +31,18 @@ pub fn annotate(document: Document) -> Annotated {
     let quantities = quantities::find_quantities(&document.text);
     Annotated { document, sentences, times, quantities }
 }
+
+/// The Palmyra reference pages beside the checkout (`../shared/corpus/palmyra-2016/*.txt`),
+/// sorted; `None`, with a message, when they are absent (a clone elsewhere).
+#[cfg(test)]
+pub(crate) fn palmyra_pages() -> Option<Vec<std::path::PathBuf>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/palmyra-2016");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipping: {} absent", dir.display());
+        return None;
+    };
+    let mut paths: Vec<_> =
+        entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    paths.sort();
+    Some(paths)
+}

@@ -1832,13 +1832,7 @@ mod tests {
 
     #[test]
     fn palmyra_pages() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/palmyra-2016");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            eprintln!("skipping: {} absent", dir.display());
-            return;
-        };
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
-        paths.sort();
+        let Some(paths) = crate::palmyra_pages() else { return };
         let mut all = String::new();
         for p in &paths {
             let text = std::fs::read_to_string(p).unwrap();

@@ -1732,13 +1732,7 @@ mod tests {
     /// must resolve nothing against one. Skips when the corpus is absent.
     #[test]
     fn palmyra_pages() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/palmyra-2016");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            eprintln!("skipping: {} absent", dir.display());
-            return;
-        };
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
-        paths.sort();
+        let Some(paths) = crate::palmyra_pages() else { return };
         for path in paths {
             let bytes = std::fs::read(&path).unwrap();
             let docs = corroborate_ingest::documents_from_bytes(&path.display().to_string(), &bytes, &corroborate_ingest::Options::default());
