@@ -708,7 +708,7 @@ fn genre_from_label(label: &str) -> Option<Genre> {
 static GENRE_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:(analysis|news analysis)|(opinion|op-ed|op ed|commentary|editorial|comment))\s*[:|–—-]").unwrap());
 static VIEWS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:views|opinions)\b.{0,80}\b(?:are\s+)?(?:solely|entirely|exclusively|only)\s+(?:those\s+of\s+the\s+authors?|the\s+authors?'?s?)|(?:views|opinions)\s+(?:expressed\s+)?(?:are\s+)?(?:the\s+)?authors?'?s?\s+own").unwrap()
+    Regex::new(r"(?i)(?:views|opinions)\b.{0,80}\b(?:are\s+)?(?:solely|entirely|exclusively|only)\s+(?:those\s+of\s+the\s+authors?|the\s+authors?'?s?)|(?:views|opinions)\s+(?:expressed\s+)?(?:are\s+)?(?:the\s+)?authors?'?s?\s+own|(?:views|opinions)\b.{0,60}\bbelongs?\s+to\s+the\s+authors?\b|\bonly\s+the\s+(?:personal\s+)?(?:views|opinions)\s+of\s+(?:its|the)\s+authors?\b").unwrap()
 });
 
 /// The genre a title or text announces: `Analysis: …` → Analysis; `Opinion: …`, `Op-Ed …`,
@@ -719,6 +719,8 @@ static VIEWS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(genre_from_text(Some("Analysis: Why the dam broke"), ""), Some(Genre::Analysis));
 /// assert_eq!(genre_from_text(Some("Op-Ed | A city betrayed"), ""), Some(Genre::Opinion));
 /// assert_eq!(genre_from_text(Some("Dam breaks"), "Water rose."), None);
+/// assert_eq!(genre_from_text(None, "Water rose.\nThe views expressed above belong to the author alone."), Some(Genre::Opinion));
+/// assert_eq!(genre_from_text(None, "This column reflects only the personal opinions of its author."), Some(Genre::Opinion));
 /// ```
 pub fn genre_from_text(title: Option<&str>, text: &str) -> Option<Genre> {
     let first_line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
@@ -760,6 +762,10 @@ pub fn from_removed(removed: &[Removed]) -> Metadata {
         match piece.reason {
             RemovalReason::Title if meta.title.is_none() => meta.title = Some(text),
             RemovalReason::Byline => {
+                // A section tag line ("Opinion | World | The Gazette") names the genre.
+                if meta.genre.is_none() && text.contains(['|', '·', '•']) {
+                    meta.genre = text.split(['|', '·', '•']).find_map(|piece| genre_from_label(piece.trim()));
+                }
                 let (authors, date) = read_byline(&text);
                 if meta.authors.is_empty() {
                     meta.authors = authors;
