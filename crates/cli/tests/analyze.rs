@@ -69,6 +69,11 @@ fn examples_give_contract_conformant_documents() {
     assert_conforms(&records);
     let summary = std::fs::read_to_string(out.join("summary.txt")).unwrap();
     assert!(summary.starts_with("corroborate: 10 documents, 0 duplicates dropped, 0 errors"), "{summary}");
+    // Genre from the column's disclaimers and the think-tank piece's "Analysis:" title.
+    let genre_of = |name: &str| records.iter().find(|r| r["source"].as_str().unwrap().contains(name)).unwrap()["genre"].clone();
+    assert_eq!(genre_of("rampart-opinion"), "opinion");
+    assert_eq!(genre_of("ashgrove-brief"), "analysis");
+    assert_eq!(genre_of("northgate-wire"), "news");
     // The legacy-encoded page decodes to real characters, not replacement marks.
     assert!(records.iter().all(|r| !r["text"].as_str().unwrap().contains('\u{fffd}')));
 }
