@@ -536,12 +536,12 @@ fn tag_name(bytes: &[u8], at: usize) -> (Vec<u8>, u32, usize) {
     (name, hash, end)
 }
 
-fn skip_past(bytes: &[u8], from: usize, byte: u8) -> usize {
+pub(crate) fn skip_past(bytes: &[u8], from: usize, byte: u8) -> usize {
     memchr::memchr(byte, &bytes[from.min(bytes.len())..]).map_or(bytes.len(), |i| from + i + 1)
 }
 
 /// Position of `</name` (any case) at or after `from`, or the end of input.
-fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+pub(crate) fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
     let finder = memmem::Finder::new(b"</");
     let mut pos = from;
     while let Some(i) = finder.find(&bytes[pos.min(bytes.len())..]) {
