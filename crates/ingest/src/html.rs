@@ -362,13 +362,12 @@ fn is_internal(href: &str, host: Option<&str>) -> bool {
     }
 }
 
-/// The lower-cased host of an absolute or protocol-relative URL, without `www.`.
+/// The host of an absolute or protocol-relative (`//cdn…`) URL.
 fn host_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map(|(_, r)| r).or_else(|| url.strip_prefix("//"))?;
-    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
-    let host = host.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
-    (!host.is_empty()).then_some(host)
+    match url.strip_prefix("//") {
+        Some(rest) => metadata::host_of(&format!("http://{rest}")),
+        None => metadata::host_of(url),
+    }
 }
 
 /// How far up a link wrapping a whole block is looked for; bounded so that depth costs nothing.

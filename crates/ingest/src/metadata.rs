@@ -94,8 +94,8 @@ pub fn from_html(html: &Document) -> Metadata {
         .into_iter()
         .flatten()
         .collect();
-    if let Some(host) = url.as_deref().and_then(host_of) {
-        site_names.push(host);
+    if let Some(name) = url.as_deref().and_then(site_name_of) {
+        site_names.push(name);
     }
 
     let title = title_from_html(html, &metas, &ld, &site_names);
@@ -427,11 +427,19 @@ fn loose_eq(a: &str, b: &str) -> bool {
     !a.is_empty() && a == b
 }
 
-fn host_of(url: &str) -> Option<String> {
-    let rest = url.split("://").nth(1)?;
-    let host = rest.split(['/', '?', '#', ':']).next()?.trim_start_matches("www.");
-    // "netzpolitik.org" → "netzpolitik": the part a title would name.
-    let name = host.rsplit_once('.').map_or(host, |(name, _tld)| name);
+/// The lower-cased host of an absolute URL (`scheme://…`), without `www.`.
+pub(crate) fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+/// The name a title would give a site, from its URL: "https://netzpolitik.org/x" → "netzpolitik".
+fn site_name_of(url: &str) -> Option<String> {
+    let host = host_of(url)?;
+    let name = host.rsplit_once('.').map_or(host.as_str(), |(name, _tld)| name);
     let name = name.rsplit('.').next().unwrap_or(name);
     (name.len() >= 3).then(|| name.to_string())
 }

@@ -6,7 +6,7 @@ use crate::document::{DocId, Document, Genre, Removed};
 use crate::error::{IngestError, Problem};
 use crate::html::{self, Extractor};
 use crate::jsonl;
-use crate::metadata::{self, Metadata};
+use crate::metadata::{self, host_of, Metadata};
 use crate::sniff::{html_depth, sniff, Format, MAX_HTML_DEPTH};
 use crate::source::read_capped;
 
@@ -134,14 +134,6 @@ fn build(name: &str, text: String, removed: Vec<Removed>, meta: Metadata) -> Res
         text,
         removed,
     })
-}
-
-/// The host of a URL without `www.`, as a last resort for the outlet's name.
-fn host_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?.split('@').last()?.split(':').next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
 /// ISO 639-1 code of the text's language, when whatlang is confident.
