@@ -9,7 +9,7 @@
 //! (tp + fn > 0); a page where prediction equals gold scores 1. F1 is the harmonic mean of the
 //! two means.
 
-use crate::{f1, gunzip, read, EvalError, Score};
+use crate::{f1, fold_whitespace, gunzip, read, EvalError, Score};
 use regex::Regex;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -267,10 +267,6 @@ impl SnippetScore {
     pub fn f1(&self) -> f64 {
         f1(self.precision(), self.recall())
     }
-}
-
-fn fold_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl SnippetDataset {

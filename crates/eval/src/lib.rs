@@ -41,6 +41,11 @@ pub fn f1(precision: f64, recall: f64) -> f64 {
     if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) }
 }
 
+/// Whitespace runs folded to one space, ends trimmed: how every scorer here compares text.
+fn fold_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn read(path: &std::path::Path) -> Result<Vec<u8>, EvalError> {
     std::fs::read(path).map_err(|source| EvalError::Io { path: path.display().to_string(), source })
 }

@@ -6,7 +6,7 @@
 //! containing the other); authors as the same set of name words ("A und B" = ["A", "B"]);
 //! date as the same `YYYY-MM-DD`.
 
-use crate::{gunzip, read, EvalError};
+use crate::{fold_whitespace, gunzip, read, EvalError};
 use corroborate_ingest::{documents_from_bytes, Options};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -103,7 +103,7 @@ fn gold_authors(value: &Value) -> Vec<String> {
 }
 
 fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    fold_whitespace(text).to_lowercase()
 }
 
 /// The words of a list of names without connectives, so "A und B" equals ["A", "B"].
