@@ -4,6 +4,9 @@
 //! itself is never changed here. Layers land one issue at a time: sentences, time expressions
 //! and quantities now; entities, quotes, citations, hedges and blame in their own modules later.
 
+pub mod entities;
+pub mod gazetteer;
+pub mod link;
 pub mod sentences;
 pub mod times;
 pub mod quantities;
@@ -22,6 +25,10 @@ pub struct Annotated {
     pub times: Vec<times::TimeExpr>,
     /// Numeric claims as intervals with what they count.
     pub quantities: Vec<quantities::Quantity>,
+    /// Named-entity mentions (linked across documents later, by [`link`]).
+    pub entities: Vec<entities::Mention>,
+    /// Demonym adjectives ("Russian") with their country.
+    pub demonyms: Vec<entities::Demonym>,
 }
 
 /// Runs every annotator over one document.
@@ -29,7 +36,15 @@ pub fn annotate(document: Document) -> Annotated {
     let sentences = sentences::split(&document.text);
     let times = times::find_times(&document.text, document.published.as_ref());
     let quantities = quantities::find_quantities(&document.text);
-    Annotated { document, sentences, times, quantities }
+    let (entities, demonyms) = entities::recognize(&document.text, &sentences);
+    Annotated { document, sentences, times, quantities, entities, demonyms }
+}
+
+/// Links the entity mentions of a corpus (see [`link::link`]).
+pub fn link_documents(docs: &[Annotated]) -> link::Linked {
+    let mentions: Vec<link::DocumentMentions> =
+        docs.iter().map(|a| link::DocumentMentions { text: &a.document.text, mentions: &a.entities }).collect();
+    link::link(&mentions)
 }
 
 /// The Palmyra reference pages beside the checkout (`../shared/corpus/palmyra-2016/*.txt`),

@@ -4,7 +4,7 @@ use crate::ExtractorArg;
 use anyhow::{Context, Result};
 use corroborate_annotate::{annotate, Annotated};
 use corroborate_ingest::{documents_from_bytes, expand_inputs, read_source, IngestError, Options, Source};
-use corroborate_render::{document_record, summary, write_documents, BatchReport};
+use corroborate_render::{document_record, summary, write_documents, write_entities, BatchReport};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -77,10 +77,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
 
-    let report = BatchReport { documents: &documents, duplicates, errors: errors.iter().map(ToString::to_string).collect() };
+    let clustering = corroborate_stories::cluster(&documents);
+    let report = BatchReport { documents: &documents, duplicates, errors: errors.iter().map(ToString::to_string).collect(), stories: Some(&clustering) };
     let text = summary(&report);
     fs::create_dir_all(&args.out).with_context(|| format!("cannot create the output folder {}", args.out.display()))?;
-    write_atomically(&args.out.join("documents.jsonl"), |w| write_documents(w, &documents))?;
+    let linked = corroborate_annotate::link_documents(&documents);
+    write_atomically(&args.out.join("documents.jsonl"), |w| write_documents(w, &documents, &linked))?;
+    write_atomically(&args.out.join("entities.jsonl"), |w| write_entities(w, &documents, &linked))?;
+    write_atomically(&args.out.join("stories.jsonl"), |w| corroborate_render::write_stories(w, &clustering, &documents))?;
     write_atomically(&args.out.join("summary.txt"), |w| w.write_all(text.as_bytes()))?;
     if !args.quiet {
         print!("{text}");
@@ -132,7 +136,10 @@ pub fn extract(input: &str, json: bool, extractor: ExtractorArg) -> Result<ExitC
     for source in &sources {
         for result in read_documents(source, &options) {
             match result {
-                Ok(annotated) if json => println!("{}", serde_json::to_string_pretty(&document_record(&annotated))?),
+                Ok(annotated) if json => {
+                    let linked = corroborate_annotate::link_documents(std::slice::from_ref(&annotated));
+                    println!("{}", serde_json::to_string_pretty(&document_record(&annotated, Some((&linked, 0))))?)
+                }
                 Ok(annotated) => {
                     let d = &annotated.document;
                     println!("# {}", d.title.as_deref().unwrap_or("(no title)"));

@@ -50,6 +50,26 @@ pub enum Task {
         #[arg(long, value_name = "FILE", default_value = "timex-predictions.json")]
         predictions: PathBuf,
     },
+    /// Named entities on a CoNLL-style file or folder (BIO or IOB1, detected; .gz allowed):
+    /// entity-level P/R/F1 per type, our types scored as CoNLL's PER/ORG/LOC/MISC.
+    Ner {
+        /// The CoNLL file, or a folder of them.
+        #[arg(long, value_name = "PATH", default_value_os_t = crate::default_data("conll2003-ner/conll2003_dev_testa.txt"))]
+        data: PathBuf,
+        /// Where to write our predictions (CoNLL: token, gold tag, predicted tag).
+        #[arg(long, value_name = "FILE", default_value = "ner-predictions.conll")]
+        predictions: PathBuf,
+        /// A model file to use instead of the shipped one.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+        /// Also list the N most frequent error kinds.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        errors: usize,
+        /// Read the text as this domain of the model: `shared` (its shared weights only, what
+        /// analyze uses), `conll` (CoNLL-2003's conventions) or `news` (worldwide-newswire's).
+        #[arg(long, default_value = "shared")]
+        domain: String,
+    },
     /// Quantities on a NewsQuant-format JSON file: P/R/F1 for value, value+unit, value+change
     /// and value+concept.
     Quantities {
@@ -60,10 +80,14 @@ pub enum Task {
         #[arg(long, value_name = "FILE", default_value = "quantity-predictions.json")]
         predictions: PathBuf,
     },
+    /// Story clustering on BASIL, AllSides or ECB+: B³ precision/recall/F1 and ARI against the
+    /// gold grouping, on a tuning half, a held-out half and the whole set.
+    Clusters(crate::eval_clusters::Args),
 }
 
 pub fn run(task: Task) -> Result<ExitCode> {
     match task {
+        Task::Clusters(args) => crate::eval_clusters::run(args),
         Task::Extraction { data, predictions, worst, extractor } => {
             let options = Options { extractor: extractor.into(), ..Options::default() };
             if data.join("gold.jsonl").is_file() {
@@ -77,6 +101,7 @@ pub fn run(task: Task) -> Result<ExitCode> {
             print!("{}", corroborate_eval::timex::evaluate(&data, &predictions).context("time-expression evaluation failed")?);
             Ok(ExitCode::SUCCESS)
         }
+        Task::Ner { data, predictions, model, errors, domain } => ner(data, predictions, model, errors, &domain),
         Task::Quantities { data, predictions } => {
             print!("{}", corroborate_eval::quantities::evaluate(&data, &predictions).context("quantity evaluation failed")?);
             Ok(ExitCode::SUCCESS)
@@ -148,6 +173,35 @@ fn metadata(data: PathBuf, predictions: PathBuf, misses: usize) -> Result<ExitCo
         println!("{:<32} n = {:>4}  accuracy = {:.3}", s.field, s.n, s.accuracy());
         for (page, gold, ours) in s.misses.iter().take(misses) {
             println!("    {page}\n      gold: {gold}\n      ours: {ours}");
+        }
+    }
+    println!("\npredictions written to {}", predictions.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ner(data: PathBuf, predictions: PathBuf, model: Option<PathBuf>, errors: usize, domain: &str) -> Result<ExitCode> {
+    use corroborate_annotate::entities::{conll, model::Model, tag_conll, tagger};
+    use corroborate_eval::ner;
+    let loaded;
+    let model = match model {
+        Some(path) => {
+            let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            loaded = Model::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            &loaded
+        }
+        None => tagger::builtin(),
+    };
+    let (docs, scheme) = ner::read(&data).with_context(|| "cannot read the NER dataset (pass --data PATH)")?;
+    let predicted = tag_conll(model, model.domain(domain), &docs);
+    let mut report = ner::score(&data.display().to_string(), &docs, &predicted);
+    report.scheme = Some(scheme);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&predictions).with_context(|| format!("cannot write {}", predictions.display()))?);
+    conll::write_predictions(&docs, &predicted, &mut out).with_context(|| format!("cannot write {}", predictions.display()))?;
+    print!("{report}");
+    if errors > 0 {
+        println!("\nmost frequent errors:");
+        for (kind, n) in report.top_errors(errors) {
+            println!("  {n:>5}  {kind}");
         }
     }
     println!("\npredictions written to {}", predictions.display());

@@ -2,6 +2,8 @@
 
 mod analyze;
 mod eval;
+mod eval_clusters;
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -42,6 +44,11 @@ enum Command {
         #[command(subcommand)]
         task: eval::Task,
     },
+    /// Train a model shipped with corroborate (the entity tagger) from datasets.
+    Train {
+        #[command(subcommand)]
+        task: train::Task,
+    },
 }
 
 fn main() -> ExitCode {
@@ -50,6 +57,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args),
         Command::Extract { input, json, extractor } => analyze::extract(&input, json, extractor),
         Command::Eval { task } => eval::run(task),
+        Command::Train { task } => train::run(task),
     };
     match result {
         Ok(code) => code,

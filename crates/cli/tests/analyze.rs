@@ -37,7 +37,7 @@ fn assert_conforms(records: &[serde_json::Value]) {
         let text: Vec<char> = record["text"].as_str().unwrap().chars().collect();
         let len = text.len() as u64;
         // Every layer item's span text is the text at its code-point offsets.
-        for layer in ["times", "quantities"] {
+        for layer in ["times", "quantities", "entities", "demonyms"] {
             for item in record[layer].as_array().unwrap() {
                 let span = &item["span"];
                 let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
@@ -245,4 +245,174 @@ fn urls_are_fetched_with_redirect_and_size_limits() {
     assert!(line_for("/huge").contains("2 MiB limit"), "{stderr}");
     assert!(line_for("/gone").contains("HTTP 404"), "{stderr}");
     assert_eq!(stderr.lines().count(), 3, "{stderr}");
+}
+
+fn entity_records(out: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(out.join("entities.jsonl")).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+/// entities.jsonl follows its schema, every mention's entity id is in it, and every entity's
+/// mention spans are the text of the document they name.
+fn assert_entities_conform(docs: &[serde_json::Value], entities: &[serde_json::Value]) {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("schema/entities.schema.json")).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let mut ids = std::collections::HashSet::new();
+    for e in entities {
+        let errors: Vec<String> = validator.iter_errors(e).map(|x| format!("{} at {}", x, x.instance_path())).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", e["id"]);
+        assert!(ids.insert(e["id"].as_str().unwrap().to_string()), "duplicate id {}", e["id"]);
+        for m in e["mentions"].as_array().unwrap() {
+            let doc = docs.iter().find(|d| d["id"] == m["document"]).expect("mention of a written document");
+            let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+            let (start, end) = (m["span"]["start"].as_u64().unwrap() as usize, m["span"]["end"].as_u64().unwrap() as usize);
+            assert_eq!(text[start..end].iter().collect::<String>(), m["span"]["text"].as_str().unwrap());
+        }
+    }
+    let mentions: usize = entities.iter().map(|e| e["mentions"].as_array().unwrap().len()).sum();
+    let layer: usize = docs.iter().map(|d| d["entities"].as_array().unwrap().len()).sum();
+    assert_eq!(mentions, layer, "every mention belongs to exactly one entity");
+    for d in docs {
+        for m in d["entities"].as_array().unwrap() {
+            assert!(ids.contains(m["entity"].as_str().unwrap()), "{m}");
+        }
+    }
+}
+
+/// The entity whose aliases include `alias`, if one does.
+fn entity_with<'a>(entities: &'a [serde_json::Value], alias: &str) -> Option<&'a serde_json::Value> {
+    entities.iter().find(|e| e["aliases"].as_array().unwrap().iter().any(|a| a == alias))
+}
+
+#[test]
+fn examples_entities_are_recognised_and_linked() {
+    let out = temp_dir("entities");
+    assert!(bin().args(["analyze", "--quiet", "--out"]).arg(&out).arg(repo().join("examples")).status().unwrap().success());
+    let docs = records(&out);
+    let entities = entity_records(&out);
+    assert_entities_conform(&docs, &entities);
+    // Acronyms defined in the text link to their names (examples/README.md, section 2).
+    for (acronym, name) in [("ELA", "Estrel Liberation Army"), ("CDF", "Coastal Defence Forces")] {
+        let e = entity_with(&entities, acronym).unwrap_or_else(|| panic!("{acronym} not found"));
+        assert!(e["aliases"].as_array().unwrap().iter().any(|a| a == name), "{e}");
+    }
+    // Surnames link to the full name; titles are kept apart from names.
+    for (surname, full) in [("Sollen", "Edvard Sollen"), ("Valdis", "Oren Valdis"), ("Grell", "Anselm Grell"), ("Rask", "Tomas Rask")] {
+        let e = entity_with(&entities, surname).unwrap_or_else(|| panic!("{surname} not found"));
+        assert_eq!(e["name"], full);
+        assert_eq!(e["type"], "PERSON");
+    }
+    let titles: Vec<(String, String)> = docs
+        .iter()
+        .flat_map(|d| d["entities"].as_array().unwrap().iter())
+        .filter(|m| !m["title"].is_null())
+        .map(|m| (m["title"]["text"].as_str().unwrap().to_string(), m["span"]["text"].as_str().unwrap().to_string()))
+        .collect();
+    for (title, name) in [("Maj. Gen.", "Edvard Sollen"), ("Foreign Minister", "Oren Valdis"), ("Col.", "Marek Tavin"), ("Brig. Gen.", "Dalia Ferrant")] {
+        assert!(titles.contains(&(title.to_string(), name.to_string())), "{title} {name} not in {titles:?}");
+    }
+    assert_eq!(entity_with(&entities, "Orvano News Agency").unwrap()["type"], "MEDIA");
+}
+
+#[test]
+fn palmyra_entities_are_recognised_linked_and_placed() {
+    let corpus = repo().join("../shared/corpus/palmyra-2016");
+    if !corpus.is_dir() {
+        eprintln!("skipped: {} not present", corpus.display());
+        return;
+    }
+    let out = temp_dir("palmyra-entities");
+    assert!(bin().args(["analyze", "--quiet", "--out"]).arg(&out).arg(&corpus).status().unwrap().success());
+    let docs = records(&out);
+    let entities = entity_records(&out);
+    assert_entities_conform(&docs, &entities);
+    // Every quoted speaker is a person.
+    for name in ["Lavrov", "Jassim", "Rasoul", "Townsend", "Konashenkov", "Baluyevsky", "Rudskoi"] {
+        let e = entities
+            .iter()
+            .find(|e| e["type"] == "PERSON" && e["aliases"].as_array().unwrap().iter().any(|a| a.as_str().unwrap().contains(name)))
+            .unwrap_or_else(|| panic!("{name} is not a person entity"));
+        assert!(e["name"].as_str().unwrap().contains(name));
+    }
+    // IS, ISIS, ISIL and Islamic State are one armed group.
+    let is = entity_with(&entities, "Islamic State").expect("Islamic State");
+    assert_eq!(is["type"], "ARMED_GROUP");
+    for alias in ["IS", "ISIS", "ISIL"] {
+        assert!(is["aliases"].as_array().unwrap().iter().any(|a| a == alias), "{alias} not in {}", is["aliases"]);
+    }
+    // Places with coordinates, spelling variants joined.
+    for (alias, country) in [("Palmyra", "SY"), ("Mosul", "IQ"), ("Raqqa", "SY"), ("Aleppo", "SY"), ("Deir ez-Zor", "SY"), ("Deir Ezzor", "SY"), ("Idlib", "SY"), ("Homs", "SY"), ("Al-Qaem", "IQ")] {
+        let e = entity_with(&entities, alias).unwrap_or_else(|| panic!("{alias} not found"));
+        assert_eq!(e["geo"]["country"], country, "{e}");
+    }
+    assert_eq!(entity_with(&entities, "Deir ez-Zor").unwrap()["id"], entity_with(&entities, "Deir Ezzor").unwrap()["id"]);
+    let al_bab = entities.iter().find(|e| e["aliases"].as_array().unwrap().iter().any(|a| a.as_str().unwrap().eq_ignore_ascii_case("al-Bab"))).expect("al-Bab");
+    assert_eq!(al_bab["geo"]["country"], "SY");
+    // Recognised, but GeoNames' cities15000 has no coordinates for them (see the closing note).
+    for alias in ["Al-Sukhanah", "Rawa", "Jabal Hayyan"] {
+        assert!(entity_with(&entities, alias).is_some(), "{alias} not found");
+    }
+    assert_eq!(entity_with(&entities, "Hashd Al Shaabi").unwrap()["type"], "ARMED_GROUP");
+}
+
+fn stories(out: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(out.join("stories.jsonl")).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn examples_give_contract_conformant_stories() {
+    let out = temp_dir("stories");
+    let status = bin().args(["analyze", "examples", "--quiet", "--out"]).arg(&out).current_dir(repo()).status().unwrap();
+    assert!(status.success());
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("schema/stories.schema.json")).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let docs = records(&out);
+    let stories = stories(&out);
+    let mut seen = std::collections::HashSet::new();
+    for story in &stories {
+        let errors: Vec<String> = validator.iter_errors(story).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", story["id"]);
+        for d in story["documents"].as_array().unwrap() {
+            assert!(seen.insert(d.as_str().unwrap().to_string()), "{d} in two stories");
+        }
+    }
+    assert_eq!(seen.len(), docs.len(), "every document is in exactly one story");
+    // The unrelated articles (Brannock budget, Velmoran Cup) are stories of their own.
+    let story_of = |source_part: &str| {
+        let id = docs.iter().find(|d| d["source"].as_str().unwrap().contains(source_part)).unwrap()["id"].as_str().unwrap().to_string();
+        stories.iter().position(|s| s["documents"].as_array().unwrap().iter().any(|d| d == &id)).unwrap()
+    };
+    let (budget, cup) = (story_of("brannock-budget"), story_of("feed.jsonl#L2"));
+    assert_eq!(stories[budget]["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(stories[cup]["documents"].as_array().unwrap().len(), 1);
+    // The wire reports of the siege are together.
+    assert_eq!(story_of("northgate-wire"), story_of("velna-2025-03-10"));
+    assert_eq!(story_of("northgate-wire"), story_of("feed.jsonl#L1"));
+    assert!(std::fs::read_to_string(out.join("summary.txt")).unwrap().contains(stories[cup]["id"].as_str().unwrap()));
+}
+
+/// The answer key wants all eight siege reports in one story; known to fail (the undated
+/// opinion column stays alone).
+#[test]
+#[ignore = "known miss: rampart-opinion.txt stays alone"]
+fn examples_siege_reports_are_one_story() {
+    let out = temp_dir("stories-siege");
+    assert!(bin().args(["analyze", "examples", "--quiet", "--out"]).arg(&out).current_dir(repo()).status().unwrap().success());
+    let stories = stories(&out);
+    assert!(stories.iter().any(|s| s["documents"].as_array().unwrap().len() == 8), "{stories:?}");
+}
+
+/// Known to fail: four stories instead of one.
+#[test]
+#[ignore = "known miss: the Palmyra pages come out as four stories"]
+fn palmyra_pages_are_one_story() {
+    let dir = repo().join("../shared/corpus/palmyra-2016");
+    if !dir.is_dir() {
+        eprintln!("skipping: {} absent", dir.display());
+        return;
+    }
+    let out = temp_dir("stories-palmyra");
+    assert!(bin().args(["analyze", "--quiet", "--out"]).arg(&out).arg(&dir).status().unwrap().success());
+    assert_eq!(stories(&out).len(), 1);
 }

@@ -3,8 +3,10 @@
 //! Each task is a module with the same shape: read the dataset, run the pipeline stage, score
 //! it, and hand back a [`Report`] plus the predictions in the format the task's benchmark uses.
 
+pub mod clusters;
 pub mod extraction;
 pub mod metadata;
+pub mod ner;
 pub mod quantities;
 pub mod timex;
 

@@ -1,6 +1,8 @@
 //! `documents.jsonl`: one document a line, spans in Unicode code points over `text`.
 
+use crate::entities::{demonym_record, mention_record, DemonymRecord, MentionRecord};
 use crate::layers::{quantity_record, time_record, QuantityRecord, Spans, TimeRecord};
+use corroborate_annotate::link::Linked;
 use corroborate_annotate::Annotated;
 use corroborate_ingest::{Genre, Precision, Removed};
 use serde::Serialize;
@@ -23,10 +25,12 @@ pub struct DocumentRecord<'a> {
     pub text: &'a str,
     pub removed: &'a [Removed],
     pub sentences: Vec<Offsets>,
-    // Layers whose annotators have not landed yet: always present, empty until then.
-    pub entities: [(); 0],
+    pub entities: Vec<MentionRecord<'a>>,
+    /// Demonym adjectives ("Russian") with their country: not entity mentions.
+    pub demonyms: Vec<DemonymRecord<'a>>,
     pub times: Vec<TimeRecord<'a>>,
     pub quantities: Vec<QuantityRecord<'a>>,
+    // Layers whose annotators have not landed yet: always present, empty until then.
     pub quotes: [(); 0],
     pub citations: [(); 0],
     pub hedges: [(); 0],
@@ -40,8 +44,9 @@ pub struct Offsets {
     pub end: usize,
 }
 
-/// The contract record of one annotated document.
-pub fn document_record(annotated: &Annotated) -> DocumentRecord<'_> {
+/// The contract record of one annotated document; `linked` is the corpus's linking and this
+/// document's index in it (mentions carry no entity id without it).
+pub fn document_record<'a>(annotated: &'a Annotated, linked: Option<(&'a Linked, usize)>) -> DocumentRecord<'a> {
     let doc = &annotated.document;
     let spans = Spans::new(&doc.text);
     let date = doc.published.as_ref().map(|p| p.iso());
@@ -67,7 +72,16 @@ pub fn document_record(annotated: &Annotated) -> DocumentRecord<'_> {
                 Offsets { start: span.start, end: span.end }
             })
             .collect(),
-        entities: [],
+        entities: annotated
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, m)| match linked {
+                Some((l, d)) => mention_record(m, l.links[d].get(i), &l.entities, &spans),
+                None => mention_record(m, None, &[], &spans),
+            })
+            .collect(),
+        demonyms: annotated.demonyms.iter().map(|d| demonym_record(d, &spans)).collect(),
         times: annotated.times.iter().map(|t| time_record(t, &spans, date)).collect(),
         quantities: annotated.quantities.iter().map(|q| quantity_record(q, &spans)).collect(),
         quotes: [],
@@ -77,10 +91,11 @@ pub fn document_record(annotated: &Annotated) -> DocumentRecord<'_> {
     }
 }
 
-/// Writes `documents.jsonl`, one record a line, in the order given.
-pub fn write_documents<'a>(out: &mut impl Write, docs: impl IntoIterator<Item = &'a Annotated>) -> io::Result<()> {
-    for annotated in docs {
-        serde_json::to_writer(&mut *out, &document_record(annotated))?;
+/// Writes `documents.jsonl`, one record a line, in the order given; `linked` is the linking of
+/// exactly these documents.
+pub fn write_documents(out: &mut impl Write, docs: &[Annotated], linked: &Linked) -> io::Result<()> {
+    for (d, annotated) in docs.iter().enumerate() {
+        serde_json::to_writer(&mut *out, &document_record(annotated, Some((linked, d))))?;
         out.write_all(b"\n")?;
     }
     Ok(())

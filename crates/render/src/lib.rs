@@ -5,10 +5,14 @@
 //! real output).
 
 mod documents;
+pub mod entities;
 pub mod layers;
+mod stories;
 mod summary;
 
 pub use documents::{document_record, write_documents, DocumentRecord};
+pub use entities::write_entities;
+pub use stories::{story_record, write_stories, MemberRecord, PassageRecord, ReprintRecord, StoryRecord};
 pub use summary::{summary, BatchReport};
 
 /// The output contract these files follow.

@@ -1,6 +1,7 @@
 //! `summary.txt`: what the terminal shows after `analyze`, at most 100 columns wide.
 
 use corroborate_annotate::Annotated;
+use corroborate_stories::{Clustering, ReprintKind};
 use std::fmt::Write;
 
 /// What one batch did, for the summary.
@@ -11,6 +12,8 @@ pub struct BatchReport<'a> {
     pub duplicates: Vec<(String, String)>,
     /// One line per failed source: `source: problem`.
     pub errors: Vec<String>,
+    /// The stories of `documents`, when clustering ran: the table is grouped by story.
+    pub stories: Option<&'a Clustering>,
 }
 
 /// Renders the batch summary as plain text.
@@ -28,23 +31,37 @@ pub fn summary(report: &BatchReport) -> String {
         plural(report.errors.len())
     );
     if !docs.is_empty() {
-        let _ = writeln!(out, "\n{:<16}  {:<18}  {:<10}  {:<8}  {:>5}  {:>4}  {:>3}  TITLE", "ID", "OUTLET", "PUBLISHED", "GENRE", "WORDS", "SENT", "RM");
-        for a in docs {
-            let d = &a.document;
-            let words = d.text.split_whitespace().count();
-            let genre = format!("{:?}", d.genre).to_lowercase();
-            let _ = writeln!(
-                out,
-                "{:<16}  {:<18}  {:<10}  {:<8}  {:>5}  {:>4}  {:>3}  {}",
-                d.id.as_str(),
-                clip(d.outlet.as_deref().unwrap_or("?"), 18),
-                d.published.as_ref().map(|p| p.iso().get(..10).unwrap_or(p.iso())).unwrap_or("?"),
-                genre,
-                words,
-                a.sentences.len(),
-                d.removed.len(),
-                clip(d.title.as_deref().unwrap_or(&d.source), 22)
-            );
+        let header = format!("{:<16}  {:<18}  {:<10}  {:<8}  {:>5}  {:>4}  {:>3}  TITLE", "ID", "OUTLET", "PUBLISHED", "GENRE", "WORDS", "SENT", "RM");
+        match report.stories {
+            Some(clustering) => {
+                let _ = writeln!(out, "\n{} stor{}", clustering.stories.len(), if clustering.stories.len() == 1 { "y" } else { "ies" });
+                for story in &clustering.stories {
+                    let dates = match (story.start, story.end) {
+                        (Some(s), Some(e)) if s == e => s.to_string(),
+                        (Some(s), Some(e)) => format!("{s} … {e}"),
+                        _ => "undated".to_string(),
+                    };
+                    let _ = writeln!(out, "\n{}  {}  ({dates}, {} document{})", story.id, clip(&story.title, 60), story.documents.len(), plural(story.documents.len()));
+                    let _ = writeln!(out, "  {header}");
+                    for &d in &story.documents {
+                        let _ = writeln!(out, "  {}", row(&docs[d], 20));
+                    }
+                }
+                let whole: Vec<_> = clustering.reprints.iter().filter(|r| r.kind != ReprintKind::SharedPassages).collect();
+                let partial = clustering.reprints.len() - whole.len();
+                if !clustering.reprints.is_empty() {
+                    let _ = writeln!(out, "\nreprints: {} whole-text, {partial} with shared passages", whole.len());
+                    for r in whole {
+                        let _ = writeln!(out, "  {} ~ {} ({:?})", docs[r.a].document.id.as_str(), docs[r.b].document.id.as_str(), r.kind);
+                    }
+                }
+            }
+            None => {
+                let _ = writeln!(out, "\n{header}");
+                for a in docs {
+                    let _ = writeln!(out, "{}", row(a, 22));
+                }
+            }
         }
     }
     if !report.duplicates.is_empty() {
@@ -60,6 +77,24 @@ pub fn summary(report: &BatchReport) -> String {
         }
     }
     out
+}
+
+/// One document's line of the table.
+fn row(a: &Annotated, title_width: usize) -> String {
+    let d = &a.document;
+    let words = d.text.split_whitespace().count();
+    let genre = format!("{:?}", d.genre).to_lowercase();
+    format!(
+        "{:<16}  {:<18}  {:<10}  {:<8}  {:>5}  {:>4}  {:>3}  {}",
+        d.id.as_str(),
+        clip(d.outlet.as_deref().unwrap_or("?"), 18),
+        d.published.as_ref().map(|p| p.iso().get(..10).unwrap_or(p.iso())).unwrap_or("?"),
+        genre,
+        words,
+        a.sentences.len(),
+        d.removed.len(),
+        clip(d.title.as_deref().unwrap_or(&d.source), title_width)
+    )
 }
 
 fn plural(n: usize) -> &'static str {

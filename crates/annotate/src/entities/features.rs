@@ -1,0 +1,234 @@
+//! Features of one token for the tagger, as 32-bit hashes (no strings are built per feature).
+//!
+//! Local: the word, its lower-case form and shape, prefixes and suffixes, the words and shapes
+//! around it, word bigrams. History: the two previous tags. Document: whether a capitalised
+//! word is also seen in lower case elsewhere in the document, its usual casing when the sentence
+//! is all capitals (CoNLL headlines), and the type it was last tagged with in the document.
+//! Gazetteer: whether the token starts, continues or ends a known place, country, demonym or
+//! armed-group name.
+
+/// Per-token facts computed once per sentence.
+pub struct TokenInfo {
+    pub raw: String,
+    pub lower: String,
+    pub shape: String,
+    pub short_shape: String,
+    /// How the word is usually cased in this document when the sentence is all capitals.
+    pub doc_form: Option<String>,
+    /// Capitalised here, and seen in lower case elsewhere in the document.
+    pub lower_seen: bool,
+    /// Gazetteer hits over this token (bit flags, see [`crate::entities::lexicon`]).
+    pub gazetteer: u16,
+    /// Word clusters of the lower-case form (see [`crate::entities::lexicon::clusters`]).
+    pub clusters: Option<[u16; 3]>,
+}
+
+/// Word shape: `Palmyra` → `Xxxxx` truncated runs to 4; `short`: runs collapsed (`Xx`).
+pub fn shapes(word: &str) -> (String, String) {
+    let mut shape = String::new();
+    let mut short = String::new();
+    let mut last = '\0';
+    let mut run = 0;
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if k == last {
+            run += 1;
+        } else {
+            run = 1;
+            short.push(k);
+        }
+        if run <= 4 {
+            shape.push(k);
+        }
+        last = k;
+    }
+    (shape, short)
+}
+
+/// FNV-1a over a template id and byte parts, folded to 32 bits.
+#[derive(Clone, Copy)]
+pub struct H(u64);
+
+impl H {
+    #[inline]
+    pub fn new(template: u8) -> H {
+        H((0xcbf2_9ce4_8422_2325u64 ^ template as u64).wrapping_mul(0x100_0000_01b3))
+    }
+    #[inline]
+    pub fn str(mut self, s: &str) -> H {
+        for &b in s.as_bytes() {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = (self.0 ^ 0xff).wrapping_mul(0x100_0000_01b3);
+        self
+    }
+    #[inline]
+    pub fn byte(mut self, b: u8) -> H {
+        self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        self.0 = (self.0 ^ 0xfe).wrapping_mul(0x100_0000_01b3);
+        self
+    }
+    #[inline]
+    pub fn done(self) -> u32 {
+        (self.0 ^ (self.0 >> 32)) as u32
+    }
+}
+
+const START: &str = "<s>";
+const END: &str = "</s>";
+
+/// The features of token `i` given the previous tags and the tag the word last had in the
+/// document (`history`, 0 for none). Pushed onto `out` (cleared first).
+pub fn token_features(tokens: &[TokenInfo], i: usize, prev: u8, prev2: u8, history: u8, all_caps_sentence: bool, out: &mut Vec<u32>) {
+    out.clear();
+    let t = &tokens[i];
+    let word = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 {
+            START
+        } else if j as usize >= tokens.len() {
+            END
+        } else {
+            &tokens[j as usize].lower
+        }
+    };
+    let shape = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 {
+            START
+        } else if j as usize >= tokens.len() {
+            END
+        } else {
+            &tokens[j as usize].short_shape
+        }
+    };
+    let mut f = |h: H| out.push(h.done());
+    f(H::new(0));
+    f(H::new(1).str(&t.lower));
+    f(H::new(2).str(&t.raw));
+    f(H::new(3).str(word(-1)));
+    f(H::new(4).str(word(1)));
+    f(H::new(5).str(word(-2)));
+    f(H::new(6).str(word(2)));
+    f(H::new(7).str(&t.shape));
+    f(H::new(8).str(shape(-1)));
+    f(H::new(9).str(shape(1)));
+    f(H::new(10).str(&t.short_shape));
+    let chars: Vec<(usize, char)> = t.raw.char_indices().collect();
+    for k in 1..=4usize.min(chars.len()) {
+        let end = chars.get(k).map_or(t.raw.len(), |&(b, _)| b);
+        f(H::new(10 + k as u8).str(&t.raw[..end]));
+    }
+    for k in 1..=5usize.min(chars.len()) {
+        let start = chars[chars.len() - k].0;
+        f(H::new(15 + k as u8).str(&t.lower[t.lower.len().min(start)..]));
+    }
+    f(H::new(21).str(word(-1)).str(&t.lower));
+    f(H::new(22).str(&t.lower).str(word(1)));
+    f(H::new(23).str(shape(-1)).str(&t.short_shape).str(shape(1)));
+    f(H::new(24).byte(prev));
+    f(H::new(25).byte(prev).byte(prev2));
+    f(H::new(26).byte(prev).str(&t.lower));
+    f(H::new(27).byte(prev).str(&t.short_shape));
+    if i == 0 {
+        f(H::new(28).str(&t.short_shape));
+    }
+    if all_caps_sentence {
+        f(H::new(29).str(&t.short_shape));
+        if let Some(form) = &t.doc_form {
+            f(H::new(30).str(form));
+            f(H::new(31).str(&shapes(form).1));
+        }
+    }
+    if t.lower_seen {
+        f(H::new(32).byte(1));
+        f(H::new(33).byte(i.min(1) as u8));
+    }
+    if history != 0 {
+        f(H::new(34).byte(history));
+        f(H::new(35).byte(history).byte(prev));
+    }
+    f(H::new(36).str(word(-1)).str(&t.short_shape));
+    f(H::new(37).str(&t.short_shape).str(word(1)));
+    if t.gazetteer != 0 {
+        for bit in 0..16u8 {
+            if t.gazetteer & (1 << bit) != 0 {
+                f(H::new(38).byte(bit));
+                f(H::new(39).byte(bit).str(&t.short_shape));
+            }
+        }
+    }
+    // The run of capitalised tokens this one sits in: its text, length and the position in it.
+    let cap = |j: usize| tokens[j].raw.chars().next().is_some_and(char::is_uppercase);
+    if cap(i) && !all_caps_sentence {
+        let mut a = i;
+        while a > 0 && cap(a - 1) {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < tokens.len() && cap(b) {
+            b += 1;
+        }
+        let mut h = H::new(41);
+        for t in &tokens[a..b] {
+            h = h.str(&t.lower);
+        }
+        f(h.byte((i - a).min(3) as u8));
+        f(H::new(42).byte((b - a).min(5) as u8).byte((i - a).min(4) as u8).byte((b - i).min(4) as u8));
+        if a > 0 {
+            f(H::new(43).str(&tokens[a - 1].lower).byte((i - a).min(3) as u8));
+        }
+        if b < tokens.len() {
+            f(H::new(44).str(&tokens[b].lower).byte((b - i).min(3) as u8));
+        }
+    }
+    f(H::new(45).str(&t.raw).str(tokens.get(i + 1).map_or(END, |t| t.raw.as_str())));
+    f(H::new(46).str(if i > 0 { &tokens[i - 1].raw } else { START }).str(&t.raw));
+    match t.clusters {
+        Some(c) => {
+            f(H::new(47).byte(0).byte(c[0] as u8));
+            f(H::new(47).byte(1).byte((c[1] & 0xff) as u8).byte((c[1] >> 8) as u8));
+            f(H::new(47).byte(2).byte((c[2] & 0xff) as u8).byte((c[2] >> 8) as u8));
+            f(H::new(48).byte((c[1] & 0xff) as u8).byte((c[1] >> 8) as u8).str(&t.short_shape));
+        }
+        None => f(H::new(47).byte(9)),
+    }
+    for (k, j) in [(1u8, i.wrapping_sub(1)), (2, i + 1)] {
+        if let Some(c) = tokens.get(j).and_then(|t| t.clusters) {
+            f(H::new(49).byte(k).byte((c[1] & 0xff) as u8).byte((c[1] >> 8) as u8));
+        }
+    }
+    let next_gaz = tokens.get(i + 1).map_or(0, |t| t.gazetteer);
+    if next_gaz != 0 {
+        f(H::new(40).byte(next_gaz.trailing_zeros() as u8));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_truncate_and_collapse() {
+        assert_eq!(shapes("Palmyra"), ("Xxxxx".to_string(), "Xx".to_string()));
+        assert_eq!(shapes("1996-08-22"), ("dddd-dd-dd".to_string(), "d-d-d".to_string()));
+        assert_eq!(shapes("U.S."), ("X.X.".to_string(), "X.X.".to_string()));
+    }
+
+    #[test]
+    fn hashes_differ_by_template_and_part_boundary() {
+        assert_ne!(H::new(1).str("ab").done(), H::new(2).str("ab").done());
+        assert_ne!(H::new(1).str("a").str("b").done(), H::new(1).str("ab").done());
+        assert_eq!(H::new(3).str("x").done(), H::new(3).str("x").done());
+    }
+}

@@ -1,0 +1,307 @@
+//! Entity mentions in a document's clean text: tokens per sentence, the shipped model's tags,
+//! then titles split off people's names, types refined by the gazetteers, and demonym
+//! adjectives set apart (they are not mentions; they say which country a phrase is about).
+
+use super::model::Model;
+use super::{lexicon, tokens, EntityType, Mention};
+use crate::{gazetteer, Span};
+use std::sync::OnceLock;
+
+/// The model shipped with the binary (trained by `corroborate train ner`; see
+/// `crates/annotate/resources/README.md`).
+const BUILTIN: &[u8] = include_bytes!("../../resources/ner.model.gz");
+
+/// The domain the shipped model tags documents as: "" is its shared weights only, which
+/// generalise best to news it was not trained on (see `crates/annotate/resources/README.md`).
+pub const DOMAIN: &str = "";
+
+/// The shipped model, read once.
+pub fn builtin() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(BUILTIN).expect("the shipped NER model is valid (checked by a test)"))
+}
+
+/// A demonym adjective ("Russian") and the country it names, with the phrase it modifies.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Demonym {
+    pub span: Span,
+    /// ISO 3166 alpha-2.
+    pub country: &'static str,
+    /// The words it modifies ("military" in "the Russian military"), when a noun follows.
+    pub modifies: Option<Span>,
+}
+
+/// Words that make up a title before a name ("Maj. Gen.", "Foreign Minister",
+/// "Chief of the General Staff").
+#[rustfmt::skip]
+const TITLE_WORDS: &[&str] = &[
+    "gen.", "general", "maj.", "major", "lt.", "lieutenant", "col.", "colonel", "capt.", "captain",
+    "sgt.", "sergeant", "adm.", "admiral", "brig.", "brigadier", "cmdr.", "commander", "gov.",
+    "governor", "sen.", "senator", "rep.", "representative", "president", "vice", "prime",
+    "minister", "foreign", "defense", "defence", "interior", "deputy", "secretary", "chief",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "mayor", "king", "queen",
+    "prince", "princess", "sheikh", "ayatollah", "imam", "pope", "dr.", "mr.", "mrs.", "ms.",
+    "prof.", "professor", "chairman", "chairwoman", "director", "head", "lieutenant-general",
+    "major-general", "colonel-general", "general-lieutenant", "general-major", "staff", "army",
+    "emir", "caliph", "field", "marshal", "officer", "premier", "chancellor", "justice", "judge",
+    "archbishop", "bishop", "cardinal", "rev.", "father", "sir", "lord", "lady", "state",
+];
+
+/// Titles that only ever precede a person's name.
+#[rustfmt::skip]
+const STRONG_TITLES: &[&str] = &[
+    "gen.", "general", "maj.", "lt.", "col.", "colonel", "capt.", "captain", "sgt.", "adm.",
+    "admiral", "brig.", "brigadier", "gov.", "sen.", "rep.", "president", "minister", "secretary",
+    "ambassador", "mayor", "king", "queen", "prince", "sheikh", "ayatollah", "dr.", "mr.", "mrs.",
+    "ms.", "prof.", "spokesman", "spokeswoman", "lieutenant-general", "major-general",
+    "colonel-general", "general-lieutenant", "general-major", "chancellor", "premier", "cmdr.",
+    "commander",
+];
+
+/// Joining words allowed inside a title when another title word follows ("Chief of the General
+/// Staff").
+const TITLE_JOINERS: &[&str] = &["of", "the", "for"];
+
+fn is_title_word(word: &str) -> bool {
+    TITLE_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Finds the entity mentions of `text`, given its sentence spans.
+pub fn recognize(text: &str, sentences: &[Span]) -> (Vec<Mention>, Vec<Demonym>) {
+    recognize_with(builtin(), text, sentences)
+}
+
+/// [`recognize`] with a given model.
+pub fn recognize_with(model: &Model, text: &str, sentences: &[Span]) -> (Vec<Mention>, Vec<Demonym>) {
+    let token_spans: Vec<Vec<Span>> = sentences.iter().map(|&s| tokens::tokenize(text, s)).collect();
+    let words: Vec<Vec<&str>> = token_spans.iter().map(|s| s.iter().map(|t| t.of(text)).collect()).collect();
+    let flags: Vec<Vec<u16>> = words.iter().map(|w| lexicon::flags(w)).collect();
+    let tagged = model.tag(model.domain(DOMAIN), &words, &flags);
+    let mut mentions = Vec::new();
+    let mut demonyms = Vec::new();
+    for ((spans, words), found) in token_spans.iter().zip(&words).zip(tagged) {
+        let mut covered = vec![false; words.len()];
+        for (a, b, label) in found {
+            let label = model.labels()[label].as_str();
+            let Some((a, b, title_start, person)) = trim_name(words, a, b, label == "PER") else { continue };
+            covered[a..b].iter_mut().for_each(|c| *c = true);
+            let span = Span::new(text, spans[a].start(), spans[b - 1].end()).expect("token spans are on char boundaries");
+            let name = span.of(text);
+            if label == "MISC" && b == a + 1 {
+                if let Some(country) = gazetteer::demonym(name) {
+                    demonyms.push(Demonym { span, country: country.iso2, modifies: modified_phrase(text, spans, words, b) });
+                    continue;
+                }
+            }
+            let tagged_type = match label {
+                _ if person => EntityType::Person,
+                "ORG" => EntityType::Org,
+                "LOC" => EntityType::Loc,
+                _ => EntityType::Misc,
+            };
+            let mut ty = gazetteer::classify(name, tagged_type);
+            if ty == EntityType::Person {
+                // A known armed group or outlet the model took for a person.
+                let as_org = gazetteer::classify(name, EntityType::Org);
+                if matches!(as_org, EntityType::ArmedGroup | EntityType::Media) {
+                    ty = as_org;
+                }
+            }
+            let title = if ty == EntityType::Person { title_before(text, spans, words, a, title_start) } else { None };
+            mentions.push(Mention { span, ty, title });
+        }
+        for (i, word) in words.iter().enumerate() {
+            if !covered[i] && is_arabic_article_name(word) {
+                let span = spans[i];
+                let after_preposition = i > 0 && LOCATIVE.contains(&words[i - 1].to_lowercase().as_str());
+                let ty = if !gazetteer::places(word).is_empty() {
+                    EntityType::Gpe
+                } else if gazetteer::armed_group(word).is_some() {
+                    EntityType::ArmedGroup
+                } else if after_preposition {
+                    EntityType::Loc
+                } else {
+                    continue;
+                };
+                mentions.push(Mention { span, ty, title: None });
+            }
+        }
+    }
+    add_acronyms(text, &token_spans, &mut mentions);
+    mentions.sort_by_key(|m| m.span);
+    (mentions, demonyms)
+}
+
+/// Acronyms the model missed ("IS" is also an English word to it): a capitalised acronym
+/// defined in the text after a name ("The Islamic State (IS)") or known to the alias and
+/// armed-group lists, wherever it stands alone in the document, takes the type of its name.
+fn add_acronyms(text: &str, token_spans: &[Vec<Span>], mentions: &mut Vec<Mention>) {
+    let mut known: std::collections::HashMap<&str, EntityType> = std::collections::HashMap::new();
+    for m in mentions.iter() {
+        let after = &text[m.span.end()..];
+        let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split_once(')')).map(|(a, _)| a) else { continue };
+        if is_acronym_form(inner) {
+            known.insert(inner, m.ty);
+        }
+    }
+    let covered = |s: Span, mentions: &[Mention]| mentions.iter().any(|m| m.span.start() < s.end() && s.start() < m.span.end());
+    let mut added = Vec::new();
+    for spans in token_spans {
+        for &t in spans {
+            let word = t.of(text);
+            if !is_acronym_form(word) || covered(t, mentions) {
+                continue;
+            }
+            let ty = match known.get(word) {
+                Some(&ty) => ty,
+                None => match gazetteer::classify(word, EntityType::Org) {
+                    ty @ (EntityType::ArmedGroup | EntityType::Media | EntityType::Gpe) if gazetteer::alias(&gazetteer::normalize(word)).is_some() || gazetteer::armed_group(word).is_some() => ty,
+                    _ => continue,
+                },
+            };
+            added.push(Mention { span: t, ty, title: None });
+        }
+    }
+    mentions.extend(added);
+}
+
+/// Two to six capitals, nothing else: "IS", "SDF", "ISIL".
+fn is_acronym_form(word: &str) -> bool {
+    (2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Words that may start a name in lower case ("al-Bab", "bin Salman", "van Gogh").
+const PARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "bin", "ibn", "abu", "de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du", "dos", "das", "y"];
+
+/// Prepositions after which an unknown name is a place ("the towns of Rawa and Al-Qaem").
+const LOCATIVE: &[&str] = &["in", "at", "of", "from", "to", "towards", "toward", "near", "around", "outside", "inside", "into", "and"];
+
+/// Month and weekday names, which the model sometimes takes for names.
+#[rustfmt::skip]
+const CALENDAR: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday",
+];
+
+/// A name with an Arabic article: "Al-Qaem", "al-Bab".
+fn is_arabic_article_name(word: &str) -> bool {
+    let rest = word.strip_prefix("Al-").or_else(|| word.strip_prefix("al-")).or_else(|| word.strip_prefix("Ar-")).or_else(|| word.strip_prefix("ar-"));
+    rest.is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase) && r.chars().count() >= 3 && r.chars().all(|c| c.is_alphabetic() || c == '-'))
+}
+
+/// Capitalised, or a capitalised name behind a short lower-case particle ("ez-Zor", "al-Bab").
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        || word.split_once('-').is_some_and(|(p, rest)| p.len() <= 3 && rest.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Trims a tagged token range to the name in it: punctuation and lower-case words at either
+/// end go (except particles such as "al-" before a capitalised word), a possessive ends the
+/// name, and titles at its start are split off — they make the mention a person's. Returns
+/// `(start, end, title start, is a person)`, or `None` when no name is left (a month, a
+/// weekday, a phrase without a capital).
+fn trim_name(words: &[&str], mut a: usize, mut b: usize, mut person: bool) -> Option<(usize, usize, Option<usize>, bool)> {
+    let wordless = |w: &str| !w.chars().any(char::is_alphanumeric);
+    let particle = |w: &str| PARTICLES.contains(&w) || PARTICLES.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with('-')));
+    while a < b && (wordless(words[a]) || (!starts_upper(words[a]) && !(particle(words[a]) && a + 1 < b))) {
+        a += 1;
+    }
+    // A possessive ends a name, and so does a bracket, quote or comma inside it.
+    if let Some(p) = (a..b).find(|&i| matches!(words[i], "'s" | "’s" | "'" | "’") || (i > a && matches!(words[i], "(" | ")" | "[" | "]" | "\"" | "“" | "”" | "«" | "»" | "," | ";" | ":"))) {
+        b = p;
+    }
+    while b > a && (wordless(words[b - 1]) || !starts_upper(words[b - 1]) && !words[b - 1].chars().any(|c| c.is_ascii_digit())) {
+        b -= 1;
+    }
+    // Titles at the start: split off from a person's name; and a strong title before a
+    // two- or three-word name ("Gen. Yahya Rasoul") makes it a person's whatever the model said.
+    let mut title_start = None;
+    let mut t = a;
+    while t + 1 < b && is_title_word(words[t]) && starts_upper(words[t + 1]) {
+        t += 1;
+    }
+    if t > a && (person || (STRONG_TITLES.contains(&words[t - 1].to_lowercase().as_str()) && (2..=3).contains(&(b - t)))) {
+        title_start = Some(a);
+        a = t;
+        person = true;
+    }
+    let calendar = |w: &str| CALENDAR.contains(&w.trim_end_matches('.').to_lowercase().as_str()) || w.chars().all(|c| c.is_ascii_digit());
+    if a == b || words[a..b].iter().all(|w| calendar(w)) || !words[a..b].iter().any(|w| w.chars().any(char::is_uppercase)) {
+        return None;
+    }
+    Some((a, b, title_start, person))
+}
+
+/// The title just before a person's name: the run of title words ending at token `a` (or
+/// beginning at `start`, when the model included it in the name).
+fn title_before(text: &str, spans: &[Span], words: &[&str], a: usize, start: Option<usize>) -> Option<Span> {
+    let mut first = start.unwrap_or(a);
+    let mut i = first;
+    while i > 0 {
+        let w = words[i - 1];
+        if is_title_word(w) && w.chars().next().is_some_and(char::is_uppercase) {
+            first = i - 1;
+            i -= 1;
+        } else if TITLE_JOINERS.contains(&w) && i >= 2 && is_title_word(words[i - 2]) {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    (first < a).then(|| Span::new(text, spans[first].start(), spans[a - 1].end()).expect("token spans"))
+}
+
+/// The words a demonym adjective modifies: up to three following words, stopping at
+/// punctuation or a function word.
+fn modified_phrase(text: &str, spans: &[Span], words: &[&str], from: usize) -> Option<Span> {
+    const STOP: &[&str] = &["and", "or", "of", "in", "on", "at", "to", "for", "the", "a", "an", "is", "are", "was", "were", "has", "have", "had", "said", "who", "which", "that", "by", "with", "from"];
+    let mut end = from;
+    while end < words.len() && end < from + 3 && words[end].chars().all(char::is_alphabetic) && !STOP.contains(&words[end].to_lowercase().as_str()) {
+        end += 1;
+    }
+    (end > from).then(|| Span::new(text, spans[from].start(), spans[end - 1].end()).expect("token spans"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences;
+
+    fn run(text: &str) -> (Vec<(String, EntityType, Option<String>)>, Vec<Demonym>) {
+        let (mentions, demonyms) = recognize(text, &sentences::split(text));
+        (mentions.into_iter().map(|m| (m.span.of(text).to_string(), m.ty, m.title.map(|t| t.of(text).to_string()))).collect(), demonyms)
+    }
+
+    #[test]
+    fn the_shipped_model_loads() {
+        let m = Model::from_bytes(BUILTIN).expect("valid model");
+        assert_eq!(m.labels(), ["PER", "ORG", "LOC", "MISC"]);
+        assert!(m.features() > 10_000);
+    }
+
+    #[test]
+    fn people_places_groups_and_titles() {
+        let text = "Russian Foreign Minister Sergey Lavrov said on Monday that the Syrian army had retaken Palmyra from Islamic State fighters. Lt. Gen. Stephen Townsend, the U.S. commander in Baghdad, disagreed.";
+        let (m, d) = run(text);
+        let find = |name: &str| m.iter().find(|(n, _, _)| n == name).unwrap_or_else(|| panic!("{name} not found in {m:?}"));
+        assert_eq!(find("Sergey Lavrov").1, EntityType::Person);
+        assert_eq!(find("Sergey Lavrov").2.as_deref(), Some("Foreign Minister"));
+        assert_eq!(find("Stephen Townsend").2.as_deref(), Some("Lt. Gen."));
+        assert_eq!(find("Palmyra").1, EntityType::Gpe);
+        assert_eq!(find("Baghdad").1, EntityType::Gpe);
+        assert_eq!(find("Islamic State").1, EntityType::ArmedGroup);
+        let countries: Vec<&str> = d.iter().map(|d| d.country).collect();
+        assert!(countries.contains(&"RU") && countries.contains(&"SY"), "{d:?}");
+        let army = d.iter().find(|d| d.country == "SY").unwrap();
+        assert_eq!(army.modifies.map(|s| s.of(text)), Some("army"));
+    }
+
+    #[test]
+    fn empty_and_odd_text() {
+        assert!(run("").0.is_empty());
+        let (m, _) = run("\u{feff}«»“” --- ... 42 !!!");
+        assert!(m.is_empty(), "{m:?}");
+    }
+}

@@ -1,0 +1,85 @@
+//! `corroborate train ner`: trains the entity tagger and scores it on a development file.
+
+use anyhow::{Context, Result};
+use corroborate_annotate::entities::{lexicon, model};
+use corroborate_eval::ner;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(clap::Subcommand)]
+pub enum Task {
+    /// The named-entity tagger: an averaged perceptron over CoNLL-style training files.
+    ///
+    /// The model shipped in the repository was made with the defaults (see
+    /// crates/annotate/resources/README.md).
+    Ner {
+        /// Training data as DOMAIN=PATH: a CoNLL file or folder (BIO or IOB1; .gz allowed;
+        /// PATH@even or PATH@odd keeps every other document). Each domain gets its own copy of
+        /// the features beside the shared ones; the shipped tagger reads text as `news`.
+        #[arg(long = "train", value_name = "DOMAIN=PATH", default_values_t = default_training())]
+        train: Vec<String>,
+        /// The domain to score the development file as.
+        #[arg(long, default_value = "conll")]
+        dev_domain: String,
+        /// Development file, scored after training (model selection only).
+        #[arg(long, value_name = "FILE", default_value_os_t = crate::default_data("conll2003-ner/conll2003_dev_testa.txt"))]
+        dev: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// Where to write the model.
+        #[arg(long, value_name = "FILE", default_value = "crates/annotate/resources/ner.model.gz")]
+        out: PathBuf,
+    },
+}
+
+pub fn run(task: Task) -> Result<ExitCode> {
+    match task {
+        Task::Ner { train, dev_domain, dev, epochs, out } => {
+            let mut docs = Vec::new();
+            let mut domains = Vec::new();
+            let mut names: Vec<String> = Vec::new();
+            for spec in &train {
+                let (name, path) = spec.split_once('=').with_context(|| format!("--train {spec}: expected DOMAIN=PATH"))?;
+                let id = match names.iter().position(|n| n == name) {
+                    Some(i) => i + 1,
+                    None => {
+                        names.push(name.to_string());
+                        names.len()
+                    }
+                };
+                let (d, scheme) = ner::read(std::path::Path::new(path)).with_context(|| format!("cannot read training data {path}"))?;
+                eprintln!("{path}: {} documents ({scheme:?}), domain {name}", d.len());
+                domains.extend(std::iter::repeat_n(id as u8, d.len()));
+                docs.extend(d);
+            }
+            let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            let started = Instant::now();
+            let labels = ["PER", "ORG", "LOC", "MISC"];
+            let m = model::train(&docs, &domains, &name_refs, &labels, epochs, &lexicon::flags, |epoch, acc| {
+                eprintln!("epoch {epoch:>2}: token accuracy {acc:.4} ({:.0} s)", started.elapsed().as_secs_f64());
+            });
+            let bytes = m.to_bytes();
+            if let Some(dir) = out.parent() {
+                std::fs::create_dir_all(dir).ok();
+            }
+            std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+            eprintln!("wrote {} ({} features, {:.1} MB)", out.display(), m.features(), bytes.len() as f64 / 1e6);
+            let (dev_docs, _) = ner::read(&dev).with_context(|| format!("cannot read {}", dev.display()))?;
+            let predicted = corroborate_annotate::entities::tag_conll(&m, m.domain(&dev_domain), &dev_docs);
+            print!("{}", ner::score(&dev.display().to_string(), &dev_docs, &predicted));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The training data of the shipped model: CoNLL-2003 train, and the even half of the
+/// worldwide-newswire set (its odd half is kept for scoring).
+fn default_training() -> Vec<String> {
+    let data = crate::default_data("");
+    vec![
+        format!("conll={}", data.join("conll2003-train/eng.train").display()),
+        format!("news={}@even", data.join("worldwide-newswire/worldwide_newswire.tsv.gz").display()),
+    ]
+}

@@ -1,0 +1,658 @@
+//! What story clustering looks at in one document: distinctive words, capitalised names, event
+//! dates from the text, and (filled in by the caller when linking has run) entities and places.
+//!
+//! Features are plain strings with counts here; weighting (tf-idf) happens in the index, where
+//! the document frequencies are known.
+
+use corroborate_annotate::times::{TimeExpr, TimeKind};
+use corroborate_annotate::{Annotated, Span};
+use corroborate_ingest::Published;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A calendar day, counted from 1970-01-01 (proleptic Gregorian).
+///
+/// ```
+/// use corroborate_stories::Day;
+/// let d = Day::from_ymd(2016, 12, 11).unwrap();
+/// assert_eq!(d.to_string(), "2016-12-11");
+/// assert_eq!(Day::parse("2016-12-11T04:00"), Some(d));
+/// assert_eq!(d.0 - Day::from_ymd(2016, 11, 30).unwrap().0, 11);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub i32);
+
+impl Day {
+    /// The day, or `None` for an impossible date.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Day> {
+        if !(1..=12).contains(&month)
+            || day == 0
+            || day > corroborate_ingest::days_in_month(year, month)
+        {
+            return None;
+        }
+        // Days from civil (H. Hinnant's algorithm).
+        let y = if month <= 2 { year - 1 } else { year };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = month as i32;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i32 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some(Day(era * 146_097 + doe - 719_468))
+    }
+
+    /// The day a TIMEX3 or ISO 8601 value starts with (`2016-12-11`, `2016-12-11TEV`,
+    /// `2016-12-11T04:00`); `None` when the value is not precise to the day.
+    pub fn parse(value: &str) -> Option<Day> {
+        let b = value.as_bytes();
+        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || (b.len() > 10 && b[10] != b'T') {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| value.get(r)?.parse::<u32>().ok();
+        Day::from_ymd(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+    }
+
+    /// The publication day, when the date is precise to the day.
+    pub fn of_published(published: &Published) -> Option<Day> {
+        published.date().and_then(Day::parse)
+    }
+
+    fn civil(self) -> (i32, u32, u32) {
+        let z = self.0 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        (yoe + era * 400 + i32::from(m <= 2), m, d)
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.civil();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+/// A day the document says something happened on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventDate {
+    pub day: Day,
+    /// The time expression it came from; `None` when it is the publication date standing in
+    /// for a text that names no day.
+    pub span: Option<Span>,
+    /// How many expressions of the text name this day.
+    pub mentions: u32,
+}
+
+/// The features of one document, as strings with counts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocumentFeatures {
+    /// The document's id (`Document::id`, or a dataset's own id in evaluation).
+    pub id: String,
+    pub title: Option<String>,
+    pub published: Option<Day>,
+    /// Days named in the text near the publication date (background dates, long before it,
+    /// are left out), most mentioned first; the publication date alone when the text names
+    /// none.
+    pub event_dates: Vec<EventDate>,
+    /// Capitalised names (single words and multi-word runs), lower-cased, with counts.
+    pub names: Vec<(String, u32)>,
+    /// Content words (stop words removed, lightly stemmed), with counts.
+    pub words: Vec<(String, u32)>,
+    /// Linked entity ids. Empty until the caller fills them in (linking is a later stage);
+    /// used, and weighted above names, when present.
+    pub entities: Vec<String>,
+    /// Place names or ids, filled in by the caller when known (gazetteer); used when present.
+    pub places: Vec<String>,
+}
+
+/// Background dates further back than this from the publication date are not event dates.
+const EVENT_LOOKBACK_DAYS: i32 = 45;
+/// At most this many distinct event days are kept per document.
+const MAX_EVENT_DATES: usize = 6;
+
+impl DocumentFeatures {
+    /// Features of an annotated document.
+    pub fn from_annotated(annotated: &Annotated) -> DocumentFeatures {
+        let doc = &annotated.document;
+        let published = doc.published.as_ref().and_then(Day::of_published);
+        DocumentFeatures::from_text(
+            doc.id.as_str(),
+            doc.title.as_deref(),
+            &doc.text,
+            published,
+            &annotated.times,
+        )
+    }
+
+    /// Features of a text with its time expressions (spans and values over `text`).
+    pub fn from_text(
+        id: &str,
+        title: Option<&str>,
+        text: &str,
+        published: Option<Day>,
+        times: &[TimeExpr],
+    ) -> DocumentFeatures {
+        let (mut names, mut words) = (BTreeMap::new(), BTreeMap::new());
+        terms(text, 1, &mut names, &mut words);
+        if let Some(title) = title {
+            // Headlines are title-cased: their words count as words (twice: a headline says
+            // what the story is about), and as names only where the body uses them as names.
+            for token in tokens(title) {
+                let lower = strip_possessive(&token.text.to_lowercase()).to_string();
+                if let Some(stem) = content_word(&lower) {
+                    *words.entry(stem).or_insert(0) += 2;
+                }
+                if let Some(n) = names.get_mut(&lower) {
+                    *n += 2;
+                }
+            }
+        }
+        DocumentFeatures {
+            id: id.to_string(),
+            title: title.map(str::to_string),
+            published,
+            event_dates: event_dates(times, published),
+            names: names.into_iter().collect(),
+            words: words.into_iter().collect(),
+            entities: Vec::new(),
+            places: Vec::new(),
+        }
+    }
+
+    /// Event days and the slack to allow around them: a publication date standing in for the
+    /// event is the end of a window ("reported by then"), not the day itself.
+    pub fn days(&self) -> impl Iterator<Item = Day> + '_ {
+        self.event_dates.iter().map(|d| d.day)
+    }
+
+    /// True when the only date is the publication date.
+    pub fn dated_by_publication_only(&self) -> bool {
+        self.event_dates.iter().all(|d| d.span.is_none())
+    }
+}
+
+/// The days a text names, as event dates (see [`DocumentFeatures::event_dates`]).
+fn event_dates(times: &[TimeExpr], published: Option<Day>) -> Vec<EventDate> {
+    let mut found: BTreeMap<Day, (u32, Span)> = BTreeMap::new();
+    for t in times {
+        if !matches!(t.kind, TimeKind::Date | TimeKind::Time) {
+            continue;
+        }
+        let Some(value) = t.value.as_deref() else {
+            continue;
+        };
+        // A range names both of its ends ("2016-12-10/2016-12-11").
+        for part in value.split('/') {
+            let Some(day) = Day::parse(part) else {
+                continue;
+            };
+            if let Some(p) = published {
+                if day.0 > p.0 + 1 || day.0 < p.0 - EVENT_LOOKBACK_DAYS {
+                    continue;
+                }
+            }
+            found
+                .entry(day)
+                .and_modify(|e| e.0 += 1)
+                .or_insert((1, t.span));
+        }
+    }
+    let mut dates: Vec<EventDate> = found
+        .into_iter()
+        .map(|(day, (mentions, span))| EventDate {
+            day,
+            span: Some(span),
+            mentions,
+        })
+        .collect();
+    // Most mentioned first; among equals the later day (closer to the report) first.
+    dates.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(b.day.cmp(&a.day)));
+    dates.truncate(MAX_EVENT_DATES);
+    if dates.is_empty() {
+        if let Some(p) = published {
+            dates.push(EventDate {
+                day: p,
+                span: None,
+                mentions: 0,
+            });
+        }
+    }
+    dates
+}
+
+/// One word of a text: its bytes and whether it starts a sentence.
+struct Token<'t> {
+    text: &'t str,
+    sentence_start: bool,
+    /// Only spaces (no punctuation, no line break) since the previous token.
+    joined: bool,
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    let mut joined = false;
+    let mut start: Option<usize> = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        // Apostrophes inside a word keep it whole ("Assad's" is split off below).
+        let inside = c.is_alphanumeric()
+            || (start.is_some()
+                && (c == '\'' || c == '’')
+                && text[i + c.len_utf8()..].starts_with(char::is_alphabetic));
+        match (start, inside) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push(Token {
+                    text: &text[s..i],
+                    sentence_start,
+                    joined,
+                });
+                start = None;
+                sentence_start = false;
+                joined = c == ' ';
+                if matches!(
+                    c,
+                    '.' | '!' | '?' | '\n' | ':' | '"' | '“' | '”' | '—' | '(' | ')'
+                ) {
+                    sentence_start = matches!(c, '.' | '!' | '?' | '\n' | '"' | '“' | ':');
+                    joined = false;
+                }
+            }
+            (None, false) => {
+                if c != ' ' {
+                    joined = false;
+                }
+                if matches!(c, '.' | '!' | '?' | '\n' | '"' | '“' | ':') {
+                    sentence_start = true;
+                }
+            }
+            (Some(_), true) => {}
+        }
+    }
+    out
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Names and content words of `text`, added to the maps with weight `weight`.
+fn terms(
+    text: &str,
+    weight: u32,
+    names: &mut BTreeMap<String, u32>,
+    words: &mut BTreeMap<String, u32>,
+) {
+    let toks = tokens(text);
+    let mut run: Vec<String> = Vec::new();
+    let flush = |run: &mut Vec<String>, names: &mut BTreeMap<String, u32>| {
+        if run.len() >= 2 {
+            *names.entry(run.join(" ")).or_insert(0) += weight;
+        }
+        run.clear();
+    };
+    for t in &toks {
+        let lower = strip_possessive(&t.text.to_lowercase()).to_string();
+        let name = is_capitalised(t.text)
+            && !STOP_WORDS.binary_search(&lower.as_str()).is_ok()
+            && !CALENDAR.binary_search(&lower.as_str()).is_ok()
+            && !t.text.chars().all(|c| c.is_ascii_digit())
+            && (!t.sentence_start
+                || !COMMON_SENTENCE_STARTS
+                    .binary_search(&lower.as_str())
+                    .is_ok());
+        if name {
+            if !t.joined {
+                flush(&mut run, names);
+            }
+            *names.entry(lower.clone()).or_insert(0) += weight;
+            run.push(lower);
+        } else {
+            flush(&mut run, names);
+            if let Some(stem) = content_word(&lower) {
+                *words.entry(stem).or_insert(0) += weight;
+            }
+        }
+    }
+    flush(&mut run, names);
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// The stem of a content word, or `None` for stop words, numbers and short words.
+fn content_word(lower: &str) -> Option<String> {
+    let w = strip_possessive(lower);
+    if w.chars().count() < 3
+        || w.chars().any(|c| c.is_ascii_digit())
+        || STOP_WORDS.binary_search(&w).is_ok()
+    {
+        return None;
+    }
+    Some(stem(w))
+}
+
+/// Plural and third-person `-s` folded: "militants" → "militant", "cities" → "city".
+fn stem(w: &str) -> String {
+    if w.len() > 4 && w.ends_with("ies") {
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+/// English function words and the commonest reporting words, sorted (binary search).
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "according",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "also",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "either",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "least",
+    "less",
+    "like",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "new",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "told",
+    "too",
+    "two",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "year",
+    "years",
+    "yet",
+    "you",
+    "your",
+    "yours",
+];
+
+/// Days and months: time expressions (dated by `times`), not names.
+const CALENDAR: &[&str] = &[
+    "april",
+    "august",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "monday",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
+
+/// Capitalised only because they start a sentence: not names there.
+const COMMON_SENTENCE_STARTS: &[&str] = &[
+    "after",
+    "already",
+    "although",
+    "asked",
+    "but",
+    "despite",
+    "earlier",
+    "for",
+    "friday",
+    "however",
+    "in",
+    "instead",
+    "last",
+    "later",
+    "meanwhile",
+    "monday",
+    "on",
+    "police",
+    "saturday",
+    "some",
+    "sunday",
+    "thursday",
+    "today",
+    "tuesday",
+    "wednesday",
+    "while",
+    "yesterday",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(COMMON_SENTENCE_STARTS.windows(2).all(|w| w[0] < w[1]));
+        assert!(CALENDAR.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn days_round_trip() {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2000, 2, 29),
+            (2016, 12, 11),
+            (1899, 3, 1),
+            (2025, 12, 31),
+        ] {
+            let day = Day::from_ymd(y, m, d).unwrap();
+            assert_eq!(day.civil(), (y, m, d));
+        }
+        assert_eq!(Day::from_ymd(1970, 1, 1), Some(Day(0)));
+        assert_eq!(Day::from_ymd(2015, 2, 29), None);
+        assert_eq!(Day::parse("2016-12"), None);
+        assert_eq!(Day::parse("2016-12-10/2016-12-11"), None);
+        assert_eq!(
+            Day::parse("2016-12-10TEV")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2016-12-10")
+        );
+    }
+
+    #[test]
+    fn names_and_words() {
+        let f = DocumentFeatures::from_text(
+            "x",
+            Some("Rebels Seize Port"),
+            "The Estrel Liberation Army seized St. Maren on Sunday. Police said militants attacked Corran.",
+            None,
+            &[],
+        );
+        let names: Vec<&str> = f.names.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"estrel liberation army"), "{names:?}");
+        assert!(names.contains(&"corran"), "{names:?}");
+        assert!(
+            !names.contains(&"police") && !names.contains(&"the"),
+            "{names:?}"
+        );
+        let words: Vec<&str> = f.words.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            words.contains(&"militant") && words.contains(&"seized") && words.contains(&"rebel"),
+            "{words:?}"
+        );
+        assert!(!words.contains(&"said"));
+    }
+
+    #[test]
+    fn background_dates_are_not_event_dates() {
+        let text = "The town fell on 11 December 2016, a year after 10 December 2015.";
+        let published = Day::from_ymd(2016, 12, 12);
+        let times =
+            corroborate_annotate::times::find_times(text, Published::day(2016, 12, 12).as_ref());
+        let f = DocumentFeatures::from_text("x", None, text, published, &times);
+        let days: Vec<String> = f.days().map(|d| d.to_string()).collect();
+        assert_eq!(days, ["2016-12-11"]);
+        let none = DocumentFeatures::from_text("y", None, "No dates here.", published, &[]);
+        assert!(none.dated_by_publication_only());
+        assert_eq!(none.days().collect::<Vec<_>>(), [published.unwrap()]);
+    }
+}

@@ -1,0 +1,445 @@
+//! Stage 4: count events, not articles.
+//!
+//! Two steps over a batch of [`Annotated`] documents:
+//!
+//! 1. **Reprints** ([`reprints`]): paragraphs shared between documents, found by shingle
+//!    MinHash/LSH and confirmed exactly, with their spans in both texts. A near-duplicate or a
+//!    whole-text reprint always puts the two documents into one story.
+//! 2. **Stories** ([`index`]): each document is added to a [`StoryIndex`] and linked to every
+//!    earlier document that shares distinctive terms (tf-idf over names and content words, plus
+//!    linked entities and places when the caller supplies them) and reports events on nearby
+//!    days (dates from the text's time expressions; the publication date only when the text
+//!    names none). Stories are the connected components of those links, so a stream can be
+//!    clustered as it arrives; [`cluster`] freezes the document frequencies first and its
+//!    result does not depend on the input order. Stories whose word profiles are alike (two
+//!    earthquakes, two rehab stays) are grouped into a *thread*.
+//!
+//! Every story says why each document is in it ([`Membership`]): the document it is most
+//! similar to, the shared terms, the date gap, or the reprint that forced the link.
+//!
+//! The defaults of [`Params`] were selected on the tuning halves of three datasets and checked
+//! on the other halves (`corroborate eval clusters`, figures in the closing notes of issue 6).
+
+pub mod features;
+pub mod index;
+mod linkage;
+pub mod reprints;
+
+pub use features::{Day, DocumentFeatures, EventDate};
+pub use index::{Edge, Params, StoryIndex};
+pub use reprints::{Passage, Reprint, ReprintFinder, ReprintKind};
+
+use corroborate_annotate::Annotated;
+use index::{dot, Kind, Weighted};
+use sha2::{Digest, Sha256};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+
+/// Why one document is in its story.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Membership {
+    /// Input number of the document.
+    pub document: usize,
+    /// Its strongest link inside the story; `None` for a story of one.
+    pub link: Option<Edge>,
+    /// The terms that carry most of that link's similarity, best first.
+    pub shared_terms: Vec<String>,
+    /// Linked entities the two documents share.
+    pub shared_entities: Vec<String>,
+}
+
+/// Where a story's title comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TitleSource {
+    /// The title of the document closest to the story's centroid (input number).
+    Document(usize),
+    /// No document had a title: the story's key terms.
+    KeyTerms,
+}
+
+/// One story: documents about the same real-world event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Story {
+    /// `s` + 16 hex digits of SHA-256 over the sorted document ids: stable for a given set.
+    pub id: String,
+    pub title: String,
+    pub title_source: TitleSource,
+    /// Input numbers, ascending.
+    pub documents: Vec<usize>,
+    /// Event date range (each document's main event date; publication dates only where no
+    /// document names a day).
+    pub start: Option<Day>,
+    pub end: Option<Day>,
+    /// Most frequent linked entities across the documents (empty until linking runs).
+    pub entities: Vec<String>,
+    /// Key terms (names first), from the centroid of the documents' vectors.
+    pub terms: Vec<String>,
+    /// Related stories share a thread id (`t` + 16 hex digits); a story alone has its own.
+    pub thread: String,
+    pub members: Vec<Membership>,
+}
+
+/// Stories and reprints of one batch.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Clustering {
+    /// Sorted by start date (undated last), then id.
+    pub stories: Vec<Story>,
+    pub reprints: Vec<Reprint>,
+}
+
+impl Clustering {
+    /// Story index of each input document.
+    pub fn story_of(&self, n: usize) -> Vec<usize> {
+        let mut out = vec![usize::MAX; n];
+        for (s, story) in self.stories.iter().enumerate() {
+            for &d in &story.documents {
+                out[d] = s;
+            }
+        }
+        out
+    }
+}
+
+/// Clusters annotated documents into stories with the default parameters.
+pub fn cluster(documents: &[Annotated]) -> Clustering {
+    let features: Vec<DocumentFeatures> = documents
+        .iter()
+        .map(DocumentFeatures::from_annotated)
+        .collect();
+    let texts: Vec<&str> = documents.iter().map(|a| a.document.text.as_str()).collect();
+    cluster_features(&features, |i| Cow::Borrowed(texts[i]), &Params::default())
+}
+
+/// Clusters documents given as features; `text(i)` is document `i`'s text (for reprints).
+pub fn cluster_features<'t>(
+    features: &[DocumentFeatures],
+    text: impl Fn(usize) -> Cow<'t, str>,
+    params: &Params,
+) -> Clustering {
+    let mut finder = ReprintFinder::new();
+    for i in 0..features.len() {
+        finder.add(&text(i));
+    }
+    let reprints = finder.finish(&text);
+    let mut index = StoryIndex::frozen(params.clone(), features);
+    for f in features {
+        index.insert(f);
+    }
+    for r in &reprints {
+        if r.kind != ReprintKind::SharedPassages {
+            index.force_link(r.a, r.b);
+        }
+    }
+    let stories = stories(&index, features);
+    Clustering { stories, reprints }
+}
+
+/// Reads the stories out of an index into which `features` were inserted in order.
+pub fn stories(index: &StoryIndex, features: &[DocumentFeatures]) -> Vec<Story> {
+    let groups = index.groups();
+    let best = best_links(index, &groups);
+    let mut stories: Vec<Story> = groups
+        .iter()
+        .map(|g| story(index, features, g, &best))
+        .collect();
+    let threads = threads(index, features, &groups, index.params.thread_threshold);
+    for (story, thread) in stories.iter_mut().zip(threads) {
+        story.thread = thread;
+    }
+    stories.sort_by(|a, b| {
+        (a.start.is_none(), a.start, &a.id).cmp(&(b.start.is_none(), b.start, &b.id))
+    });
+    stories
+}
+
+fn hex_id(prefix: &str, parts: &mut [&str]) -> String {
+    parts.sort_unstable();
+    let mut h = Sha256::new();
+    for p in parts.iter() {
+        h.update(p.as_bytes());
+        h.update(b"\n");
+    }
+    let digest = h.finalize();
+    let mut out = String::from(prefix);
+    for b in &digest[..8] {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+/// Sum of vectors, best `keep` terms, normalised.
+fn centroid(vectors: &mut dyn Iterator<Item = &[Weighted]>, keep: usize) -> Vec<Weighted> {
+    let mut sum: HashMap<u32, f32> = HashMap::new();
+    for v in vectors {
+        for &(t, w) in v {
+            *sum.entry(t).or_insert(0.0) += w;
+        }
+    }
+    let mut c: Vec<Weighted> = sum.into_iter().collect();
+    c.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    c.truncate(keep);
+    c.sort_unstable_by_key(|&(t, _)| t);
+    let norm = c
+        .iter()
+        .map(|(_, w)| w * w)
+        .sum::<f32>()
+        .sqrt()
+        .max(f32::MIN_POSITIVE);
+    c.iter_mut().for_each(|(_, w)| *w /= norm);
+    c
+}
+
+/// Each document's strongest edge inside its own story (forced edges first, then score, then
+/// the other document's key).
+fn best_links(index: &StoryIndex, groups: &[Vec<usize>]) -> Vec<Option<Edge>> {
+    let mut story = vec![0; index.docs.len()];
+    for (s, g) in groups.iter().enumerate() {
+        for &d in g {
+            story[d] = s;
+        }
+    }
+    let mut best: Vec<Option<Edge>> = vec![None; index.docs.len()];
+    for &(a, b, e) in &index.edges {
+        let (a, b) = (a as usize, b as usize);
+        if story[a] != story[b] {
+            continue;
+        }
+        for (from, to) in [(a, b), (b, a)] {
+            let candidate = Edge { to, ..e };
+            let better = match &best[from] {
+                None => true,
+                Some(c) => {
+                    (
+                        candidate.forced,
+                        candidate.score,
+                        std::cmp::Reverse(index.keys[to]),
+                    ) > (c.forced, c.score, std::cmp::Reverse(index.keys[c.to]))
+                }
+            };
+            if better {
+                best[from] = Some(candidate);
+            }
+        }
+    }
+    best
+}
+
+fn story(
+    index: &StoryIndex,
+    features: &[DocumentFeatures],
+    group: &[usize],
+    best: &[Option<Edge>],
+) -> Story {
+    let docs = &index.docs;
+    let c = centroid(&mut group.iter().map(|&d| &*docs[d].vector), 32);
+    // The most central document: highest similarity to the centroid; ties to the lower id.
+    let central = group
+        .iter()
+        .copied()
+        .max_by(|&a, &b| {
+            dot(&docs[a].vector, &c)
+                .total_cmp(&dot(&docs[b].vector, &c))
+                .then(features[b].id.cmp(&features[a].id))
+        })
+        .expect("a story has a document");
+    let mut key: Vec<&Weighted> = c.iter().collect();
+    key.sort_by(|a, b| {
+        let name = |t: u32| index.vocab.kind(t) == Kind::Word;
+        (name(a.0), -a.1, a.0)
+            .partial_cmp(&(name(b.0), -b.1, b.0))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let terms: Vec<String> = key
+        .iter()
+        .take(8)
+        .map(|(t, _)| index.vocab.text(*t).to_string())
+        .collect();
+    let titled = group.iter().copied().filter(|&d| {
+        features[d]
+            .title
+            .as_deref()
+            .is_some_and(|t| !t.trim().is_empty())
+    });
+    let title_doc = if features[central]
+        .title
+        .as_deref()
+        .is_some_and(|t| !t.trim().is_empty())
+    {
+        Some(central)
+    } else {
+        titled.max_by(|&a, &b| {
+            dot(&docs[a].vector, &c)
+                .total_cmp(&dot(&docs[b].vector, &c))
+                .then(features[b].id.cmp(&features[a].id))
+        })
+    };
+    let (title, title_source) = match title_doc {
+        Some(d) => (
+            features[d]
+                .title
+                .clone()
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+            TitleSource::Document(d),
+        ),
+        None => (
+            terms
+                .iter()
+                .take(4)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" · "),
+            TitleSource::KeyTerms,
+        ),
+    };
+    // Dates: each document's main event day, from the text where any document has one.
+    let text_dated: Vec<Day> = group
+        .iter()
+        .filter(|&&d| !features[d].dated_by_publication_only())
+        .filter_map(|&d| features[d].event_dates.first().map(|e| e.day))
+        .collect();
+    let days: Vec<Day> = if text_dated.is_empty() {
+        group
+            .iter()
+            .filter_map(|&d| features[d].event_dates.first().map(|e| e.day))
+            .collect()
+    } else {
+        text_dated
+    };
+    let mut entity_counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for &d in group {
+        for e in &features[d].entities {
+            *entity_counts.entry(e).or_insert(0) += 1;
+        }
+    }
+    let mut entities: Vec<(&str, usize)> = entity_counts.into_iter().collect();
+    entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let members = group
+        .iter()
+        .map(|&d| membership(index, features, d, best[d]))
+        .collect();
+    Story {
+        id: hex_id(
+            "s",
+            &mut group
+                .iter()
+                .map(|&d| features[d].id.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        title,
+        title_source,
+        documents: group.to_vec(),
+        start: days.iter().min().copied(),
+        end: days.iter().max().copied(),
+        entities: entities
+            .into_iter()
+            .take(10)
+            .map(|(e, _)| e.to_string())
+            .collect(),
+        terms,
+        thread: String::new(),
+        members,
+    }
+}
+
+fn membership(
+    index: &StoryIndex,
+    features: &[DocumentFeatures],
+    d: usize,
+    link: Option<Edge>,
+) -> Membership {
+    let (mut shared_terms, mut shared_entities) = (Vec::new(), Vec::new());
+    if let Some(edge) = link {
+        let (a, b) = (&index.docs[d].vector, &index.docs[edge.to].vector);
+        let mut products: Vec<(f32, u32)> = a
+            .iter()
+            .filter_map(|&(t, w)| {
+                b.binary_search_by_key(&t, |&(u, _)| u)
+                    .ok()
+                    .map(|j| (w * b[j].1, t))
+            })
+            .collect();
+        products.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        shared_terms = products
+            .iter()
+            .take(6)
+            .map(|&(_, t)| index.vocab.text(t).to_string())
+            .collect();
+        shared_entities = features[d]
+            .entities
+            .iter()
+            .filter(|e| features[edge.to].entities.contains(e))
+            .cloned()
+            .collect();
+        shared_entities.sort();
+        shared_entities.dedup();
+    }
+    Membership {
+        document: d,
+        link,
+        shared_terms,
+        shared_entities,
+    }
+}
+
+/// Thread ids: stories linked when the centroids of their word vectors are alike. Candidates
+/// come from an inverted index over each story's best words (no all-pairs).
+fn threads(
+    index: &StoryIndex,
+    features: &[DocumentFeatures],
+    groups: &[Vec<usize>],
+    threshold: f32,
+) -> Vec<String> {
+    let centroids: Vec<Vec<Weighted>> = groups
+        .iter()
+        .map(|g| centroid(&mut g.iter().map(|&d| &*index.docs[d].words), 24))
+        .collect();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (s, c) in centroids.iter().enumerate() {
+        let mut best: Vec<&Weighted> = c.iter().collect();
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for &&(t, _) in best.iter().take(8) {
+            postings.entry(t).or_default().push(s);
+        }
+    }
+    let cap = ((groups.len() as f32 * index.params.max_df_share).ceil() as usize).max(20);
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for list in postings.values() {
+        if list.len() > cap {
+            continue;
+        }
+        for (i, &a) in list.iter().enumerate() {
+            for &b in &list[i + 1..] {
+                if dot(&centroids[a], &centroids[b]) >= threshold {
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+    }
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for s in 0..groups.len() {
+        let r = root(&mut parent, s);
+        members.entry(r).or_default().push(s);
+    }
+    let mut ids = vec![String::new(); groups.len()];
+    for list in members.values() {
+        let mut doc_ids: Vec<&str> = list
+            .iter()
+            .flat_map(|&s| groups[s].iter().map(|&d| features[d].id.as_str()))
+            .collect();
+        let id = hex_id("t", &mut doc_ids);
+        for &s in list {
+            ids[s] = id.clone();
+        }
+    }
+    ids
+}

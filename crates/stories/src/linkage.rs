@@ -1,0 +1,175 @@
+//! Average-linkage agglomeration over a sparse similarity graph.
+//!
+//! Connected components of "similar enough" links chain: A–B and B–C put A and C together
+//! however unlike they are. Average linkage merges two groups only while the mean similarity
+//! over *all* their cross pairs (a missing link counts as 0) stays above the threshold, so one
+//! bridging document cannot glue two stories together.
+//!
+//! The result does not depend on the order edges are given in: weights are integers (sums are
+//! exact), the best merge is chosen by exact rational comparison, and ties go to the pair whose
+//! smallest document key is smallest.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+/// Similarities are stored as integers in millionths.
+pub(crate) const SCALE: f64 = 1e6;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Candidate {
+    sum: i64,
+    /// size(a) × size(b) when pushed.
+    pairs: u64,
+    tie: (u64, u64),
+    a: u32,
+    b: u32,
+    sizes: (u64, u64),
+}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // sum/pairs vs other.sum/other.pairs, exactly.
+        let l = self.sum as i128 * other.pairs as i128;
+        let r = other.sum as i128 * self.pairs as i128;
+        l.cmp(&r).then_with(|| other.tie.cmp(&self.tie))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Cluster label (a representative document) of each of `n` documents. `edges` are
+/// `(a, b, weight in millionths)`; `key[d]` orders documents independently of their numbers.
+pub(crate) fn average_linkage(
+    n: usize,
+    edges: &[(u32, u32, i64)],
+    threshold: f64,
+    key: &[u64],
+) -> Vec<u32> {
+    let mut neighbours: Vec<HashMap<u32, i64>> = vec![HashMap::new(); n];
+    for &(a, b, w) in edges {
+        if a == b {
+            continue;
+        }
+        let e = neighbours[a as usize].entry(b).or_insert(0);
+        *e = (*e).max(w);
+        let e = neighbours[b as usize].entry(a).or_insert(0);
+        *e = (*e).max(w);
+    }
+    let mut size = vec![1u64; n];
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut min_key: Vec<u64> = key.to_vec();
+    let threshold = (threshold * SCALE).round() as i64;
+    let candidate = |a: u32, b: u32, sum: i64, size: &[u64], min_key: &[u64]| {
+        let (ka, kb) = (min_key[a as usize], min_key[b as usize]);
+        Candidate {
+            sum,
+            pairs: size[a as usize] * size[b as usize],
+            tie: (ka.min(kb), ka.max(kb)),
+            a,
+            b,
+            sizes: (size[a as usize], size[b as usize]),
+        }
+    };
+    let mut heap = BinaryHeap::new();
+    for a in 0..n {
+        for (&b, &sum) in &neighbours[a] {
+            if (a as u32) < b {
+                heap.push(candidate(a as u32, b, sum, &size, &min_key));
+            }
+        }
+    }
+    while let Some(c) = heap.pop() {
+        let (a, b) = (c.a as usize, c.b as usize);
+        if parent[a] != c.a || parent[b] != c.b || (size[a], size[b]) != c.sizes {
+            continue; // stale: one side has merged since
+        }
+        if (c.sum as i128) < threshold as i128 * c.pairs as i128 {
+            break;
+        }
+        // Merge the smaller neighbourhood into the larger.
+        let (keep, gone) = if neighbours[a].len() >= neighbours[b].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let moved = std::mem::take(&mut neighbours[gone]);
+        neighbours[keep].remove(&(gone as u32));
+        for (x, s) in moved {
+            if x as usize == keep {
+                continue;
+            }
+            neighbours[x as usize].remove(&(gone as u32));
+            *neighbours[keep].entry(x).or_insert(0) += s;
+            *neighbours[x as usize].entry(keep as u32).or_insert(0) += s;
+        }
+        parent[gone] = keep as u32;
+        size[keep] += size[gone];
+        min_key[keep] = min_key[keep].min(min_key[gone]);
+        for (&x, &sum) in &neighbours[keep] {
+            heap.push(candidate(keep as u32, x, sum, &size, &min_key));
+        }
+    }
+    (0..n)
+        .map(|mut d| {
+            while parent[d] as usize != d {
+                d = parent[d] as usize;
+            }
+            d as u32
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(x: f64) -> i64 {
+        (x * SCALE) as i64
+    }
+
+    #[test]
+    fn a_bridge_does_not_chain_two_groups() {
+        // 0-1-2 tight, 3-4-5 tight, one link 2-3 above the threshold.
+        let mut edges = vec![
+            (0, 1, w(0.9)),
+            (1, 2, w(0.9)),
+            (0, 2, w(0.9)),
+            (3, 4, w(0.9)),
+            (4, 5, w(0.9)),
+            (3, 5, w(0.9)),
+        ];
+        edges.push((2, 3, w(0.5)));
+        let labels = average_linkage(6, &edges, 0.3, &[0, 1, 2, 3, 4, 5]);
+        assert_eq!(labels[0], labels[2]);
+        assert_eq!(labels[3], labels[5]);
+        assert_ne!(labels[0], labels[3]);
+        // With a low enough threshold they do merge (average 0.5/9).
+        let labels = average_linkage(6, &edges, 0.05, &[0, 1, 2, 3, 4, 5]);
+        assert_eq!(labels[0], labels[5]);
+    }
+
+    #[test]
+    fn edge_order_does_not_matter() {
+        let edges = vec![
+            (0, 1, w(0.4)),
+            (1, 2, w(0.4)),
+            (2, 3, w(0.4)),
+            (0, 3, w(0.1)),
+        ];
+        let mut reversed = edges.clone();
+        reversed.reverse();
+        let group = |l: Vec<u32>| {
+            (0..4)
+                .map(|i| (0..4).filter(|&j| l[j] == l[i]).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            group(average_linkage(4, &edges, 0.3, &[0, 1, 2, 3])),
+            group(average_linkage(4, &reversed, 0.3, &[0, 1, 2, 3]))
+        );
+    }
+}

@@ -1,0 +1,375 @@
+//! Near-duplicates and reprints: paragraphs shared between documents, found by shingle MinHash
+//! with LSH banding and confirmed by exact shingle matching, which also gives the spans.
+//!
+//! Paragraphs, not whole documents, are the unit: a syndicated copy under another header shares
+//! nearly all of its paragraphs, and an article that block-quotes another shares a few, whose
+//! whole-document resemblance would be far too low to notice. The document-level verdict
+//! ([`ReprintKind`]) comes from how much of each text the shared passages cover.
+//!
+//! Own code rather than the `gaoya` crate: we need the shingles' positions for the passages
+//! anyway, a one-permutation MinHash is a few lines, and the sort-based banding below keeps
+//! memory to a few words per paragraph at a million documents (measured: see the crate docs).
+
+use corroborate_annotate::Span;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
+
+/// Words per shingle.
+const SHINGLE: usize = 5;
+/// Paragraphs with fewer words are not compared (datelines, captions, one-line boilerplate).
+const MIN_WORDS: usize = 10;
+/// LSH bands × rows = signature length. With 20 × 3 a paragraph pair with Jaccard 0.5 is a
+/// candidate with probability 0.93, 0.3 with 0.42, 0.1 with 0.02.
+const BANDS: usize = 20;
+const ROWS: usize = 3;
+/// Paragraphs of one band bucket above this many are boilerplate everyone carries: skipped.
+const MAX_BUCKET: usize = 64;
+/// Shared share of both texts that makes a pair near-duplicates (or of one: containment).
+const NEAR_DUPLICATE: f32 = 0.8;
+
+/// How two documents relate by their shared passages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ReprintKind {
+    /// Nearly all of each is in the other: the same article (under another URL or header).
+    NearDuplicate,
+    /// Nearly all of `b` is inside `a`: `a` reprints or quotes `b` whole (or the reverse, see
+    /// [`Reprint::a_contains_b`]).
+    Contains,
+    /// Some passages in common: a block quote, a shared wire paragraph.
+    SharedPassages,
+}
+
+/// One passage found in both documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Passage {
+    pub a: Span,
+    pub b: Span,
+    /// Shingles the two spans share.
+    pub shingles: usize,
+}
+
+/// A pair of documents with passages in common; `a < b` by input number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reprint {
+    pub a: usize,
+    pub b: usize,
+    pub kind: ReprintKind,
+    /// For [`ReprintKind::Contains`]: true when `a` contains `b`.
+    pub a_contains_b: bool,
+    /// Share of each text's comparable words inside the passages.
+    pub coverage_a: f32,
+    pub coverage_b: f32,
+    pub passages: Vec<Passage>,
+}
+
+/// A word of a paragraph: its hash and byte range in the text.
+struct Word {
+    hash: u64,
+    start: usize,
+    end: usize,
+}
+
+fn mix(mut x: u64) -> u64 {
+    // splitmix64's finaliser.
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Lower-cased alphanumeric words of `text[range]`, hashed.
+fn words(text: &str, offset: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+                hash = 0xcbf2_9ce4_8422_2325;
+            }
+            for l in c.to_lowercase() {
+                hash = (hash ^ l as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Word {
+                hash: mix(hash),
+                start: offset + s,
+                end: offset + i,
+            });
+        }
+    }
+    out
+}
+
+fn shingles(words: &[Word]) -> impl Iterator<Item = (u64, usize)> + '_ {
+    words.windows(SHINGLE).enumerate().map(|(i, w)| {
+        (
+            w.iter().fold(0u64, |h, x| mix(h.rotate_left(17) ^ x.hash)),
+            i,
+        )
+    })
+}
+
+/// Paragraph byte ranges of a text (blank-line separated; single line breaks too when a text
+/// has no blank lines).
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let sep = if text.contains("\n\n") { "\n\n" } else { "\n" };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for part in text.split(sep) {
+        let (s, e) = (pos, pos + part.len());
+        pos = e + sep.len();
+        if !part.trim().is_empty() {
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+/// The banded signature of one paragraph: one-permutation MinHash (one hash per shingle,
+/// `BANDS × ROWS` bins, empty bins filled from the next full one), each band hashed to a key.
+fn band_keys(words: &[Word]) -> Option<[u32; BANDS]> {
+    const BINS: usize = BANDS * ROWS;
+    let mut bins = [u64::MAX; BINS];
+    let mut any = false;
+    for (h, _) in shingles(words) {
+        let bin = (h % BINS as u64) as usize;
+        let v = h / BINS as u64;
+        if v < bins[bin] {
+            bins[bin] = v;
+            any = true;
+        }
+    }
+    if !any {
+        return None;
+    }
+    // Densification: an empty bin takes the value of the next full bin, marked by the distance.
+    let filled = bins;
+    for i in 0..BINS {
+        if filled[i] == u64::MAX {
+            let (d, v) = (1..BINS)
+                .map(|d| (d, filled[(i + d) % BINS]))
+                .find(|(_, v)| *v != u64::MAX)
+                .expect("one full bin");
+            bins[i] = mix(v ^ (d as u64) << 56);
+        }
+    }
+    let mut keys = [0u32; BANDS];
+    for (b, key) in keys.iter_mut().enumerate() {
+        let h = bins[b * ROWS..(b + 1) * ROWS]
+            .iter()
+            .fold(b as u64, |h, &x| mix(h ^ x));
+        *key = h as u32;
+    }
+    Some(keys)
+}
+
+/// Collects paragraphs' band keys; [`ReprintFinder::finish`] pairs them up.
+#[derive(Default)]
+pub struct ReprintFinder {
+    /// (document, paragraph start, paragraph end) per comparable paragraph.
+    paragraphs: Vec<(u32, u32, u32)>,
+    keys: Vec<[u32; BANDS]>,
+    /// Comparable bytes per document (sum of its comparable paragraphs).
+    sizes: Vec<usize>,
+}
+
+impl ReprintFinder {
+    pub fn new() -> ReprintFinder {
+        ReprintFinder::default()
+    }
+
+    /// Adds document number `self.len()`.
+    pub fn add(&mut self, text: &str) {
+        let doc = self.sizes.len() as u32;
+        let mut size = 0;
+        for (s, e) in paragraphs(text) {
+            let w = words(&text[s..e], s);
+            if w.len() < MIN_WORDS {
+                continue;
+            }
+            if let Some(keys) = band_keys(&w) {
+                self.paragraphs.push((doc, s as u32, e as u32));
+                self.keys.push(keys);
+                size += w.len();
+            }
+        }
+        self.sizes.push(size);
+    }
+
+    pub fn len(&self) -> usize {
+        self.sizes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sizes.is_empty()
+    }
+
+    /// Candidate paragraph pairs (LSH), confirmed on the texts, grouped by document pair.
+    /// `text(i)` must give back the text added as document `i`.
+    pub fn finish<'t>(self, text: impl Fn(usize) -> Cow<'t, str>) -> Vec<Reprint> {
+        let mut candidates: HashSet<(u32, u32)> = HashSet::new();
+        let mut column: Vec<(u32, u32)> = Vec::with_capacity(self.keys.len());
+        for band in 0..BANDS {
+            column.clear();
+            column.extend(
+                self.keys
+                    .iter()
+                    .enumerate()
+                    .map(|(p, k)| (k[band], p as u32)),
+            );
+            column.sort_unstable();
+            for run in column.chunk_by(|a, b| a.0 == b.0) {
+                if run.len() < 2 || run.len() > MAX_BUCKET {
+                    continue;
+                }
+                for (i, &(_, p)) in run.iter().enumerate() {
+                    for &(_, q) in &run[i + 1..] {
+                        if self.paragraphs[p as usize].0 != self.paragraphs[q as usize].0 {
+                            candidates.insert((p.min(q), p.max(q)));
+                        }
+                    }
+                }
+            }
+        }
+        // Group paragraph pairs by document pair, so each text is fetched once per pair.
+        let mut by_docs: BTreeMap<(usize, usize), Vec<((usize, usize), (usize, usize))>> =
+            BTreeMap::new();
+        for (p, q) in candidates {
+            let (p, q) = (self.paragraphs[p as usize], self.paragraphs[q as usize]);
+            let (p, q) = if p.0 <= q.0 { (p, q) } else { (q, p) };
+            by_docs
+                .entry((p.0 as usize, q.0 as usize))
+                .or_default()
+                .push(((p.1 as usize, p.2 as usize), (q.1 as usize, q.2 as usize)));
+        }
+        let mut out = Vec::new();
+        let mut cached: Option<(usize, Cow<'t, str>)> = None;
+        for ((a, b), mut pairs) in by_docs {
+            pairs.sort_unstable();
+            if cached.as_ref().is_none_or(|(d, _)| *d != a) {
+                cached = Some((a, text(a)));
+            }
+            let ta = &cached.as_ref().expect("just set").1;
+            let tb = text(b);
+            let mut passages: Vec<Passage> = pairs
+                .iter()
+                .filter_map(|&(pa, pb)| shared_passage(ta, pa, &tb, pb))
+                .collect();
+            if passages.is_empty() {
+                continue;
+            }
+            passages.sort_by_key(|p| (p.a, p.b));
+            let words_in = |spans: &mut dyn Iterator<Item = Span>, t: &str| -> usize {
+                let mut spans: Vec<Span> = spans.collect();
+                spans.sort();
+                spans.dedup();
+                spans.iter().map(|s| words(s.of(t), 0).len()).sum()
+            };
+            let coverage_a = (words_in(&mut passages.iter().map(|p| p.a), ta) as f32
+                / self.sizes[a].max(1) as f32)
+                .min(1.0);
+            let coverage_b = (words_in(&mut passages.iter().map(|p| p.b), &tb) as f32
+                / self.sizes[b].max(1) as f32)
+                .min(1.0);
+            let kind = if coverage_a >= NEAR_DUPLICATE && coverage_b >= NEAR_DUPLICATE {
+                ReprintKind::NearDuplicate
+            } else if coverage_a >= NEAR_DUPLICATE || coverage_b >= NEAR_DUPLICATE {
+                ReprintKind::Contains
+            } else {
+                ReprintKind::SharedPassages
+            };
+            out.push(Reprint {
+                a,
+                b,
+                kind,
+                a_contains_b: coverage_b >= coverage_a,
+                coverage_a,
+                coverage_b,
+                passages,
+            });
+        }
+        out
+    }
+}
+
+/// The stretch two paragraphs share: from the first to the last shingle they have in common,
+/// in each; `None` unless at least half the shorter paragraph's shingles are shared (what
+/// the LSH stage aims at, confirmed exactly).
+fn shared_passage(ta: &str, pa: (usize, usize), tb: &str, pb: (usize, usize)) -> Option<Passage> {
+    let (wa, wb) = (words(&ta[pa.0..pa.1], pa.0), words(&tb[pb.0..pb.1], pb.0));
+    let sb: HashSet<u64> = shingles(&wb).map(|(h, _)| h).collect();
+    let sa: HashSet<u64> = shingles(&wa).map(|(h, _)| h).collect();
+    let common: HashSet<u64> = sa.intersection(&sb).copied().collect();
+    let shorter = sa.len().min(sb.len());
+    if common.is_empty() || common.len() * 2 < shorter {
+        return None;
+    }
+    let range = |w: &[Word]| {
+        let hits: Vec<usize> = shingles(w)
+            .filter(|(h, _)| common.contains(h))
+            .map(|(_, i)| i)
+            .collect();
+        (w[*hits.first()?].start, w[hits.last()? + SHINGLE - 1].end).into()
+    };
+    let (a, b): (Option<(usize, usize)>, Option<(usize, usize)>) = (range(&wa), range(&wb));
+    let (a, b) = (a?, b?);
+    Some(Passage {
+        a: Span::new(ta, a.0, a.1)?,
+        b: Span::new(tb, b.0, b.1)?,
+        shingles: common.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn run(texts: &[&str]) -> Vec<Reprint> {
+        let mut f = ReprintFinder::new();
+        for t in texts {
+            f.add(t);
+        }
+        f.finish(|i| Cow::Borrowed(texts[i]))
+    }
+
+    const WIRE: &str = "Fighters of the Estrel Liberation Army seized the port town of St. Maren on Sunday after a day of fighting, officials said.\n\nThe garrison withdrew forty kilometres south to Corran, where reinforcements were arriving on Monday morning.\n\nNavy ferries began to take civilians out of the town by sea, a regional official told reporters in Dravik.";
+    const OTHER: &str = "The Brannock council approved its budget on Tuesday night after a long debate about the harbour car park and the new library.\n\nCouncillors voted eleven to four in favour of the plan, which raises the local rate by two per cent.";
+
+    #[test]
+    fn a_copy_under_another_header_is_a_near_duplicate() {
+        let copy = format!("LUMEN WIRE — Reprinted with permission\n\n{WIRE}\n\nShare this story");
+        let found = run(&[WIRE, OTHER, &copy]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let r = &found[0];
+        assert_eq!((r.a, r.b, r.kind), (0, 2, ReprintKind::NearDuplicate));
+        assert_eq!(r.passages.len(), 3);
+        // The spans point at the same words in both texts.
+        for p in &r.passages {
+            assert_eq!(p.a.of(WIRE), p.b.of(&copy));
+        }
+    }
+
+    #[test]
+    fn a_block_quote_is_a_shared_passage_with_spans_in_both() {
+        let para = WIRE.split("\n\n").nth(1).unwrap();
+        let quoting = format!("{OTHER}\n\nAs another outlet reported at the time: {para} That was the week before.\n\nThe council will meet again in May to discuss the matter further with residents.");
+        let found = run(&[WIRE, &quoting]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, ReprintKind::SharedPassages);
+        let p = found[0].passages[0];
+        assert_eq!(p.a.of(WIRE), para.trim_end_matches('.'));
+        assert_eq!(p.b.of(&quoting), para.trim_end_matches('.'));
+    }
+
+    #[test]
+    fn unrelated_texts_share_nothing() {
+        assert!(run(&[WIRE, OTHER]).is_empty());
+        assert!(run(&[WIRE]).is_empty());
+        assert!(run(&[]).is_empty());
+    }
+}
