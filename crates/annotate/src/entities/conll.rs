@@ -106,7 +106,7 @@ pub fn conll_labels(label: &str) -> Option<String> {
 pub fn to_conll_labels(label: &str) -> Option<String> {
     let l = label.to_ascii_lowercase();
     let mapped = match l.as_str() {
-        "per" | "person" | "persons" | "people" => "PER",
+        "per" | "person" | "persons" | "people" | "politician" | "scientist" | "writer" | "musicalartist" => "PER",
         "org" | "organization" | "organisation" | "corporation" | "group" | "political_party" | "politicalparty" | "company" => "ORG",
         "loc" | "location" | "gpe" | "fac" | "facility" | "geo-loc" | "country" | "city" => "LOC",
         "misc" | "norp" | "nationality" | "product" | "event" | "work_of_art" | "language" | "law" | "creative-work" | "election" | "politician_misc" | "misc_ent" => "MISC",
