@@ -378,7 +378,10 @@ pub fn train(docs: &[Doc], domains: &[u8], domain_names: &[&str], labels: &[&str
                 }
                 guess
             };
-            decode_doc(domains.get(d).copied().unwrap_or(0), sentences, gaz, tags, &mut score, Some(&mut learn));
+            // Every other visit a document is read without its domain, so that the shared
+            // weights alone are a whole model too (they are what unseen text gets).
+            let domain = if (epoch + d) % 2 == 0 { domains.get(d).copied().unwrap_or(0) } else { 0 };
+            decode_doc(domain, sentences, gaz, tags, &mut score, Some(&mut learn));
         }
         progress(epoch + 1, right as f64 / total.max(1) as f64);
     }
@@ -456,7 +459,26 @@ impl Model {
     /// `domain` (see [`Model::domain`]): entity spans `(start, end, label index)` per sentence.
     pub fn tag(&self, domain: u8, sentences: &[Vec<&str>], gazetteer: &[Vec<u16>]) -> Vec<Vec<(usize, usize, usize)>> {
         let mut score = |f: &[u32], s: &mut [f32]| self.scores(f, s);
-        decode_doc(domain, sentences, gazetteer, self.tags, &mut score, None).iter().map(|tags| spans(tags)).collect()
+        let mut found: Vec<Vec<(usize, usize, usize)>> =
+            decode_doc(domain, sentences, gazetteer, self.tags, &mut score, None).iter().map(|tags| spans(tags)).collect();
+        // One name, one type within a document: a name tagged with several types takes the
+        // one most of its occurrences have (ties stay as tagged).
+        let mut votes: HashMap<Vec<&str>, [u32; 16]> = HashMap::new();
+        for (sentence, spans) in sentences.iter().zip(&found) {
+            for &(a, b, l) in spans {
+                votes.entry(sentence[a..b].to_vec()).or_default()[l.min(15)] += 1;
+            }
+        }
+        for (sentence, spans) in sentences.iter().zip(found.iter_mut()) {
+            for (a, b, l) in spans.iter_mut() {
+                let v = &votes[&sentence[*a..*b]];
+                let best = (0..16).max_by_key(|&k| (v[k], k == *l)).expect("16 labels");
+                if v[best] > v[*l] {
+                    *l = best;
+                }
+            }
+        }
+        found
     }
 
     /// The gzip'd model file.
