@@ -19,7 +19,12 @@ fn shared() -> std::path::PathBuf {
 }
 
 fn main() {
+    let start = Instant::now();
     let model = tagger::builtin();
+    println!("model load: {:.0} ms ({} feature rows)", start.elapsed().as_secs_f64() * 1e3, model.features());
+    let start = Instant::now();
+    lexicon::flags(&["Palmyra"]);
+    println!("gazetteer and word-cluster load: {:.0} ms", start.elapsed().as_secs_f64() * 1e3);
     // Tagging alone.
     let dev = shared().join("data/conll2003-ner/conll2003_dev_testa.txt");
     match std::fs::read_to_string(&dev) {

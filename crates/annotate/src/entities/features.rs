@@ -171,12 +171,13 @@ pub fn token_features(tokens: &[TokenInfo], i: usize, prev: u8, prev2: u8, histo
     // The run of capitalised tokens this one sits in: its text, length and the position in it.
     let cap = |j: usize| tokens[j].raw.chars().next().is_some_and(char::is_uppercase);
     if cap(i) && !all_caps_sentence {
+        // At most eight tokens either way, so that a long run costs linear time.
         let mut a = i;
-        while a > 0 && cap(a - 1) {
+        while a > 0 && i - a < 8 && cap(a - 1) {
             a -= 1;
         }
         let mut b = i + 1;
-        while b < tokens.len() && cap(b) {
+        while b < tokens.len() && b - i < 8 && cap(b) {
             b += 1;
         }
         let mut h = H::new(41);

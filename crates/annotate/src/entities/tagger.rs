@@ -144,7 +144,18 @@ fn add_acronyms(text: &str, token_spans: &[Vec<Span>], mentions: &mut Vec<Mentio
             known.insert(inner, m.ty);
         }
     }
-    let covered = |s: Span, mentions: &[Mention]| mentions.iter().any(|m| m.span.start() < s.end() && s.start() < m.span.end());
+    // Mention spans in order, to test a token against in logarithmic time.
+    let mut taken: Vec<(usize, usize)> = mentions.iter().map(|m| (m.span.start(), m.span.end())).collect();
+    taken.sort_unstable();
+    let mut reach = 0;
+    for t in &mut taken {
+        reach = reach.max(t.1);
+        t.1 = reach; // the furthest end of any span starting at or before this one
+    }
+    let covered = |s: Span, _: &[Mention]| {
+        let before = taken.partition_point(|&(start, _)| start < s.end());
+        before > 0 && taken[before - 1].1 > s.start()
+    };
     let mut added = Vec::new();
     for spans in token_spans {
         for &t in spans {
@@ -296,6 +307,33 @@ mod tests {
         assert!(countries.contains(&"RU") && countries.contains(&"SY"), "{d:?}");
         let army = d.iter().find(|d| d.country == "SY").unwrap();
         assert_eq!(army.modifies.map(|s| s.of(text)), Some("army"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_text_gives_mentions_inside_it(text in "([A-Z][a-z]{0,6}|[a-z]{1,5}|IS|al-Bab|[0-9,.]{1,4}|[\"“”(),.;:'’-]| |\n){0,60}") {
+            let (mentions, demonyms) = recognize(&text, &sentences::split(&text));
+            for m in &mentions {
+                let name = m.span.of(&text);
+                proptest::prop_assert!(name.chars().any(char::is_uppercase), "{name:?}");
+                if let Some(t) = m.title {
+                    proptest::prop_assert!(t.end() <= m.span.start());
+                }
+            }
+            for d in &demonyms {
+                proptest::prop_assert!(!d.span.of(&text).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn long_runs_of_names_and_acronyms_take_linear_time() {
+        // 40,000 capitalised words in one "sentence", and 20,000 stand-alone acronyms: these
+        // finish (no timing is asserted; quadratic work here would take hours).
+        let text = "Alpha Beta Gamma Delta ".repeat(10_000) + &"ISIL and ".repeat(20_000);
+        let (mentions, _) = recognize(&text, &sentences::split(&text));
+        assert!(!mentions.is_empty());
     }
 
     #[test]
