@@ -34,6 +34,12 @@ pub struct Args {
     /// Override the thread (related stories) threshold.
     #[arg(long, value_name = "F")]
     thread_threshold: Option<f32>,
+    /// Override the idf prior (documents assumed besides the batch).
+    #[arg(long, value_name = "N")]
+    idf_prior: Option<f32>,
+    /// Override the weight of capitalised names against words.
+    #[arg(long, value_name = "F")]
+    name_weight: Option<f32>,
     /// Instead of scoring, print a grid of thresholds scored on the tuning half (model
     /// selection; the held-out half is not looked at).
     #[arg(long)]
@@ -53,6 +59,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if let Some(t) = args.thread_threshold {
         params.thread_threshold = t;
+    }
+    if let Some(n) = args.idf_prior {
+        params.idf_prior_docs = n;
+    }
+    if let Some(w) = args.name_weight {
+        params.name_weight = w;
     }
     if args.sweep {
         let items = clusters::load(&data, format)

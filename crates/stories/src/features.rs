@@ -108,7 +108,15 @@ pub struct DocumentFeatures {
     pub entities: Vec<String>,
     /// Place names or ids, filled in by the caller when known (gazetteer); used when present.
     pub places: Vec<String>,
+    /// Days after each event date the event may fall on. 0 for dated reports; for a report
+    /// without a publication date, whose text dates may all be background, the one event date
+    /// kept is the latest the text names, and the event is taken to be within this many days
+    /// after it ([`UNDATED_WINDOW_DAYS`]).
+    pub event_window_after: i32,
 }
+
+/// How far after the latest date it names an undated report's event may be.
+pub const UNDATED_WINDOW_DAYS: i32 = 30;
 
 /// Background dates further back than this from the publication date are not event dates.
 const EVENT_LOOKBACK_DAYS: i32 = 45;
@@ -152,11 +160,18 @@ impl DocumentFeatures {
                 }
             }
         }
+        let mut event_dates = event_dates(times, published);
+        let mut event_window_after = 0;
+        if published.is_none() && !event_dates.is_empty() {
+            event_dates = vec![latest_reference(times, &event_dates)];
+            event_window_after = UNDATED_WINDOW_DAYS;
+        }
         DocumentFeatures {
             id: id.to_string(),
             title: title.map(str::to_string),
             published,
-            event_dates: event_dates(times, published),
+            event_dates,
+            event_window_after,
             names: names.into_iter().collect(),
             words: words.into_iter().collect(),
             entities: Vec::new(),
@@ -223,6 +238,51 @@ fn event_dates(times: &[TimeExpr], published: Option<Day>) -> Vec<EventDate> {
         }
     }
     dates
+}
+
+/// The latest day an undated text refers to: its latest full date, or the first day of a
+/// later month it names (`XXXX-12`: the December nearest the latest full date). The report was
+/// written after it, and its event is most likely at or after it.
+fn latest_reference(times: &[TimeExpr], dates: &[EventDate]) -> EventDate {
+    let latest = dates
+        .iter()
+        .max_by_key(|d| d.day)
+        .cloned()
+        .expect("not empty");
+    let year = latest.day.to_string()[..4].parse::<i32>().unwrap_or(0);
+    let mut best = latest.clone();
+    for t in times.iter().filter(|t| t.kind == TimeKind::Date) {
+        let Some(v) = t.value.as_deref() else {
+            continue;
+        };
+        if v.len() != 7 || v.as_bytes()[4] != b'-' {
+            continue;
+        }
+        let Ok(month) = v[5..7].parse::<u32>() else {
+            continue;
+        };
+        // A month without a year is the nearest such month to the latest full date.
+        let years: Vec<i32> = if v.starts_with("XXXX") {
+            vec![year - 1, year, year + 1]
+        } else {
+            v[..4].parse().into_iter().collect()
+        };
+        let Some(first) = years
+            .into_iter()
+            .filter_map(|y| Day::from_ymd(y, month, 1))
+            .min_by_key(|d| (d.0 - latest.day.0).abs())
+        else {
+            continue;
+        };
+        if first > best.day {
+            best = EventDate {
+                day: first,
+                span: Some(t.span),
+                mentions: 1,
+            };
+        }
+    }
+    best
 }
 
 /// One word of a text: its bytes and whether it starts a sentence.

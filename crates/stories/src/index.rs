@@ -40,6 +40,10 @@ pub struct Params {
     /// Terms in more than this share of documents are not used to find candidates
     /// (they still count in the similarity).
     pub max_df_share: f32,
+    /// Documents assumed to exist besides the batch, in which no term occurs: keeps a term
+    /// shared by most of a small batch from looking as common as a function word (the idf of
+    /// a term is `ln((n + prior + 1) / (df + 1)) + 1`).
+    pub idf_prior_docs: f32,
     pub name_weight: f32,
     pub entity_weight: f32,
     pub place_weight: f32,
@@ -48,7 +52,7 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            story_threshold: 0.15,
+            story_threshold: 0.20,
             edge_floor: 0.15,
             thread_threshold: 0.25,
             date_tolerance_days: 3,
@@ -57,7 +61,8 @@ impl Default for Params {
             candidate_terms: 24,
             vector_terms: 64,
             max_df_share: 0.05,
-            name_weight: 3.0,
+            idf_prior_docs: 1000.0,
+            name_weight: 1.5,
             entity_weight: 2.5,
             place_weight: 2.0,
         }
@@ -135,6 +140,8 @@ pub(crate) struct IndexedDoc {
     pub(crate) days: Box<[i32]>,
     /// The days are the publication date only.
     pub(crate) weak_date: bool,
+    /// The event may be up to this many days after each of `days` (undated reports).
+    pub(crate) after: i32,
 }
 
 /// Why a document is in its story: its strongest edge.
@@ -282,7 +289,7 @@ impl StoryIndex {
     }
 
     fn idf(&self, term: u32) -> f32 {
-        let n = self.counted.max(1) as f32;
+        let n = self.counted.max(1) as f32 + self.params.idf_prior_docs;
         ((n + 1.0) / (self.vocab.df[term as usize] as f32 + 1.0)).ln() + 1.0
     }
 
@@ -344,6 +351,7 @@ impl StoryIndex {
             words: words.into(),
             days: days.into(),
             weak_date: f.dated_by_publication_only(),
+            after: f.event_window_after.max(0),
         };
 
         // Find candidates among the documents already in.
@@ -423,7 +431,9 @@ impl StoryIndex {
         let mut weeks: Vec<i32> = doc
             .days
             .iter()
-            .flat_map(|&d| [(d - slack).div_euclid(7), d.div_euclid(7)])
+            .flat_map(|&d| {
+                ((d - slack).div_euclid(7)..=(d + doc.after).div_euclid(7)).collect::<Vec<_>>()
+            })
             .collect();
         weeks.sort_unstable();
         weeks.dedup();
@@ -444,11 +454,12 @@ impl StoryIndex {
                     if a.weak_date { x - slack } else { x },
                     if b.weak_date { y - slack } else { y },
                 );
-                // Distance between the intervals [lo_x, x] and [lo_y, y].
-                let g = if x < lo_y {
-                    lo_y - x
-                } else if y < lo_x {
-                    lo_x - y
+                let (hi_x, hi_y) = (x + a.after, y + b.after);
+                // Distance between the intervals [lo_x, hi_x] and [lo_y, hi_y].
+                let g = if hi_x < lo_y {
+                    lo_y - hi_x
+                } else if hi_y < lo_x {
+                    lo_x - hi_y
                 } else {
                     0
                 };

@@ -293,10 +293,13 @@ fn story(
             TitleSource::KeyTerms,
         ),
     };
-    // Dates: each document's main event day, from the text where any document has one.
+    // Dates: each document's main event day, from the text of dated reports where any has
+    // one (an undated report's date is only a lower bound).
     let text_dated: Vec<Day> = group
         .iter()
-        .filter(|&&d| !features[d].dated_by_publication_only())
+        .filter(|&&d| {
+            !features[d].dated_by_publication_only() && features[d].event_window_after == 0
+        })
         .filter_map(|&d| features[d].event_dates.first().map(|e| e.day))
         .collect();
     let days: Vec<Day> = if text_dated.is_empty() {

@@ -126,11 +126,9 @@ fn the_unrelated_articles_are_stories_of_their_own() {
     }
 }
 
-/// The answer key: all eight harbour-siege reports are one story. Known to fail: the undated
-/// opinion column (RAM) shares too few distinctive terms with the others to pass the story
-/// threshold chosen on the datasets, and stays a story of its own.
+/// The answer key: all eight harbour-siege reports are one story, the two undated ones (RAM,
+/// TDW) included.
 #[test]
-#[ignore = "known miss: rampart-opinion.txt stays alone (see the issue 6 notes)"]
 fn the_harbour_siege_reports_are_one_story() {
     let docs = examples();
     let c = cluster(&docs);
@@ -147,9 +145,8 @@ fn the_harbour_siege_reports_are_one_story() {
     }
 }
 
-/// Known to fail: the five pages come out as four stories (two join); see the issue 6 notes.
+/// The five Palmyra pages, two of them undated, are one story.
 #[test]
-#[ignore = "known miss: the Palmyra pages come out as four stories"]
 fn the_palmyra_pages_are_one_story() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/palmyra-2016");
     if !dir.is_dir() {
