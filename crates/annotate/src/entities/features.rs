@@ -124,14 +124,13 @@ pub fn token_features(tokens: &[TokenInfo], i: usize, prev: u8, prev2: u8, histo
     f(H::new(8).str(shape(-1)));
     f(H::new(9).str(shape(1)));
     f(H::new(10).str(&t.short_shape));
-    let chars: Vec<(usize, char)> = t.raw.char_indices().collect();
-    for k in 1..=4usize.min(chars.len()) {
-        let end = chars.get(k).map_or(t.raw.len(), |&(b, _)| b);
-        f(H::new(10 + k as u8).str(&t.raw[..end]));
+    // Prefixes of 1–4 and suffixes of 1–5 characters (as many as the word has).
+    let ends = t.raw.char_indices().map(|(b, _)| b).skip(1).chain(std::iter::once(t.raw.len()));
+    for (k, end) in (1..=4u8).zip(ends) {
+        f(H::new(10 + k).str(&t.raw[..end]));
     }
-    for k in 1..=5usize.min(chars.len()) {
-        let start = chars[chars.len() - k].0;
-        f(H::new(15 + k as u8).str(&t.lower[t.lower.len().min(start)..]));
+    for (k, (start, _)) in (1..=5u8).zip(t.lower.char_indices().rev()) {
+        f(H::new(15 + k).str(&t.lower[start..]));
     }
     f(H::new(21).str(word(-1)).str(&t.lower));
     f(H::new(22).str(&t.lower).str(word(1)));
@@ -224,6 +223,25 @@ mod tests {
         assert_eq!(shapes("Palmyra"), ("Xxxxx".to_string(), "Xx".to_string()));
         assert_eq!(shapes("1996-08-22"), ("dddd-dd-dd".to_string(), "d-d-d".to_string()));
         assert_eq!(shapes("U.S."), ("X.X.".to_string(), "X.X.".to_string()));
+    }
+
+    #[test]
+    fn words_whose_lower_case_is_longer_do_not_break_affixes() {
+        // "İ" lower-cases to two characters (three bytes), so byte offsets of the word do not
+        // fall on characters of its lower-case form; suffixes come from that form itself.
+        let t = TokenInfo {
+            raw: "İS".into(),
+            lower: "İS".to_lowercase(),
+            shape: "XXXX".into(),
+            short_shape: "X".into(),
+            doc_form: None,
+            lower_seen: false,
+            gazetteer: 0,
+            clusters: None,
+        };
+        let mut out = Vec::new();
+        token_features(&[t], 0, 0, 0, 0, false, &mut out);
+        assert!(out.len() > 15);
     }
 
     #[test]
