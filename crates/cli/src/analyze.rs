@@ -3,7 +3,7 @@
 use crate::ExtractorArg;
 use anyhow::{Context, Result};
 use corroborate_annotate::{annotate, Annotated};
-use corroborate_ingest::{documents_from_bytes, expand_inputs, read_source, IngestError, Options, Source};
+use corroborate_ingest::{documents_from_bytes, expand_inputs, read_source, Document, IngestError, Options, Problem, Source};
 use corroborate_render::{document_record, summary, write_documents, write_entities, BatchReport};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -95,9 +95,37 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
 fn read_documents(source: &Source, options: &Options) -> Vec<Result<Annotated, IngestError>> {
     match read_source(source, options) {
-        Ok(bytes) => documents_from_bytes(&source.name, &bytes, options).into_iter().map(|r| r.map(annotate)).collect(),
+        Ok(bytes) => documents_from_bytes(&source.name, &bytes, options).into_iter().map(|r| r.and_then(|d| annotate_guarded(&source.name, d))).collect(),
         Err(e) => vec![Err(e)],
     }
+}
+
+thread_local! {
+    /// Set while this thread annotates inside [`annotate_guarded`].
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs a panic hook that stays silent for panics [`annotate_guarded`] turns into error
+/// lines (set `RUST_BACKTRACE` to see them anyway) and reports every other panic as usual.
+pub fn quiet_panics_in_guarded_documents() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !GUARDED.with(std::cell::Cell::get) || std::env::var_os("RUST_BACKTRACE").is_some() {
+            default_hook(info);
+        }
+    }));
+}
+
+/// Annotates one document; a panic in an annotator becomes that document's one-line error, so
+/// the rest of the batch goes on.
+fn annotate_guarded(name: &str, document: Document) -> Result<Annotated, IngestError> {
+    GUARDED.with(|g| g.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| annotate(document)));
+    GUARDED.with(|g| g.set(false));
+    result.map_err(|panic| {
+        let message = panic.downcast_ref::<String>().map(String::as_str).or_else(|| panic.downcast_ref::<&str>().copied()).unwrap_or("unknown panic");
+        IngestError::new(name, Problem::Internal(message.lines().next().unwrap_or_default().to_string()))
+    })
 }
 
 fn progress_bar(len: usize, quiet: bool) -> ProgressBar {

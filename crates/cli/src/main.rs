@@ -53,6 +53,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    analyze::quiet_panics_in_guarded_documents();
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Extract { input, json, extractor } => analyze::extract(&input, json, extractor),

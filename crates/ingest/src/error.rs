@@ -31,6 +31,8 @@ pub enum Problem {
     UrlsDisabled,
     Unsupported(String),
     TooDeep { limit: usize },
+    /// A later stage failed on this document (a bug in corroborate, caught so the batch goes on).
+    Internal(String),
 }
 
 impl fmt::Display for Problem {
@@ -49,6 +51,7 @@ impl fmt::Display for Problem {
             Problem::Http(e) => write!(f, "{e}"),
             Problem::UrlsDisabled => write!(f, "this build cannot fetch URLs (built without the `http` feature)"),
             Problem::Unsupported(e) => write!(f, "{e}"),
+            Problem::Internal(e) => write!(f, "internal error while analysing this document, skipped (a bug: please report it with this file): {e}"),
             Problem::TooDeep { limit } => write!(f, "HTML nested more than {limit} elements deep: malformed or hostile markup, not read"),
         }
     }
