@@ -1277,6 +1277,8 @@ fn ago(ctx: &Ctx, i: usize) -> Option<Hit> {
             _ => return None,
         })
     });
+    // "2016 years ago" lands before year 1, which TIMEX3 cannot write: left unresolved.
+    let value = value.filter(|v| v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit) && &v[..4] != "0000");
     let anchor = if value.is_some() { anchor } else { Anchor::Unresolved };
     let day = if code == "D" { base.map(|d| d + n) } else { None };
     Some(Hit { end, kind: TimeKind::Date, value, anchor, day, derived: false })
@@ -1559,6 +1561,7 @@ mod tests {
         ("Fighting stopped on Dec. 10 and resumed the next day.", "2016-12-12", &[("Dec. 10", "2016-12-10"), ("the next day", "2016-12-11")]),
         ("It fell three weeks ago.", "2016-12-12", &[("three weeks ago", "2016-W47")]),
         ("It fell two days ago.", "2016-12-12", &[("two days ago", "2016-12-10")]),
+        ("It fell 2016 years ago.", "2016-12-12", &[("2016 years ago", "")]),
         ("Rebels held it over the weekend.", "2016-12-12", &[("the weekend", "2016-W49-WE")]),
         ("Rebels will attack this weekend.", "2016-12-12", &[("this weekend", "2016-W50-WE")]),
         ("Profit fell in the 1988 third quarter.", "1989-10-27", &[("the 1988 third quarter", "1988-Q3")]),
