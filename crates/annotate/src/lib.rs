@@ -4,6 +4,7 @@
 //! itself is never changed here. Layers land one issue at a time: sentences, time expressions
 //! and quantities now; entities, quotes, citations, hedges and blame in their own modules later.
 
+pub mod attribution;
 pub mod entities;
 pub mod gazetteer;
 pub mod link;
@@ -29,6 +30,8 @@ pub struct Annotated {
     pub entities: Vec<entities::Mention>,
     /// Demonym adjectives ("Russian") with their country.
     pub demonyms: Vec<entities::Demonym>,
+    /// Quotes, cited sources, hedges and blame statements ([`attribution`]).
+    pub attribution: attribution::Attribution,
 }
 
 /// Runs every annotator over one document.
@@ -37,7 +40,8 @@ pub fn annotate(document: Document) -> Annotated {
     let times = times::find_times(&document.text, document.published.as_ref());
     let quantities = quantities::find_quantities(&document.text);
     let (entities, demonyms) = entities::recognize(&document.text, &sentences);
-    Annotated { document, sentences, times, quantities, entities, demonyms }
+    let attribution = attribution::attribute(&document.text, &sentences, &entities);
+    Annotated { document, sentences, times, quantities, entities, demonyms, attribution }
 }
 
 /// Links the entity mentions of a corpus (see [`link::link`]).

@@ -83,11 +83,23 @@ pub enum Task {
     /// Story clustering on BASIL, AllSides or ECB+: B³ precision/recall/F1 and ARI against the
     /// gold grouping, on a tuning half, a held-out half and the whole set.
     Clusters(crate::eval_clusters::Args),
+    /// Quotes on a PolNeAR-format folder (text/, attributions/): content-span P/R/F1 (exact
+    /// and token overlap), source and cue F1, direct vs indirect; on a tuning half, a held-out
+    /// half and all. On a BASIL folder (articles/, annotations/): quote-speaker accuracy.
+    Quotes {
+        /// Dataset folder.
+        #[arg(long, value_name = "DIR", default_value_os_t = crate::default_data("polnear/dev"))]
+        data: PathBuf,
+        /// Where to write our predictions (per article stem: [{source, cue, content}]).
+        #[arg(long, value_name = "FILE", default_value = "quote-predictions.json")]
+        predictions: PathBuf,
+    },
 }
 
 pub fn run(task: Task) -> Result<ExitCode> {
     match task {
         Task::Clusters(args) => crate::eval_clusters::run(args),
+        Task::Quotes { data, predictions } => quotes(data, predictions),
         Task::Extraction { data, predictions, worst, extractor } => {
             let options = Options { extractor: extractor.into(), ..Options::default() };
             if data.join("gold.jsonl").is_file() {
@@ -205,5 +217,16 @@ fn ner(data: PathBuf, predictions: PathBuf, model: Option<PathBuf>, errors: usiz
         }
     }
     println!("\npredictions written to {}", predictions.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn quotes(data: PathBuf, predictions: PathBuf) -> Result<ExitCode> {
+    // BASIL's layout (articles/, annotations/) gets speaker accuracy; PolNeAR's the span scores.
+    let report = if data.join("annotations").is_dir() {
+        corroborate_eval::quotes::evaluate_basil(&data, &predictions)
+    } else {
+        corroborate_eval::quotes::evaluate(&data, &predictions)
+    };
+    print!("{}", report.context("quote evaluation failed (pass --data DIR, a PolNeAR split folder or BASIL)")?);
     Ok(ExitCode::SUCCESS)
 }

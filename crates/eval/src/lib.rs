@@ -8,6 +8,7 @@ pub mod extraction;
 pub mod metadata;
 pub mod ner;
 pub mod quantities;
+pub mod quotes;
 pub mod timex;
 
 use std::fmt;

@@ -1,5 +1,6 @@
 //! `documents.jsonl`: one document a line, spans in Unicode code points over `text`.
 
+use crate::attribution::{blame_record, citation_record, hedge_record, quote_record, BlameRecord, CitationRecord, HedgeRecord, QuoteRecord};
 use crate::entities::{demonym_record, mention_record, DemonymRecord, MentionRecord};
 use crate::layers::{quantity_record, time_record, QuantityRecord, Spans, TimeRecord};
 use corroborate_annotate::link::Linked;
@@ -30,11 +31,10 @@ pub struct DocumentRecord<'a> {
     pub demonyms: Vec<DemonymRecord<'a>>,
     pub times: Vec<TimeRecord<'a>>,
     pub quantities: Vec<QuantityRecord<'a>>,
-    // Layers whose annotators have not landed yet: always present, empty until then.
-    pub quotes: [(); 0],
-    pub citations: [(); 0],
-    pub hedges: [(); 0],
-    pub blame: [(); 0],
+    pub quotes: Vec<QuoteRecord<'a>>,
+    pub citations: Vec<CitationRecord<'a>>,
+    pub hedges: Vec<HedgeRecord<'a>>,
+    pub blame: Vec<BlameRecord<'a>>,
 }
 
 /// A span as the contract writes sentence boundaries: code point offsets.
@@ -84,10 +84,10 @@ pub fn document_record<'a>(annotated: &'a Annotated, linked: Option<(&'a Linked,
         demonyms: annotated.demonyms.iter().map(|d| demonym_record(d, &spans)).collect(),
         times: annotated.times.iter().map(|t| time_record(t, &spans, date)).collect(),
         quantities: annotated.quantities.iter().map(|q| quantity_record(q, &spans)).collect(),
-        quotes: [],
-        citations: [],
-        hedges: [],
-        blame: [],
+        quotes: annotated.attribution.quotes.iter().map(|q| quote_record(q, &spans, linked)).collect(),
+        citations: annotated.attribution.citations.iter().map(|c| citation_record(c, &spans, linked)).collect(),
+        hedges: annotated.attribution.hedges.iter().map(|h| hedge_record(h, &spans)).collect(),
+        blame: annotated.attribution.blame.iter().map(|b| blame_record(b, &spans, linked)).collect(),
     }
 }
 

@@ -4,6 +4,7 @@
 //! bump; renaming or removing one bumps it (see `schema/` for the JSON Schema, tested against
 //! real output).
 
+pub mod attribution;
 mod documents;
 pub mod entities;
 pub mod layers;

@@ -1,0 +1,217 @@
+//! Fixtures written for these tests (no corpus text): each states the expected quote, speaker,
+//! citation or blame row beside its input.
+
+use super::*;
+use crate::{entities, sentences};
+use proptest::prelude::*;
+
+fn run(text: &str) -> (Attribution, Vec<Mention>) {
+    let s = sentences::split(text);
+    let (m, _) = entities::recognize(text, &s);
+    (attribute(text, &s, &m), m)
+}
+
+/// (content, speaker name, kind) of every quote.
+fn quotes(text: &str) -> Vec<(String, String, &'static str)> {
+    let (a, _) = run(text);
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.content.of(text).to_string(),
+                q.speaker.as_ref().map_or(String::new(), |s| s.name.clone()),
+                q.kind.as_str(),
+            )
+        })
+        .collect()
+}
+
+fn speaker_of(text: &str, content_start: &str) -> String {
+    quotes(text)
+        .into_iter()
+        .find(|q| q.0.starts_with(content_start))
+        .map(|q| q.1)
+        .unwrap_or_else(|| panic!("no quote starting {content_start:?} in {:?}", quotes(text)))
+}
+
+#[test]
+fn speaker_after_the_quote() {
+    let t = "“We held the road for two days,” said Col. Arno Vesk, the garrison commander.";
+    assert_eq!(speaker_of(t, "“We held"), "Arno Vesk");
+    let t = "\"Nobody sent the boats,\" Vesk said.";
+    assert_eq!(speaker_of(t, "\"Nobody"), "Vesk");
+}
+
+#[test]
+fn speaker_with_a_long_appositive_before_the_cue() {
+    let t = "“We will give them a way out,” Maj. Tarek Olund, a commander in the northern brigade of the army, said on Friday.";
+    assert_eq!(speaker_of(t, "“We will"), "Tarek Olund");
+}
+
+#[test]
+fn speaker_before_the_quote_with_a_colon() {
+    let t = "Foreign Minister Oren Valdis said: “Those who armed them will answer for it.”";
+    let q = quotes(t);
+    assert_eq!(q[0].1, "Oren Valdis");
+    assert_eq!(q[0].2, "direct");
+}
+
+#[test]
+fn partial_quote_inside_paraphrase_is_mixed() {
+    let t = "Minister Anselm Grell told parliament that the coast was “fully secured” in February.";
+    let q = quotes(t);
+    let partial = q
+        .iter()
+        .find(|q| q.0 == "“fully secured”")
+        .expect("partial quote");
+    assert_eq!(partial.1, "Anselm Grell");
+    assert_eq!(partial.2, "mixed");
+}
+
+#[test]
+fn pronoun_and_continuing_quote_take_the_previous_speaker() {
+    let t = "Harbour master Gideon Pell spoke to reporters on Monday.\n\n“They took the keys to the depot and left,” he said. “Nobody stopped them at the gate.”";
+    assert_eq!(speaker_of(t, "“They took"), "Gideon Pell");
+    assert_eq!(speaker_of(t, "“Nobody"), "Gideon Pell");
+}
+
+#[test]
+fn indirect_speech_with_that() {
+    let t =
+        "Lt. Col. Ivo Prescan claimed that many of the attackers had come from the besieged city.";
+    let (a, _) = run(t);
+    let q = &a.quotes[0];
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    // The complementizer belongs to the content, as PolNeAR marks it.
+    assert_eq!(
+        q.content.of(t),
+        "that many of the attackers had come from the besieged city"
+    );
+    assert_eq!(q.cue.unwrap().of(t), "claimed");
+    assert_eq!(q.speaker.as_ref().unwrap().name, "Ivo Prescan");
+}
+
+#[test]
+fn according_to_is_a_citation() {
+    let t = "At least 40 people were killed, according to staff at the district hospital.";
+    let (a, _) = run(t);
+    assert_eq!(a.citations.len(), 1);
+    assert_eq!(a.citations[0].how, "according_to");
+    assert_eq!(a.citations[0].source.name, "staff at the district hospital");
+    assert_eq!(a.quotes[0].content.of(t), "At least 40 people were killed");
+}
+
+#[test]
+fn block_quote_after_an_introducing_paragraph() {
+    let t = "In a statement issued on Sunday evening the ministry said:\n\nIn order to preserve the lives of servicemen the garrison was moved to new positions, and the fight will continue.";
+    let (a, _) = run(t);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.content.of(t).starts_with("In order"))
+        .expect("block quote");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.speaker.as_ref().unwrap().name, "the ministry");
+}
+
+#[test]
+fn scare_quotes_are_the_authors_and_a_hedge() {
+    let t = "The ‘regrouping’ of the army lasted two days.";
+    let (a, _) = run(t);
+    assert!(a
+        .hedges
+        .iter()
+        .any(|h| h.marker == "scare quotes" && h.span.of(t) == "‘regrouping’"));
+    assert_eq!(
+        a.quotes[0].speaker.as_ref().unwrap().kind,
+        SpeakerKind::Author
+    );
+    // A term somebody else uses is theirs, not a scare quote of the author.
+    let t = "State television called it a ‘regrouping’ of the army.";
+    let (a, _) = run(t);
+    assert_eq!(speaker_of(t, "‘regrouping’"), "State television");
+    assert!(a.hedges.iter().all(|h| h.marker != "scare quotes"));
+}
+
+#[test]
+fn blame_rows() {
+    let cases = [
+        ("Foreign Minister Oren Valdis has blamed the Serren Compact for the attack on the port.", "Oren Valdis", "Serren Compact", Some("the attack on the port")),
+        ("General Sollen accused the group of using residents as human shields.", "Sollen", "the group", Some("using residents as human shields")),
+        ("The army again charges the Compact with moving fighters to the coast.", "The army", "the Compact", Some("moving fighters to the coast")),
+        ("The ministry blamed the fall of the town on the corridor.", "The ministry", "the corridor", Some("the fall of the town")),
+    ];
+    for (t, holder, target, for_) in cases {
+        let (a, _) = run(t);
+        let b = a
+            .blame
+            .first()
+            .unwrap_or_else(|| panic!("no blame in {t:?}"));
+        assert_eq!(b.holder.name, holder, "{t}");
+        assert!(
+            b.target.name.contains(target) || target.contains(&b.target.name),
+            "{t}: {}",
+            b.target.name
+        );
+        assert_eq!(b.for_.map(|f| f.of(t)), for_, "{t}");
+    }
+    let t =
+        "The columnist places the blame for the loss less on the Compact than on the commanders.";
+    let (a, _) = run(t);
+    assert_eq!(a.blame[0].target.span.unwrap().of(t), "the commanders");
+    let t = "“Minister Grell is responsible for what happened,” said Ruta Mendel.";
+    let (a, _) = run(t);
+    let b = &a.blame[0];
+    assert_eq!(
+        (b.holder.name.as_str(), b.target.name.as_str()),
+        ("Ruta Mendel", "Grell")
+    );
+    let t = "The General Staff is responsible for this defeat.";
+    let (a, _) = run(t);
+    assert_eq!(a.blame[0].holder.kind, SpeakerKind::Author);
+}
+
+#[test]
+fn a_name_is_not_a_cue() {
+    // "States" is a name here, not the verb "states".
+    let t = "The United States will stay in the region for years to come.";
+    assert!(run(t).0.quotes.is_empty());
+}
+
+#[test]
+fn unbalanced_marks_never_panic_and_stay_bounded() {
+    let mut t = String::new();
+    for i in 0..10_000 {
+        t.push_str(
+            [
+                "“He said “yes",
+                "\"open and never closed",
+                "’ stray ‘",
+                "«x» \" ' ‘’ “”",
+                "plain line said he.",
+            ][i % 5],
+        );
+        t.push('\n');
+    }
+    let start = std::time::Instant::now();
+    let (a, _) = run(&t);
+    assert!(!a.quotes.is_empty());
+    // Generous: a linear pass over 10,000 lines takes well under this even unoptimised.
+    assert!(start.elapsed().as_secs() < 60);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn any_text_gives_spans_inside_it(text in "([a-zA-Z ,.:;\n]|“|”|‘|’|\"|'|«|»|said|told|blamed| for | of | on | according to ){0,120}") {
+        let s = sentences::split(&text);
+        let a = attribute(&text, &s, &[]);
+        for q in &a.quotes {
+            prop_assert!(q.content.end() <= text.len());
+            if let Some(c) = q.cue { prop_assert!(c.end() <= text.len()); }
+        }
+        for b in &a.blame {
+            prop_assert!(b.span.end() <= text.len());
+        }
+    }
+}
