@@ -285,7 +285,8 @@ const FUTURE_CUES: &[&str] = &["will", "ll", "shall", "won", "would", "planned",
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic on day numbers (days since 1970-01-01, proleptic Gregorian).
 
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+/// The day number of a civil date (H. Hinnant's algorithm).
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -295,7 +296,8 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146097 + doe - 719468
 }
 
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
+/// The civil date `(year, month, day)` of a day number.
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719468;
     let era = z.div_euclid(146097);
     let doe = z - era * 146097;

@@ -31,14 +31,7 @@ impl Day {
         {
             return None;
         }
-        // Days from civil (H. Hinnant's algorithm).
-        let y = if month <= 2 { year - 1 } else { year };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = month as i32;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i32 - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Some(Day(era * 146_097 + doe - 719_468))
+        Some(Day(corroborate_annotate::times::days_from_civil(year.into(), month, day) as i32))
     }
 
     /// The day a TIMEX3 or ISO 8601 value starts with (`2016-12-11`, `2016-12-11TEV`,
@@ -58,15 +51,8 @@ impl Day {
     }
 
     fn civil(self) -> (i32, u32, u32) {
-        let z = self.0 + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        (yoe + era * 400 + i32::from(m <= 2), m, d)
+        let (y, m, d) = corroborate_annotate::times::civil_from_days(self.0.into());
+        (y as i32, m, d)
     }
 }
 
