@@ -92,26 +92,19 @@ const END: &str = "</s>";
 pub fn token_features(tokens: &[TokenInfo], i: usize, prev: u8, prev2: u8, history: u8, all_caps_sentence: bool, out: &mut Vec<u32>) {
     out.clear();
     let t = &tokens[i];
-    let word = |k: isize| -> &str {
+    // A field of the token `k` places away, or the sentence boundary markers.
+    let at = |k: isize, field: fn(&TokenInfo) -> &str| -> &str {
         let j = i as isize + k;
         if j < 0 {
             START
         } else if j as usize >= tokens.len() {
             END
         } else {
-            &tokens[j as usize].lower
+            field(&tokens[j as usize])
         }
     };
-    let shape = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < 0 {
-            START
-        } else if j as usize >= tokens.len() {
-            END
-        } else {
-            &tokens[j as usize].short_shape
-        }
-    };
+    let word = |k: isize| at(k, |t| &t.lower);
+    let shape = |k: isize| at(k, |t| &t.short_shape);
     let mut f = |h: H| out.push(h.done());
     f(H::new(0));
     f(H::new(1).str(&t.lower));
