@@ -313,30 +313,16 @@ pub fn score(text: &str, gold: &[Attribution], pred: &[Attribution]) -> Scores {
         }
     };
     let common = |a: &[usize], b: &[usize]| a.iter().filter(|t| b.binary_search(t).is_ok()).count();
-    let gold_direct: std::collections::HashSet<usize> = gsets
-        .iter()
-        .zip(gold)
-        .filter(|(_, g)| g.direct)
-        .flat_map(|(s, _)| s.iter().copied())
-        .collect();
-    let gold_indirect: std::collections::HashSet<usize> = gsets
-        .iter()
-        .zip(gold)
-        .filter(|(_, g)| !g.direct)
-        .flat_map(|(s, _)| s.iter().copied())
-        .collect();
-    let pred_direct: std::collections::HashSet<usize> = psets
-        .iter()
-        .zip(pred)
-        .filter(|(_, p)| p.direct)
-        .flat_map(|(s, _)| s.iter().copied())
-        .collect();
-    let pred_indirect: std::collections::HashSet<usize> = psets
-        .iter()
-        .zip(pred)
-        .filter(|(_, p)| !p.direct)
-        .flat_map(|(s, _)| s.iter().copied())
-        .collect();
+    // The tokens of all spans of one kind (direct or not).
+    let of_kind = |sets: &[Vec<usize>], direct: &[bool], want: bool| -> std::collections::HashSet<usize> {
+        sets.iter().zip(direct).filter(|(_, &d)| d == want).flat_map(|(s, _)| s.iter().copied()).collect()
+    };
+    let gold_is_direct: Vec<bool> = gold.iter().map(|g| g.direct).collect();
+    let pred_is_direct: Vec<bool> = pred.iter().map(|p| p.direct).collect();
+    let gold_direct = of_kind(&gsets, &gold_is_direct, true);
+    let gold_indirect = of_kind(&gsets, &gold_is_direct, false);
+    let pred_direct = of_kind(&psets, &pred_is_direct, true);
+    let pred_indirect = of_kind(&psets, &pred_is_direct, false);
     for (p, set) in pred.iter().zip(&psets) {
         sc.overlap.hit_p += share(set, &all_gold);
         sc.overlap.n_p += 1.0;

@@ -92,18 +92,20 @@ proptest::proptest! {
     }
 }
 
+/// The harbour-siege reports of the example corpus: its folder, and the feed's first line.
+fn siege_reports(docs: &[Annotated]) -> Vec<usize> {
+    (0..docs.len())
+        .filter(|&d| docs[d].document.source.contains("harbour-siege") || docs[d].document.source.ends_with("#L1"))
+        .collect()
+}
+
 #[test]
 fn the_unrelated_articles_are_stories_of_their_own() {
     let docs = examples();
     assert_eq!(docs.len(), 10);
     let c = cluster(&docs);
     let story = c.story_of(docs.len());
-    let siege: Vec<usize> = (0..docs.len())
-        .filter(|&d| {
-            docs[d].document.source.contains("harbour-siege")
-                || docs[d].document.source.ends_with("#L1")
-        })
-        .collect();
+    let siege = siege_reports(&docs);
     let unrelated: Vec<usize> = (0..docs.len()).filter(|d| !siege.contains(d)).collect();
     assert_eq!(unrelated.len(), 2, "BEP and FEN");
     for &u in &unrelated {
@@ -133,12 +135,7 @@ fn the_harbour_siege_reports_are_one_story() {
     let docs = examples();
     let c = cluster(&docs);
     let story = c.story_of(docs.len());
-    let siege: Vec<usize> = (0..docs.len())
-        .filter(|&d| {
-            docs[d].document.source.contains("harbour-siege")
-                || docs[d].document.source.ends_with("#L1")
-        })
-        .collect();
+    let siege = siege_reports(&docs);
     assert_eq!(siege.len(), 8);
     for &s in &siege {
         assert_eq!(story[s], story[siege[0]], "{}", docs[s].document.source);
