@@ -33,9 +33,35 @@ pub struct Args {
     /// Main-text extractor for HTML pages.
     #[arg(long, value_enum, default_value_t)]
     extractor: ExtractorArg,
+    /// How a story's figures are reconciled in its dossier: `ucdp` (low / best / high),
+    /// `conservative` (ACLED: the lowest value) or `all` (every value, none chosen).
+    #[arg(long, value_enum, default_value_t)]
+    policy: PolicyArg,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
+}
+
+/// `--policy`: see [`corroborate_reconcile::Policy`].
+#[derive(Clone, Copy, Debug, Default, clap::ValueEnum)]
+pub enum PolicyArg {
+    /// UCDP: lowest credible, best estimate (median of independent sources), highest credible.
+    #[default]
+    Ucdp,
+    /// ACLED: the most conservative (lowest) value.
+    Conservative,
+    /// Every value, no reconciliation.
+    All,
+}
+
+impl From<PolicyArg> for corroborate_reconcile::Policy {
+    fn from(p: PolicyArg) -> Self {
+        match p {
+            PolicyArg::Ucdp => corroborate_reconcile::Policy::Ucdp,
+            PolicyArg::Conservative => corroborate_reconcile::Policy::Conservative,
+            PolicyArg::All => corroborate_reconcile::Policy::All,
+        }
+    }
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -85,12 +111,33 @@ pub fn run(args: Args) -> Result<ExitCode> {
     write_atomically(&args.out.join("documents.jsonl"), |w| write_documents(w, &documents, &linked))?;
     write_atomically(&args.out.join("entities.jsonl"), |w| write_entities(w, &documents, &linked))?;
     write_atomically(&args.out.join("stories.jsonl"), |w| corroborate_render::write_stories(w, &clustering, &documents))?;
+    write_dossiers(&args.out.join("dossiers"), &documents, &linked, &clustering, args.policy.into())?;
     write_atomically(&args.out.join("summary.txt"), |w| w.write_all(text.as_bytes()))?;
     if !args.quiet {
         print!("{text}");
         println!("\nwrote {}", args.out.display());
     }
     Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+}
+
+/// Writes `DIR/STORY_ID.json` for every story and removes dossiers of stories no longer there.
+fn write_dossiers(dir: &Path, documents: &[Annotated], linked: &corroborate_annotate::link::Linked, clustering: &corroborate_stories::Clustering, policy: corroborate_reconcile::Policy) -> Result<()> {
+    fs::create_dir_all(dir).with_context(|| format!("cannot create the output folder {}", dir.display()))?;
+    let corpus = corroborate_reconcile::Corpus::new(documents, linked, clustering);
+    let dossiers: Vec<_> = clustering.stories.par_iter().map(|story| corroborate_reconcile::reconcile(&corpus, story, policy, corroborate_render::CONTRACT)).collect();
+    let mut keep = HashSet::new();
+    for dossier in &dossiers {
+        let name = format!("{}.json", dossier.story);
+        write_atomically(&dir.join(&name), |w| corroborate_render::write_dossier(w, dossier))?;
+        keep.insert(name);
+    }
+    for entry in fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".json") && !keep.contains(&name) {
+            fs::remove_file(entry.path()).with_context(|| format!("cannot remove the stale dossier {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }
 
 fn read_documents(source: &Source, options: &Options) -> Vec<Result<Annotated, IngestError>> {

@@ -6,12 +6,14 @@
 
 pub mod attribution;
 mod documents;
+mod dossier;
 pub mod entities;
 pub mod layers;
 mod stories;
 mod summary;
 
 pub use documents::{document_record, write_documents, DocumentRecord};
+pub use dossier::write_dossier;
 pub use entities::write_entities;
 pub use stories::{story_record, write_stories, MemberRecord, PassageRecord, ReprintRecord, StoryRecord};
 pub use summary::{summary, BatchReport};
