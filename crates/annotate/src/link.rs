@@ -412,6 +412,22 @@ fn is_acronym(name: &str) -> bool {
         && letters.iter().filter(|c| c.is_lowercase()).count() <= 1
 }
 
+/// One key for the two ways of naming a ministry or department: "Ministry of Defence",
+/// "Defense Ministry" and "the Russian Ministry of Defense" / "Russian Defence Ministry".
+fn ministry_key(norm: &str) -> String {
+    let norm = norm.strip_prefix("the ").unwrap_or(norm);
+    let mut key = norm.to_string();
+    for office in ["ministry", "department"] {
+        if let Some(at) = norm.find(&format!("{office} of ")) {
+            let (before, rest) = (&norm[..at], &norm[at + office.len() + 4..]);
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
+            key = format!("{before}{rest} {office}");
+            break;
+        }
+    }
+    key.replace("defence", "defense")
+}
+
 fn analyse(surface: &str, tagged: EntityType) -> Analysis {
     let ty = gazetteer::classify(surface, tagged);
     let group = Group::of(ty);
@@ -435,7 +451,7 @@ fn analyse(surface: &str, tagged: EntityType) -> Analysis {
                     known = true;
                     Key::Actor(actor.ucdp_id)
                 }
-                None => Key::Name(group, canonical),
+                None => Key::Name(group, ministry_key(&canonical)),
             }
         }
         // Unresolved places join on their transliteration key ("Jebel Hayan" = "Jebel Hayyan").
@@ -765,6 +781,15 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ministries_have_one_key_however_named() {
+        assert_eq!(ministry_key("ministry of defence"), "defense ministry");
+        assert_eq!(ministry_key("the russian ministry of defense"), "russian defense ministry");
+        assert_eq!(ministry_key("russian defence ministry"), "russian defense ministry");
+        assert_eq!(ministry_key("state department"), "state department");
+        assert_eq!(ministry_key("department of state"), "state department");
+    }
     use crate::Span;
     use proptest::prelude::*;
     use EntityType::*;

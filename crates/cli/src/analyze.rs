@@ -111,33 +111,59 @@ pub fn run(args: Args) -> Result<ExitCode> {
     write_atomically(&args.out.join("documents.jsonl"), |w| write_documents(w, &documents, &linked))?;
     write_atomically(&args.out.join("entities.jsonl"), |w| write_entities(w, &documents, &linked))?;
     write_atomically(&args.out.join("stories.jsonl"), |w| corroborate_render::write_stories(w, &clustering, &documents))?;
-    write_dossiers(&args.out.join("dossiers"), &documents, &linked, &clustering, args.policy.into())?;
+    let failed_dossiers = write_dossiers(&args.out.join("dossiers"), &documents, &linked, &clustering, args.policy.into())?;
     write_atomically(&args.out.join("summary.txt"), |w| w.write_all(text.as_bytes()))?;
     if !args.quiet {
         print!("{text}");
         println!("\nwrote {}", args.out.display());
     }
-    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+    Ok(if errors.is_empty() && failed_dossiers == 0 { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
 /// Writes `DIR/STORY_ID.json` for every story and removes dossiers of stories no longer there.
-fn write_dossiers(dir: &Path, documents: &[Annotated], linked: &corroborate_annotate::link::Linked, clustering: &corroborate_stories::Clustering, policy: corroborate_reconcile::Policy) -> Result<()> {
+/// Returns how many stories failed.
+fn write_dossiers(dir: &Path, documents: &[Annotated], linked: &corroborate_annotate::link::Linked, clustering: &corroborate_stories::Clustering, policy: corroborate_reconcile::Policy) -> Result<usize> {
     fs::create_dir_all(dir).with_context(|| format!("cannot create the output folder {}", dir.display()))?;
     let corpus = corroborate_reconcile::Corpus::new(documents, linked, clustering);
-    let dossiers: Vec<_> = clustering.stories.par_iter().map(|story| corroborate_reconcile::reconcile(&corpus, story, policy, corroborate_render::CONTRACT)).collect();
+    // A panic while reconciling one story is that story's one-line error; the others are written.
+    let dossiers: Vec<_> = clustering
+        .stories
+        .par_iter()
+        .map(|story| {
+            GUARDED.with(|g| g.set(true));
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| corroborate_reconcile::reconcile(&corpus, story, policy, corroborate_render::CONTRACT)));
+            GUARDED.with(|g| g.set(false));
+            result.map_err(|panic| format!("corroborate: story {}: cannot build its dossier: {}", story.id, panic_message(&panic)))
+        })
+        .collect();
     let mut keep = HashSet::new();
+    let mut failed = 0;
     for dossier in &dossiers {
+        let dossier = match dossier {
+            Ok(d) => d,
+            Err(message) => {
+                eprintln!("{message}");
+                failed += 1;
+                continue;
+            }
+        };
         let name = format!("{}.json", dossier.story);
         write_atomically(&dir.join(&name), |w| corroborate_render::write_dossier(w, dossier))?;
         keep.insert(name);
     }
     for entry in fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".json") && !keep.contains(&name) {
+        if name.ends_with(".json") && !keep.contains(&name) && clustering.stories.iter().all(|s| format!("{}.json", s.id) != name) {
             fs::remove_file(entry.path()).with_context(|| format!("cannot remove the stale dossier {}", entry.path().display()))?;
         }
     }
-    Ok(())
+    Ok(failed)
+}
+
+/// The first line of a caught panic's message.
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    let message = panic.downcast_ref::<String>().map(String::as_str).or_else(|| panic.downcast_ref::<&str>().copied()).unwrap_or("unknown panic");
+    message.lines().next().unwrap_or_default().to_string()
 }
 
 fn read_documents(source: &Source, options: &Options) -> Vec<Result<Annotated, IngestError>> {
@@ -169,10 +195,7 @@ fn annotate_guarded(name: &str, document: Document) -> Result<Annotated, IngestE
     GUARDED.with(|g| g.set(true));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| annotate(document)));
     GUARDED.with(|g| g.set(false));
-    result.map_err(|panic| {
-        let message = panic.downcast_ref::<String>().map(String::as_str).or_else(|| panic.downcast_ref::<&str>().copied()).unwrap_or("unknown panic");
-        IngestError::new(name, Problem::Internal(message.lines().next().unwrap_or_default().to_string()))
-    })
+    result.map_err(|panic| IngestError::new(name, Problem::Internal(panic_message(&panic))))
 }
 
 fn progress_bar(len: usize, quiet: bool) -> ProgressBar {

@@ -124,7 +124,7 @@ impl<'a> Corpus<'a> {
         if let Some(e) = speaker.mention.and_then(|m| self.entity_of(d, m)) {
             return (e.id.clone(), display_name(e), Some(e.id.clone()));
         }
-        let name = strip_article(speaker.name.trim());
+        let name = short_description(strip_article(speaker.name.trim()));
         (format!("name:{}", name.to_lowercase()), name.to_string(), None)
     }
 }
@@ -137,6 +137,27 @@ pub fn display_name(e: &Entity) -> String {
 /// Whether an entity is a place.
 pub fn is_place(e: &Entity) -> bool {
     matches!(e.ty, EntityType::Gpe | EntityType::Loc | EntityType::Facility)
+}
+
+/// The place a reader would title something with: the first locality (a town, a region, a
+/// site) among `entities`, else the first country.
+pub fn main_place<'e>(entities: &[&'e Entity]) -> Option<&'e Entity> {
+    let places = entities.iter().copied().filter(|e| is_place(e));
+    let country = |e: &Entity| e.place.is_some_and(|p| p.is_country());
+    places.clone().find(|e| !country(e)).or_else(|| places.clone().next())
+}
+
+/// A description without its relative clause or apposition: "regional official who asked not
+/// to be named" → "regional official".
+pub fn short_description(name: &str) -> &str {
+    let mut end = name.len();
+    for cut in [" who ", " whom ", " which ", " that ", ",", " because ", " (", " speaking "] {
+        if let Some(i) = name.find(cut) {
+            end = end.min(i);
+        }
+    }
+    let short = name[..end].trim_end();
+    if short.is_empty() { name } else { short }
 }
 
 /// `the X` / `a X` / `an X` → `X`.
@@ -185,6 +206,13 @@ pub fn content_words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn descriptions_lose_their_relative_clauses() {
+        assert_eq!(short_description("regional official who asked not to be named"), "regional official");
+        assert_eq!(short_description("Nils Arvane, the spokesman"), "Nils Arvane");
+        assert_eq!(short_description("navy"), "navy");
+    }
 
     #[test]
     fn stop_words_are_sorted_for_binary_search() {

@@ -13,6 +13,7 @@
 
 mod context;
 mod coverage;
+mod dates;
 mod figures;
 mod framing;
 mod provenance;
