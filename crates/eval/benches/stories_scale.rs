@@ -171,6 +171,11 @@ fn peak_rss_mib() -> f64 {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let jsonl = args.iter().position(|a| a == "--jsonl").map(|i| {
+        let n: usize = args.get(i + 1).and_then(|a| a.parse().ok()).expect("--jsonl N PATH");
+        (n, std::path::PathBuf::from(args.get(i + 2).expect("--jsonl N PATH")))
+    });
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())
@@ -211,12 +216,46 @@ fn main() {
         items.len(),
         base_stories.len()
     );
+    if let Some((n, path)) = jsonl {
+        write_jsonl(n, &path, &items, &base_stories);
+        return;
+    }
     for n in sizes {
         run(n, &items, &base_stories);
     }
 }
 
+/// Writes `n` synthetic documents as JSON Lines (`title`, `text`, `date`, `outlet`, `url`) for
+/// benchmarking the whole `analyze` command on them (`scripts/bench-analyze`).
+fn write_jsonl(n: usize, path: &Path, items: &[Item], base_stories: &[Vec<usize>]) {
+    let (world, _) = world(n, items, base_stories);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("a writable JSONL path"));
+    for d in 0..n {
+        let text = world.text(d);
+        let f = world.features(d, &text);
+        let p = &world.plans[d];
+        let title = items[p.base].document.title.as_deref().map(|t| rename(t, p.event));
+        let record = serde_json::json!({
+            "title": title,
+            "text": text,
+            "date": f.published.map(|day| day.to_string()),
+            "outlet": format!("{} News", invented("Outlet", (d % 40) as u64)),
+            "url": format!("https://news{}.example/{d}", d % 40),
+        });
+        serde_json::to_writer(&mut out, &record).expect("written");
+        std::io::Write::write_all(&mut out, b"\n").expect("written");
+    }
+    println!("wrote {n} documents to {}", path.display());
+}
+
 fn run(n: usize, items: &[Item], base_stories: &[Vec<usize>]) {
+    let (world, gold) = world(n, items, base_stories);
+    run_world(n, world, gold);
+}
+
+/// Plans `n` documents: events of 1–6 reports, in a shuffled arrival order; with the gold event
+/// of each.
+fn world<'a>(n: usize, items: &'a [Item], base_stories: &[Vec<usize>]) -> (World<'a>, Vec<u64>) {
     // Plan the documents: events of 1–6 reports, then a shuffled arrival order.
     let mut plans = Vec::with_capacity(n);
     let mut gold = Vec::with_capacity(n);
@@ -258,6 +297,10 @@ fn run(n: usize, items: &[Item], base_stories: &[Vec<usize>]) {
         plans,
         epoch: Day::from_ymd(2012, 1, 1).unwrap().0,
     };
+    (world, gold)
+}
+
+fn run_world(n: usize, world: World, gold: Vec<u64>) {
 
     // Pass 1: make each document, hand its text to the reprint finder and count its terms.
     // Texts are not kept: they are made again when needed.
