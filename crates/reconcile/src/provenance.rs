@@ -48,6 +48,8 @@ struct Graph<'c, 'a> {
     edges: BTreeMap<(Key, Key, &'static str), Vec<Evidence>>,
     /// Lower-cased outlet names of the story → their key.
     outlets: Vec<(String, Key)>,
+    /// Per document: the head word of each anonymous source a named carrier relays, and its node.
+    anonymous: BTreeMap<usize, Vec<(String, Key)>>,
 }
 
 /// Lower-case ASCII letters and digits joined by `-`, for ids.
@@ -103,7 +105,12 @@ impl<'c, 'a> Graph<'c, 'a> {
         if let Some(k) = self.known_outlet(&name) {
             return k;
         }
-        let key = if speaker.kind == SpeakerKind::Anonymous && speaker.mention.is_none() {
+        let key = if is_anonymous(speaker) {
+            // "the source" after "a diplomatic source" relayed by a carrier: that source.
+            let head = head_word(&name);
+            if let Some((_, k)) = self.anonymous.get(&d).and_then(|a| a.iter().find(|(h, _)| *h == head)) {
+                return k.clone();
+            }
             // Anonymous sources without a carrier are never the same across documents.
             Key::Party(format!("{}/{}", self.corpus.docs[d].document.id.as_str(), slug(&name)))
         } else {
@@ -116,8 +123,8 @@ impl<'c, 'a> Graph<'c, 'a> {
         key
     }
 
-    /// The anonymous source a carrier relays.
-    fn behind(&mut self, carrier: &Key, name: &str) -> Key {
+    /// The anonymous source a carrier relays, named `name` in document `d`.
+    fn behind(&mut self, d: usize, carrier: &Key, name: &str) -> Key {
         let id = match carrier {
             Key::Outlet(s) => format!("{s}/anonymous"),
             Key::Party(s) => format!("{s}/anonymous"),
@@ -128,6 +135,11 @@ impl<'c, 'a> Graph<'c, 'a> {
         info.cited = true;
         if info.name.is_empty() {
             info.name = format!("{} (via {carrier_name})", one_line(strip_article(name.trim())));
+        }
+        let known = self.anonymous.entry(d).or_default();
+        let head = head_word(name);
+        if !known.iter().any(|(h, _)| *h == head) {
+            known.push((head, key.clone()));
         }
         key
     }
@@ -143,6 +155,22 @@ impl<'c, 'a> Graph<'c, 'a> {
         }
         self.edges.entry((from.clone(), to.clone(), kind)).or_default().push(evidence);
     }
+}
+
+/// Whether a party is an unnamed source ("a diplomatic source", "officials who asked not to be
+/// named").
+fn is_anonymous(speaker: &Speaker) -> bool {
+    speaker.mention.is_none()
+        && (speaker.kind == SpeakerKind::Anonymous
+            || (speaker.kind == SpeakerKind::Description
+                && matches!(head_word(&speaker.name).as_str(), "source" | "sources" | "diplomat" | "diplomats" | "insider" | "insiders")))
+}
+
+/// The last word of a short name, lower case ("a diplomatic source" → "source").
+fn head_word(name: &str) -> String {
+    let words = crate::context::words(name);
+    let stop = words.iter().position(|w| matches!(w.as_str(), "who" | "that" | "which" | "close" | "familiar" | "with" | "in" | "at"));
+    words[..stop.unwrap_or(words.len())].last().cloned().unwrap_or_default()
 }
 
 /// Whether the words of `inner` appear in order inside `outer`.
@@ -276,7 +304,7 @@ pub(crate) fn provenance(corpus: &Corpus, docs: &[usize]) -> Provenance {
     let mut order: Vec<usize> = docs.to_vec();
     order.sort_by(|&a, &b| corpus.docs[a].document.id.as_str().cmp(corpus.docs[b].document.id.as_str()).then(a.cmp(&b)));
     order.dedup();
-    let mut g = Graph { corpus, nodes: BTreeMap::new(), edges: BTreeMap::new(), outlets: Vec::new() };
+    let mut g = Graph { corpus, nodes: BTreeMap::new(), edges: BTreeMap::new(), outlets: Vec::new(), anonymous: BTreeMap::new() };
     for &d in &order {
         let key = g.outlet_key(d);
         g.outlets.push((fold(&corpus.outlet(d)), key));
@@ -301,16 +329,6 @@ pub(crate) fn provenance(corpus: &Corpus, docs: &[usize]) -> Provenance {
             }
             chain
         };
-        // Quotes: carrier --quotes--> speaker.
-        for q in &att.quotes {
-            let Some(speaker) = q.speaker.as_ref().filter(|s| s.kind != SpeakerKind::Author) else {
-                continue;
-            };
-            let to = g.party(d, speaker);
-            let above = carriers(&mut g, q.content);
-            let from = above.first().cloned().unwrap_or_else(|| outlet.clone());
-            g.edge(&from, &to, "quotes", corpus.evidence(d, q.content));
-        }
         // Citations: carrier --cites--> source, carrier --cites--> via --cites--> anonymous.
         let mut doc_instances: Vec<(Instance, Option<Key>)> = Vec::new();
         for c in &att.citations {
@@ -320,10 +338,28 @@ pub(crate) fn provenance(corpus: &Corpus, docs: &[usize]) -> Provenance {
             let above = carriers(&mut g, c.span);
             let from = above.first().cloned().unwrap_or_else(|| outlet.clone());
             let ev = corpus.evidence(d, c.span);
-            let (mut chain, anonymous_of) = match &c.via {
+            // "X reported, citing a diplomatic source, that …": X carries the anonymous source.
+            let via = c.via.as_ref().or_else(|| {
+                if !is_anonymous(&c.source) {
+                    return None;
+                }
+                let sentence = corpus.sentence_index(d, c.span.start());
+                att.citations
+                    .iter()
+                    .filter(|o| {
+                        o.span.start() < c.span.start()
+                            && o.how != "footnote"
+                            && o.source.kind != SpeakerKind::Author
+                            && !is_anonymous(&o.source)
+                            && corpus.sentence_index(d, o.span.start()) == sentence
+                    })
+                    .max_by_key(|o| o.span.start())
+                    .map(|o| &o.source)
+            });
+            let (mut chain, anonymous_of) = match via {
                 Some(via) => {
                     let carrier = g.party(d, via);
-                    let source = g.behind(&carrier, &c.source.name);
+                    let source = g.behind(d, &carrier, &c.source.name);
                     g.edge(&from, &carrier, "cites", ev.clone());
                     g.edge(&carrier, &source, "cites", ev.clone());
                     (vec![source, carrier.clone()], Some(carrier))
@@ -340,6 +376,20 @@ pub(crate) fn provenance(corpus: &Corpus, docs: &[usize]) -> Provenance {
                 continue;
             }
             doc_instances.push((Instance { doc: d, claim, chain }, anonymous_of));
+        }
+        // Quotes: carrier --quotes--> speaker.
+        for q in &att.quotes {
+            let Some(speaker) = q.speaker.as_ref().filter(|s| s.kind != SpeakerKind::Author) else {
+                continue;
+            };
+            let to = g.party(d, speaker);
+            // A quote that is also a citation is drawn as the citation.
+            if att.citations.iter().any(|c| c.claim == Some(q.content) && c.how != "footnote") {
+                continue;
+            }
+            let above = carriers(&mut g, q.content);
+            let from = above.first().cloned().unwrap_or_else(|| outlet.clone());
+            g.edge(&from, &to, "quotes", corpus.evidence(d, q.content));
         }
         // An anonymous source behind a carrier the document also cites for a claim: the claim
         // starts at the anonymous source; the citation naming it is folded into that claim.
@@ -482,8 +532,10 @@ fn node_id(g: &Graph, k: &Key) -> String {
         Key::Outlet(s) => format!("outlet:{s}"),
         Key::Party(s) => {
             let kind = if g.nodes.get(k).is_some_and(|n| n.cited) { "source" } else { "speaker" };
-            let s = s.strip_prefix("name:").unwrap_or(s);
-            format!("{kind}:{s}")
+            match s.strip_prefix("name:") {
+                Some(name) => format!("{kind}:{}", slug(name)),
+                None => format!("{kind}:{s}"),
+            }
         }
     }
 }

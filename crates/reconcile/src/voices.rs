@@ -2,7 +2,7 @@
 
 use crate::context::{content_words, strip_article};
 use crate::{BlameRow, Corpus, Evidence, QuoteItem, SpeakerQuotes};
-use corroborate_annotate::attribution::{Speaker, SpeakerKind};
+use corroborate_annotate::attribution::{Quote, QuoteKind, Speaker, SpeakerKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Jaccard overlap of content words at or above which two quotes are the same words.
@@ -90,11 +90,16 @@ pub(crate) fn who_said_what(corpus: &Corpus, docs: &[usize]) -> Vec<SpeakerQuote
     order.sort_by(|&a, &b| corpus.docs[a].document.id.as_str().cmp(corpus.docs[b].document.id.as_str()).then(a.cmp(&b)));
     order.dedup();
     let mut voices: BTreeMap<String, Voice> = BTreeMap::new();
+    // Direct quotes nobody is named for: given to a speaker another document quotes in the same words.
+    let mut unattributed: Vec<(usize, &Quote)> = Vec::new();
     for &d in &order {
         let text = corpus.text(d);
         let outlet = corpus.outlet(d);
         for q in &corpus.docs[d].attribution.quotes {
             let Some(speaker) = q.speaker.as_ref().filter(|s| s.kind != SpeakerKind::Author) else {
+                if q.speaker.is_none() && q.kind == QuoteKind::Direct {
+                    unattributed.push((d, q));
+                }
                 continue;
             };
             let (key, name, entity) = party_key(corpus, d, speaker);
@@ -119,6 +124,20 @@ pub(crate) fn who_said_what(corpus: &Corpus, docs: &[usize]) -> Vec<SpeakerQuote
                     evidence: vec![evidence],
                 }),
             }
+        }
+    }
+    for (d, q) in unattributed {
+        let words = word_set(q.content.of(corpus.text(d)));
+        if words.len() < 3 {
+            continue;
+        }
+        let own = corpus.docs[d].document.id.to_string();
+        let relayed = voices.values_mut().flat_map(|v| v.items.iter_mut()).find(|i| {
+            i.kind == "direct" && i.evidence.iter().all(|e| e.document != own) && same_words(&i.words, &words)
+        });
+        if let Some(item) = relayed {
+            item.outlets.insert(corpus.outlet(d));
+            item.evidence.push(corpus.evidence(d, q.content));
         }
     }
     let mut out: Vec<(String, SpeakerQuotes)> = voices
