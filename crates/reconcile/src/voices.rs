@@ -244,3 +244,202 @@ pub(crate) fn blame_matrix(corpus: &Corpus, docs: &[usize]) -> Vec<BlameRow> {
     });
     out
 }
+
+/// Corpora for the tests of this crate: short texts written for them, the example corpus and
+/// the Palmyra pages, through the real pipeline.
+#[cfg(test)]
+pub(crate) mod testing {
+    use corroborate_annotate::link::Linked;
+    use corroborate_annotate::{annotate, link_documents, Annotated};
+    use corroborate_ingest::{documents_from_bytes, Options};
+    use corroborate_stories::{cluster, Clustering};
+    use std::path::{Path, PathBuf};
+
+    pub(crate) struct Built {
+        pub docs: Vec<Annotated>,
+        pub linked: Linked,
+        pub clustering: Clustering,
+    }
+
+    impl Built {
+        /// The documents of the largest story.
+        pub(crate) fn main_story(&self) -> Vec<usize> {
+            self.clustering.stories.iter().max_by_key(|s| s.documents.len()).map(|s| s.documents.clone()).unwrap_or_default()
+        }
+    }
+
+    /// Named sources (`name`, bytes) through ingest, annotate, link and cluster.
+    pub(crate) fn build(sources: &[(String, Vec<u8>)]) -> Built {
+        let mut docs = Vec::new();
+        for (name, bytes) in sources {
+            for d in documents_from_bytes(name, bytes, &Options::default()).into_iter().flatten() {
+                docs.push(annotate(d));
+            }
+        }
+        let linked = link_documents(&docs);
+        let clustering = cluster(&docs);
+        Built { docs, linked, clustering }
+    }
+
+    pub(crate) fn texts(texts: &[(&str, &str)]) -> Built {
+        build(&texts.iter().map(|(n, t)| (n.to_string(), t.as_bytes().to_vec())).collect::<Vec<_>>())
+    }
+
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                files(&p, out);
+            } else if !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("README")) {
+                out.push(p);
+            }
+        }
+    }
+
+    fn read_dir(dir: &Path) -> Option<Built> {
+        let mut paths = Vec::new();
+        files(dir, &mut paths);
+        if paths.is_empty() {
+            eprintln!("skipping: {} absent", dir.display());
+            return None;
+        }
+        paths.sort();
+        let sources: Vec<(String, Vec<u8>)> =
+            paths.iter().map(|p| (p.display().to_string(), std::fs::read(p).expect("readable"))).collect();
+        Some(build(&sources))
+    }
+
+    /// The project's example corpus (`examples/`).
+    pub(crate) fn examples() -> Built {
+        read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")).expect("the example corpus")
+    }
+
+    /// The Palmyra pages, when present next to the repository.
+    pub(crate) fn palmyra() -> Option<Built> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/palmyra-2016");
+        let mut paths = Vec::new();
+        files(&dir, &mut paths);
+        paths.retain(|p| p.extension().is_some_and(|x| x == "txt"));
+        if paths.is_empty() {
+            eprintln!("skipping: {} absent", dir.display());
+            return None;
+        }
+        paths.sort();
+        let sources: Vec<(String, Vec<u8>)> =
+            paths.iter().map(|p| (p.display().to_string(), std::fs::read(p).expect("readable"))).collect();
+        Some(build(&sources))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{examples, palmyra, texts};
+    use super::*;
+
+    const HARBOUR: &str = "Storm closes the harbour at Wexmoor\n\n\
+        The harbour of Wexmoor was closed on Tuesday after a storm broke the outer wall, port officials said.\n\n\
+        \"We will not open the gates until the wall is repaired,\" the harbour master, Elena Voss, said.\n\n\
+        Mayor Tobias Krenn blamed the Coastal Works Agency for the delays in repairing the wall.\n\n\
+        The so-called \"repair plan\" has not started.\n";
+    const HARBOUR_2: &str = "Wexmoor harbour stays shut after storm\n\n\
+        Fishermen in Wexmoor waited on the quay on Wednesday as the harbour stayed closed after the storm.\n\n\
+        \"We will not open the gates until the wall is repaired,\" harbour master Elena Voss told reporters.\n\n\
+        Mayor Tobias Krenn has blamed the Coastal Works Agency for the slow repairs of the wall.\n\n\
+        Elena Voss said the boats would have to wait in Brannock for at least a week.\n";
+
+    #[test]
+    fn the_same_quote_in_two_outlets_is_one_item() {
+        let b = texts(&[("wexmoor-post.txt", HARBOUR), ("coast-daily.txt", HARBOUR_2)]);
+        let corpus = Corpus::new(&b.docs, &b.linked, &b.clustering);
+        let quotes = who_said_what(&corpus, &[0, 1]);
+        let voss = quotes.iter().find(|s| s.speaker.contains("Voss")).expect("Voss is quoted");
+        assert_eq!(voss.outlets.len(), 2, "{quotes:#?}");
+        let gates = voss.items.iter().find(|i| i.text.contains("open the gates")).expect("the gates quote");
+        assert_eq!(gates.outlets.len(), 2, "{voss:#?}");
+        assert_eq!(gates.evidence.len(), 2);
+        assert!(gates.evidence.iter().all(|e| e.sentence.text.contains(&e.text)));
+        // The indirect quote of Voss is other words: an item of its own.
+        assert!(voss.items.len() >= 2, "{voss:#?}");
+        // Scare quotes are nobody's words.
+        assert!(quotes.iter().all(|s| s.items.iter().all(|i| !i.text.contains("repair plan"))), "{quotes:#?}");
+    }
+
+    #[test]
+    fn blame_of_one_holder_for_one_target_is_one_row() {
+        let b = texts(&[("wexmoor-post.txt", HARBOUR), ("coast-daily.txt", HARBOUR_2)]);
+        let corpus = Corpus::new(&b.docs, &b.linked, &b.clustering);
+        let rows = blame_matrix(&corpus, &[0, 1]);
+        let krenn: Vec<&BlameRow> = rows.iter().filter(|r| r.holder.contains("Krenn")).collect();
+        assert_eq!(krenn.len(), 1, "{rows:#?}");
+        assert!(krenn[0].target.contains("Coastal Works Agency"), "{rows:#?}");
+        assert_eq!(krenn[0].outlets.len(), 2);
+        assert_eq!(krenn[0].for_.len(), 2, "two wordings: {:?}", krenn[0].for_);
+        assert_eq!(krenn[0].evidence.len(), 2);
+    }
+
+    #[test]
+    fn output_does_not_depend_on_document_order() {
+        let b = texts(&[("wexmoor-post.txt", HARBOUR), ("coast-daily.txt", HARBOUR_2)]);
+        let corpus = Corpus::new(&b.docs, &b.linked, &b.clustering);
+        assert_eq!(who_said_what(&corpus, &[0, 1]), who_said_what(&corpus, &[1, 0]));
+        assert_eq!(blame_matrix(&corpus, &[0, 1]), blame_matrix(&corpus, &[1, 0]));
+    }
+
+    #[test]
+    fn same_words_is_overlap_or_containment() {
+        let a = word_set("Nobody sent us the boats we asked for");
+        let b = word_set("\"Nobody sent us the boats we asked for,\" he added.");
+        assert!(same_words(&a, &b));
+        assert!(same_words(&word_set("a door we opened"), &word_set("called the corridor a door we opened for civilians")));
+        assert!(!same_words(&a, &word_set("The boats left the harbour at dawn")));
+        assert!(!same_words(&word_set("the"), &word_set("the")), "no content words, no match");
+    }
+
+    #[test]
+    fn examples_tavin_quote_and_valdis_blame_are_merged() {
+        let b = examples();
+        let corpus = Corpus::new(&b.docs, &b.linked, &b.clustering);
+        let story = b.main_story();
+        let quotes = who_said_what(&corpus, &story);
+        let tavin = quotes.iter().find(|s| s.speaker.contains("Tavin")).expect("Tavin");
+        let boats = tavin.items.iter().find(|i| i.text.contains("Nobody sent us the boats")).expect("the boats");
+        assert_eq!(boats.outlets, ["Northgate Wire", "Victor Stane"], "{tavin:#?}");
+        let valdis = quotes.iter().find(|s| s.speaker == "Oren Valdis").expect("Valdis");
+        assert!(valdis.items.iter().any(|i| i.text.contains("a door we opened") && i.outlets.len() == 2), "{valdis:#?}");
+        // No speaker is the author of scare quotes.
+        assert!(quotes.iter().all(|s| s.speaker != "the author"));
+
+        let rows = blame_matrix(&corpus, &story);
+        let compact: Vec<&BlameRow> =
+            rows.iter().filter(|r| r.holder == "Oren Valdis" && r.target == "Serren Compact").collect();
+        assert_eq!(compact.len(), 1, "{rows:#?}");
+        assert_eq!(compact[0].outlets, ["Northgate Wire", "VELNA"]);
+        assert!(compact[0].holder_entity.is_some() && compact[0].target_entity.is_some());
+        assert!(rows.iter().any(|r| r.holder == "Ruta Mendel" && r.target.contains("Grell")), "{rows:#?}");
+        assert!(rows.iter().any(|r| r.holder == "Nils Arvane" && r.target == "Dravik"), "{rows:#?}");
+    }
+
+    #[test]
+    fn palmyra_blame_of_the_united_states() {
+        let Some(b) = palmyra() else {
+            return;
+        };
+        let corpus = Corpus::new(&b.docs, &b.linked, &b.clustering);
+        let all: Vec<usize> = (0..b.docs.len()).collect();
+        let rows = blame_matrix(&corpus, &all);
+        let on_us: Vec<&str> = rows.iter().filter(|r| r.target == "United States").map(|r| r.holder.as_str()).collect();
+        for holder in ["Igor Konashenkov", "Sergey Rudskoi", "Sergey Lavrov"] {
+            assert!(on_us.contains(&holder), "{holder} → United States missing: {rows:#?}");
+        }
+        // Every blame statement the attribution layer finds is in some row.
+        let statements: usize = b.docs.iter().map(|d| d.attribution.blame.len()).sum();
+        let evidence: usize = rows.iter().map(|r| r.evidence.len()).sum();
+        assert!(evidence > 0 && evidence <= statements);
+        let quotes = who_said_what(&corpus, &all);
+        let ria = quotes.iter().find(|s| s.speaker == "RIA Novosti").expect("RIA Novosti is quoted");
+        assert_eq!(ria.outlets.len(), 2, "{ria:#?}");
+    }
+}
