@@ -632,3 +632,109 @@ fn independent(instances: &[Instance], members: &[usize], reprinted: &[(usize, u
     }
     (0..m).filter(|&i| find(&mut parent, i) == i).count()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::voices::testing::{examples, palmyra, texts};
+
+    const AGENCY: &str = "Ferry strike spreads to Lornhaven\n\n\
+        The Kestrel News Agency reported on Monday that 4,500 dock workers would join the strike in Lornhaven. \
+        The agency's information came from an anonymous union source.\n\n\
+        The port authority said the ferries would keep running.\n";
+    const RELAY: &str = "Lornhaven braces for dock strike\n\n\
+        According to the Kestrel News Agency, up to 4500 dock workers are set to join the strike in Lornhaven this week.\n\n\
+        Shipping companies in Lornhaven said they had moved cargo to other ports.\n";
+
+    #[test]
+    fn an_agency_claim_relayed_twice_is_one_claim_from_its_anonymous_source() {
+        let b = texts(&[("harbour-times.txt", AGENCY), ("coast-daily.txt", RELAY)]);
+        let corpus = Corpus::new(&b.docs, &b.linked, &b.clustering);
+        let p = provenance(&corpus, &[0, 1]);
+        let claim = p.claims.iter().find(|c| c.claim.contains("4,500") || c.claim.contains("4500")).expect("the strike claim");
+        assert_eq!(claim.reported_in.len(), 2, "{:#?}", p.claims);
+        assert_eq!(claim.independent, 1, "{claim:#?}");
+        assert!(claim.origin.ends_with("/anonymous"), "{claim:#?}");
+        let origin = p.nodes.iter().find(|n| n.id == claim.origin).expect("the origin is a node");
+        assert!(origin.name.contains("Kestrel"), "{origin:?}");
+        assert_eq!(claim.evidence.len(), 2);
+        // Both outlets cite the agency; the agency cites its source.
+        let agency = &claim.via[0];
+        assert_eq!(p.edges.iter().filter(|e| &e.to == agency && e.kind == "cites").count(), 2, "{:#?}", p.edges);
+        assert!(p.edges.iter().any(|e| &e.from == agency && e.to == claim.origin));
+        assert!(p.edges.iter().all(|e| !e.evidence.is_empty()));
+        // Deterministic whatever the order of the documents.
+        assert_eq!(p, provenance(&corpus, &[1, 0]));
+    }
+
+    #[test]
+    fn two_sources_for_one_number_are_two_claims() {
+        let other = "Dock strike in Lornhaven\n\n\
+            The port authority said on Monday that 4,500 dock workers would join the strike in Lornhaven.\n";
+        let b = texts(&[("harbour-times.txt", AGENCY), ("coast-daily.txt", other)]);
+        let corpus = Corpus::new(&b.docs, &b.linked, &b.clustering);
+        let p = provenance(&corpus, &[0, 1]);
+        let with_number: Vec<&Claim> = p.claims.iter().filter(|c| c.claim.contains("4,500")).collect();
+        assert!(with_number.iter().all(|c| c.reported_in.len() == 1), "{:#?}", p.claims);
+    }
+
+    #[test]
+    fn numbers_fold_separators_and_skip_years() {
+        assert_eq!(numbers("safe passage of 9000 fighters"), numbers("up to 9,000 fighters"));
+        assert!(numbers("in 2016, 12 men").is_empty());
+        assert!(same_claim("allow 9000 ISIS fighters out", "up to 9,000 militants left"));
+        assert!(!same_claim("the ferries kept running", "shops were closed on Monday"));
+    }
+
+    #[test]
+    fn credits_name_the_original() {
+        assert_eq!(credit("Courtesy The Bastion").as_deref(), Some("Bastion"));
+        assert_eq!(credit("Read the rest at The Lantern Review.").as_deref(), Some("Lantern Review"));
+        assert_eq!(credit("Originally published by Harbour Times on 3 May").as_deref(), Some("Harbour Times"));
+        assert_eq!(credit("Courtesy"), None);
+        assert_eq!(credit("Read the rest at https://example.org/a"), None);
+    }
+
+    #[test]
+    fn examples_r1_is_one_claim_and_credits_are_reprint_edges() {
+        let b = examples();
+        let corpus = Corpus::new(&b.docs, &b.linked, &b.clustering);
+        let p = provenance(&corpus, &b.main_story());
+        let r1: Vec<&Claim> = p.claims.iter().filter(|c| c.claim.contains("2,500")).collect();
+        assert_eq!(r1.len(), 1, "{:#?}", p.claims);
+        let r1 = r1[0];
+        assert_eq!(r1.reported_in, ["Anders Holm", "Victor Stane"], "{r1:#?}");
+        assert_eq!(r1.independent, 1);
+        assert!(r1.origin.ends_with("/anonymous"), "{r1:#?}");
+        // The Rampart reaches the agency through Oskar Brenn's column.
+        let brenn = p.nodes.iter().find(|n| n.name == "Oskar Brenn").expect("Brenn");
+        assert_eq!(r1.via.last(), Some(&brenn.id), "{r1:#?}");
+        let reprints: Vec<(&str, &str)> =
+            p.edges.iter().filter(|e| e.kind == "reprints").map(|e| (e.from.as_str(), e.to.as_str())).collect();
+        assert!(reprints.contains(&("outlet:anders-holm", "outlet:bastion")), "{reprints:?}");
+        assert!(reprints.iter().any(|(_, to)| *to == "outlet:lantern-review"), "{reprints:?}");
+        // Every outlet of the story is a node; every id an edge names is a node.
+        let ids: BTreeSet<&str> = p.nodes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(p.nodes.iter().filter(|n| n.in_corpus).count(), 8);
+        assert!(p.edges.iter().all(|e| ids.contains(e.from.as_str()) && ids.contains(e.to.as_str())));
+        assert!(p.claims.iter().all(|c| ids.contains(c.origin.as_str()) && !c.evidence.is_empty()));
+    }
+
+    #[test]
+    fn palmyra_safe_passage_claim_goes_back_to_ria_novosti() {
+        let Some(b) = palmyra() else {
+            return;
+        };
+        let corpus = Corpus::new(&b.docs, &b.linked, &b.clustering);
+        let all: Vec<usize> = (0..b.docs.len()).collect();
+        let p = provenance(&corpus, &all);
+        let passage: Vec<&Claim> = p.claims.iter().filter(|c| c.claim.contains("9000") || c.claim.contains("9,000")).collect();
+        assert_eq!(passage.len(), 1, "{:#?}", p.claims);
+        let c = passage[0];
+        assert_eq!(c.reported_in.len(), 2, "{c:#?}");
+        assert_eq!(c.independent, 1);
+        let name = |id: &str| p.nodes.iter().find(|n| n.id == id).map(|n| n.name.clone()).unwrap_or_default();
+        assert!(name(&c.origin).contains("anonymous") && name(&c.origin).contains("RIA Novosti"), "{c:#?}");
+        assert_eq!(name(&c.via[0]), "RIA Novosti", "{c:#?}");
+    }
+}
