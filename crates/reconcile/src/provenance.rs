@@ -11,7 +11,7 @@
 //! sharing a node, or outlets reprinting one another, are collapsed.
 
 use crate::context::{content_words, strip_article};
-use crate::voices::{one_line, party_key};
+use crate::voices::{is_party_name, one_line, party_key};
 use crate::{Claim, Corpus, Edge, Evidence, Node, Provenance, TextSpan};
 use corroborate_annotate::attribution::{Quote, Speaker, SpeakerKind};
 use corroborate_annotate::Span;
@@ -332,7 +332,7 @@ pub(crate) fn provenance(corpus: &Corpus, docs: &[usize]) -> Provenance {
         // Citations: carrier --cites--> source, carrier --cites--> via --cites--> anonymous.
         let mut doc_instances: Vec<(Instance, Option<Key>)> = Vec::new();
         for c in &att.citations {
-            if c.how == "footnote" || c.source.kind == SpeakerKind::Author {
+            if c.how == "footnote" || !speaks(corpus, d, &c.source) {
                 continue;
             }
             let above = carriers(&mut g, c.span);
@@ -375,11 +375,20 @@ pub(crate) fn provenance(corpus: &Corpus, docs: &[usize]) -> Provenance {
             if claim.of(text).trim().is_empty() {
                 continue;
             }
+            // "X wrote in The Vigil on 21 February": where X writes, not a claim.
+            if let Some(venue) = venue(corpus, d, claim) {
+                if let Some(n) = g.nodes.get_mut(&chain[0]) {
+                    if !n.name.contains(" (") {
+                        n.name = format!("{} ({venue})", n.name);
+                    }
+                }
+                continue;
+            }
             doc_instances.push((Instance { doc: d, claim, chain }, anonymous_of));
         }
         // Quotes: carrier --quotes--> speaker.
         for q in &att.quotes {
-            let Some(speaker) = q.speaker.as_ref().filter(|s| s.kind != SpeakerKind::Author) else {
+            let Some(speaker) = q.speaker.as_ref().filter(|s| speaks(corpus, d, s)) else {
                 continue;
             };
             let to = g.party(d, speaker);
@@ -421,10 +430,10 @@ pub(crate) fn provenance(corpus: &Corpus, docs: &[usize]) -> Provenance {
     for &d in &order {
         let att = &corpus.docs[d].attribution;
         for q in &att.quotes {
-            let Some(speaker) = q.speaker.as_ref().filter(|s| s.kind != SpeakerKind::Author) else {
+            let Some(speaker) = q.speaker.as_ref().filter(|s| speaks(corpus, d, s)) else {
                 continue;
             };
-            if instances.iter().any(|i| i.doc == d && overlaps(i.claim, q.content)) {
+            if instances.iter().any(|i| i.doc == d && overlaps(i.claim, q.content)) || venue(corpus, d, q.content).is_some() {
                 continue;
             }
             let key = g.party(d, speaker);
@@ -521,6 +530,38 @@ pub(crate) fn provenance(corpus: &Corpus, docs: &[usize]) -> Provenance {
         .collect();
     edges.sort_by(|a, b| (&a.from, &a.to, &a.kind).cmp(&(&b.from, &b.to, &b.kind)));
     Provenance { nodes, edges, claims }
+}
+
+/// The outlet a claim span only names as where the source wrote: "in The Vigil on 21 February".
+fn venue(corpus: &Corpus, d: usize, claim: Span) -> Option<String> {
+    let text = claim.of(corpus.text(d));
+    let rest = text.strip_prefix("in ")?;
+    let at = claim.start() + (text.len() - rest.len());
+    let (_, mention) = corpus.mentions_in(d, claim).find(|(_, m)| {
+        let before = &corpus.text(d)[at..m.span.start()];
+        m.span.start() >= at && (before.is_empty() || before.trim().eq_ignore_ascii_case("the"))
+    })?;
+    let after = &corpus.text(d)[mention.span.end()..claim.end()];
+    let short = content_words(after).iter().all(|w| w.chars().all(|c| c.is_ascii_digit()) || is_date_word(w));
+    short.then(|| strip_article(mention.span.of(corpus.text(d))).to_string())
+}
+
+/// Words of a date or time phrase ("on 21 February", "last week", "before the attack").
+fn is_date_word(w: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ];
+    MONTHS.contains(&w)
+        || w.ends_with("th")
+        || w.ends_with("st")
+        || w.ends_with("nd")
+        || w.ends_with("rd")
+        || matches!(w, "week" | "weeks" | "month" | "day" | "days" | "year" | "two" | "three" | "earlier" | "attack" | "last" | "ago")
+}
+
+/// Whether a party is someone the graph draws: not the author, and a name (see [`is_party_name`]).
+fn speaks(corpus: &Corpus, d: usize, speaker: &Speaker) -> bool {
+    speaker.kind != SpeakerKind::Author && is_party_name(&party_key(corpus, d, speaker).1)
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
@@ -707,7 +748,9 @@ mod tests {
         assert_eq!(r1.independent, 1);
         assert!(r1.origin.ends_with("/anonymous"), "{r1:#?}");
         // The Rampart reaches the agency through Oskar Brenn's column.
-        let brenn = p.nodes.iter().find(|n| n.name == "Oskar Brenn").expect("Brenn");
+        let brenn = p.nodes.iter().find(|n| n.name.starts_with("Oskar Brenn")).expect("Brenn");
+        assert_eq!(brenn.name, "Oskar Brenn (Vigil)");
+        assert!(p.claims.iter().all(|c| !c.claim.starts_with("in The Vigil")), "{:#?}", p.claims);
         assert_eq!(r1.via.last(), Some(&brenn.id), "{r1:#?}");
         let reprints: Vec<(&str, &str)> =
             p.edges.iter().filter(|e| e.kind == "reprints").map(|e| (e.from.as_str(), e.to.as_str())).collect();

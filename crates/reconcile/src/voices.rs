@@ -34,6 +34,13 @@ pub(crate) fn party_key(corpus: &Corpus, d: usize, speaker: &Speaker) -> (String
     (key, tidy(&name), entity)
 }
 
+/// Whether a speaker's name can name someone: not empty, not a prepositional phrase the
+/// attribution layer took for a speaker ("in October this year", "on local messaging channels").
+pub(crate) fn is_party_name(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+    !first.is_empty() && !matches!(first.as_str(), "in" | "on" | "at" | "of" | "for" | "from" | "to" | "with" | "by" | "into")
+}
+
 /// A name without surrounding punctuation or a leading article, on one line.
 fn tidy(name: &str) -> String {
     let one_line = name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -103,7 +110,7 @@ pub(crate) fn who_said_what(corpus: &Corpus, docs: &[usize]) -> Vec<SpeakerQuote
                 continue;
             };
             let (key, name, entity) = party_key(corpus, d, speaker);
-            if name.is_empty() {
+            if !is_party_name(&name) {
                 continue;
             }
             let content = q.content.of(text);
