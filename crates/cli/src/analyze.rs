@@ -168,7 +168,8 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 
 fn read_documents(source: &Source, options: &Options) -> Vec<Result<Annotated, IngestError>> {
     match read_source(source, options) {
-        Ok(bytes) => documents_from_bytes(&source.name, &bytes, options).into_iter().map(|r| r.and_then(|d| annotate_guarded(&source.name, d))).collect(),
+        // One source may hold many documents (JSON Lines): they are annotated in parallel too.
+        Ok(bytes) => documents_from_bytes(&source.name, &bytes, options).into_par_iter().map(|r| r.and_then(|d| annotate_guarded(&source.name, d))).collect(),
         Err(e) => vec![Err(e)],
     }
 }

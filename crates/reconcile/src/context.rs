@@ -90,6 +90,7 @@ impl<'a> Corpus<'a> {
             end: own.end,
             text: own.text,
             sentence: self.text_span(d, self.sentence_of(d, span)),
+            removed: false,
         }
     }
 

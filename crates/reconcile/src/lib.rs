@@ -61,6 +61,11 @@ pub struct Evidence {
     pub text: String,
     /// The whole sentence (or sentences) holding the span.
     pub sentence: TextSpan,
+    /// True when the words are not in the clean text but in what cleaning removed from it (a
+    /// credit line such as "Courtesy The Bastion"): `text` and `sentence.text` are that line,
+    /// and `start`/`end` are 0.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
 }
 
 /// A span of a document's text, in code points.

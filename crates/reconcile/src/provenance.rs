@@ -281,7 +281,8 @@ fn removed_evidence(corpus: &Corpus, d: usize, line: &str) -> Evidence {
         start: 0,
         end: 0,
         text: one_line(line),
-        sentence: TextSpan { start: 0, end: 0, text: String::new() },
+        sentence: TextSpan { start: 0, end: 0, text: one_line(line) },
+        removed: true,
     }
 }
 
