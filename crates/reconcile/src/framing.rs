@@ -600,10 +600,8 @@ pub(crate) fn framing(corpus: &Corpus, docs: &[usize]) -> Vec<Framing> {
     for (k, t) in toks.iter().enumerate() {
         for l in labels(t) {
             let a = attach(t, &l, &countries, corpus);
-            if let (Some((e, _, _)), false) = (a, l.state) {
-                if l.fallback {
-                    *nonstate_counts.entry(e).or_default() += 1;
-                }
+            if let (Some((e, _, _)), false) = (a, l.state || l.term == "so-called" || is_head(&l.term)) {
+                *nonstate_counts.entry(e).or_default() += 1;
             }
             found.push((k, l, a));
         }
