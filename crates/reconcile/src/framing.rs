@@ -728,10 +728,262 @@ pub(crate) fn outlet_profiles(corpus: &Corpus, docs: &[usize]) -> Vec<OutletProf
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use corroborate_annotate::link::Linked;
+    use corroborate_annotate::{annotate, link_documents, Annotated};
+    use corroborate_ingest::{documents_from_bytes, Options};
+    use corroborate_stories::{cluster, Clustering};
+    use std::path::{Path, PathBuf};
+
+    /// An annotated, linked and clustered corpus that a [`Corpus`] can borrow.
+    pub(crate) struct Fixture {
+        pub docs: Vec<Annotated>,
+        pub linked: Linked,
+        pub clustering: Clustering,
+    }
+
+    impl Fixture {
+        pub fn corpus(&self) -> Corpus<'_> {
+            Corpus::new(&self.docs, &self.linked, &self.clustering)
+        }
+
+        /// The documents of the largest story.
+        pub fn story(&self) -> Vec<usize> {
+            let mut stories = self.clustering.stories.clone();
+            stories.sort_by(|a, b| b.documents.len().cmp(&a.documents.len()).then(a.id.cmp(&b.id)));
+            stories.first().map(|s| s.documents.clone()).unwrap_or_default()
+        }
+    }
+
+    fn fixture(docs: Vec<Annotated>) -> Fixture {
+        let linked = link_documents(&docs);
+        let clustering = cluster(&docs);
+        Fixture { docs, linked, clustering }
+    }
+
+    /// Short texts of our own, each with its outlet.
+    pub(crate) fn texts(items: &[(&str, &str)]) -> Fixture {
+        let docs = items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (outlet, text))| {
+                documents_from_bytes(&format!("doc{i}.txt"), text.as_bytes(), &Options::default())
+                    .into_iter()
+                    .flatten()
+                    .map(|mut d| {
+                        d.outlet = Some(outlet.to_string());
+                        annotate(d)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        fixture(docs)
+    }
+
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                files(&p, out);
+            } else if !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("README")) {
+                out.push(p);
+            }
+        }
+    }
+
+    /// Every document under `dir`, through ingest and annotate; `None` when `dir` is absent.
+    pub(crate) fn read_dir(dir: &Path) -> Option<Fixture> {
+        if !dir.is_dir() {
+            eprintln!("skipping: {} absent", dir.display());
+            return None;
+        }
+        let mut paths = Vec::new();
+        files(dir, &mut paths);
+        paths.sort();
+        let mut docs = Vec::new();
+        for p in paths {
+            let bytes = std::fs::read(&p).unwrap();
+            docs.extend(documents_from_bytes(&p.display().to_string(), &bytes, &Options::default()).into_iter().flatten().map(annotate));
+        }
+        Some(fixture(docs))
+    }
+
+    pub(crate) fn examples() -> Fixture {
+        read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")).expect("the example corpus")
+    }
+
+    pub(crate) fn palmyra() -> Option<Fixture> {
+        read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/palmyra-2016"))
+    }
+
+    /// The terms of `outlet` in `f`.
+    fn terms<'f>(f: &'f Framing, outlet: &str) -> Vec<&'f str> {
+        f.terms_by_outlet.get(outlet).map(|ts| ts.iter().map(|t| t.term.as_str()).collect()).unwrap_or_default()
+    }
+
+    fn count(f: &Framing, outlet: &str, term: &str) -> usize {
+        f.terms_by_outlet.get(outlet).and_then(|ts| ts.iter().find(|t| t.term == term)).map_or(0, |t| t.count)
+    }
+
+    /// The outlet label whose documents come from a file whose name contains `part`.
+    fn outlet_of(fx: &Fixture, corpus: &Corpus, part: &str) -> String {
+        let d = fx.docs.iter().position(|a| a.document.source.contains(part)).unwrap_or_else(|| panic!("no {part}"));
+        corpus.outlet(d)
+    }
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
         assert!(NONSTATE.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(EVENT.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    const ALPHA: &str = "The Islamic State attacked the town of Palmyra in Syria on Friday. \
+Islamic State terrorists shelled the market and the hospital. \
+The fall of Palmyra shocked officials in Damascus.\n\n\
+\"We will crush the terrorists,\" the defence minister said in Damascus. \
+The terrorists were pushing ahead from the north, officials said.";
+
+    const BETA: &str = "Fighters of the Islamic State entered Palmyra in Syria on Friday. \
+The jihadists met little resistance. \
+Residents described the capture of Palmyra as swift. \
+Syrian troops withdrew to Homs, and the Islamic State said it would hold the city.";
+
+    #[test]
+    fn labels_go_to_the_actor_they_name_and_quotes_are_skipped() {
+        let fx = texts(&[("Alpha Post", ALPHA), ("Beta Daily", BETA)]);
+        let corpus = fx.corpus();
+        let docs: Vec<usize> = (0..fx.docs.len()).collect();
+        let framing = framing(&corpus, &docs);
+        let is = framing.iter().find(|f| f.name == "Islamic State").expect("a framing of the Islamic State");
+        // Two of Alpha's three "terrorists" are the outlet's (one by position, one by the
+        // fallback); the minister's quoted words are not.
+        assert_eq!(count(is, "Alpha Post", "terrorists"), 2, "{:?}", is.terms_by_outlet);
+        assert!(terms(is, "Beta Daily").contains(&"fighters"), "{:?}", is.terms_by_outlet);
+        assert!(terms(is, "Beta Daily").contains(&"jihadists"), "{:?}", is.terms_by_outlet);
+        assert!(!terms(is, "Beta Daily").contains(&"terrorists"));
+        // Names as written are terms too.
+        assert!(terms(is, "Alpha Post").contains(&"Islamic State"));
+        // Every term has evidence in its outlet's document.
+        for (outlet, ts) in &is.terms_by_outlet {
+            for t in ts {
+                assert!(is.evidence.iter().any(|e| &e.outlet == outlet), "{outlet} {}", t.term);
+            }
+        }
+        // Syrian troops are Syria's, through the demonym.
+        if let Some(syria) = framing.iter().find(|f| f.name == "Syria") {
+            assert!(!terms(syria, "Beta Daily").contains(&"jihadists"));
+        }
+        let event = framing.iter().find(|f| f.entity == "event").expect("the event");
+        assert_eq!(event.name, "the event");
+        assert_eq!(terms(event, "Alpha Post"), vec!["attack", "fall"], "{:?}", event.terms_by_outlet);
+        assert!(terms(event, "Beta Daily").contains(&"capture"), "{:?}", event.terms_by_outlet);
+        // Deterministic.
+        assert_eq!(framing, super::framing(&corpus, &docs));
+    }
+
+    #[test]
+    fn adjectives_before_other_nouns_are_not_labels() {
+        let fx = texts(&[("Alpha Post", "Islamic State militants claimed a terrorist attack in Palmyra on Friday.")]);
+        let corpus = fx.corpus();
+        let toks = tokens(&corpus, 0);
+        let found: Vec<String> = labels(&toks).into_iter().map(|l| l.term).collect();
+        assert_eq!(found, vec!["militants"]);
+    }
+
+    #[test]
+    fn outlet_profiles_count_hedges_per_thousand_words() {
+        let fx = texts(&[
+            ("Beta Daily", BETA),
+            ("Alpha Post", "Rebels reportedly entered Palmyra on Friday. The claim could not be independently verified."),
+        ]);
+        let corpus = fx.corpus();
+        let profiles = outlet_profiles(&corpus, &[0, 1]);
+        let names: Vec<&str> = profiles.iter().map(|p| p.outlet.as_str()).collect();
+        assert_eq!(names, vec!["Alpha Post", "Beta Daily"]);
+        let alpha = &profiles[0];
+        assert_eq!(alpha.words, 13);
+        assert_eq!(alpha.genre, "news");
+        assert_eq!(alpha.documents, vec![fx.docs[1].document.id.to_string()]);
+        assert!(alpha.hedges >= 2, "{alpha:?}");
+        let expected = (alpha.hedges as f64 * 1000.0 / 13.0 * 100.0).round() / 100.0;
+        assert_eq!(alpha.hedge_density, expected);
+        assert_eq!(profiles[1].hedges, 0);
+        assert_eq!(profiles[1].hedge_density, 0.0);
+    }
+
+    #[test]
+    fn example_corpus_framing_matches_the_answer_key() {
+        let fx = examples();
+        let corpus = fx.corpus();
+        let docs = fx.story();
+        let framing = framing(&corpus, &docs);
+        let ela = framing.iter().find(|f| f.name == "Estrel Liberation Army").expect("the ELA's framing");
+        let out = |part: &str| outlet_of(&fx, &corpus, part);
+        let has = |f: &Framing, part: &str, term: &str| f.terms_by_outlet.get(&out(part)).is_some_and(|ts| ts.iter().any(|t| t.term == term));
+        assert!(has(ela, "velna", "terrorists"), "{:?}", ela.terms_by_outlet);
+        assert!(has(ela, "rampart", "terrorists"), "{:?}", ela.terms_by_outlet);
+        assert!(has(ela, "northgate", "rebels"), "{:?}", ela.terms_by_outlet);
+        assert!(has(ela, "estrel-courier", "freedom fighters"), "{:?}", ela.terms_by_outlet);
+        assert!(has(ela, "tidewatch", "freedom fighters"), "{:?}", ela.terms_by_outlet);
+        assert!(has(ela, "ashgrove", "militants"), "{:?}", ela.terms_by_outlet);
+        assert!(has(ela, "frontline", "insurgents"), "{:?}", ela.terms_by_outlet);
+        assert!(has(ela, "velna", "so-called"), "{:?}", ela.terms_by_outlet);
+        // The pro-ELA outlets never call it terrorist.
+        assert!(!has(ela, "estrel-courier", "terrorists") && !has(ela, "tidewatch", "terrorists"));
+        let event = framing.iter().find(|f| f.entity == "event").expect("the event");
+        assert!(has(event, "northgate", "fall"), "{:?}", event.terms_by_outlet);
+        assert!(has(event, "estrel-courier", "liberation"), "{:?}", event.terms_by_outlet);
+        assert!(has(event, "tidewatch", "liberation"), "{:?}", event.terms_by_outlet);
+        assert!(has(event, "ashgrove", "loss"), "{:?}", event.terms_by_outlet);
+        assert!(has(event, "rampart", "loss"), "{:?}", event.terms_by_outlet);
+        assert!(!has(event, "estrel-courier", "fall") && !has(event, "northgate", "liberation"));
+        // Evidence spans are the text at their offsets.
+        for f in &framing {
+            for e in &f.evidence {
+                let d = fx.docs.iter().position(|a| a.document.id.to_string() == e.document).unwrap();
+                let text: String = corpus.text(d).chars().skip(e.start).take(e.end - e.start).collect();
+                assert_eq!(text, e.text);
+            }
+        }
+    }
+
+    #[test]
+    fn example_corpus_outlet_profiles() {
+        let fx = examples();
+        let corpus = fx.corpus();
+        let docs = fx.story();
+        let profiles = outlet_profiles(&corpus, &docs);
+        assert_eq!(profiles.len(), 8, "{profiles:?}");
+        assert!(profiles.windows(2).all(|w| w[0].outlet < w[1].outlet));
+        let rampart = outlet_of(&fx, &corpus, "rampart");
+        let p = profiles.iter().find(|p| p.outlet == rampart).unwrap();
+        assert_eq!(p.genre, "opinion");
+        assert!(p.hedges >= 2 && p.words > 400, "{p:?}");
+    }
+
+    #[test]
+    fn palmyra_framing_differs_across_pages() {
+        let Some(fx) = palmyra() else { return };
+        let corpus = fx.corpus();
+        let docs = fx.story();
+        assert_eq!(docs.len(), 5);
+        let framing = framing(&corpus, &docs);
+        let is = framing.iter().find(|f| f.name == "Islamic State").expect("the Islamic State's framing");
+        let with = |term: &str| is.terms_by_outlet.iter().filter(|(_, ts)| ts.iter().any(|t| t.term == term)).count();
+        assert!(with("terrorists") >= 2, "{:?}", is.terms_by_outlet);
+        assert!(with("jihadists") >= 2, "{:?}", is.terms_by_outlet);
+        assert!(with("militants") >= 2, "{:?}", is.terms_by_outlet);
+        // Some page never calls it terrorist.
+        assert!(is.terms_by_outlet.values().any(|ts| !ts.iter().any(|t| t.term == "terrorists")));
+        // The names differ too: IS, ISIS, ISIL.
+        for name in ["IS", "ISIS", "ISIL"] {
+            assert!(with(name) >= 1, "{name}: {:?}", is.terms_by_outlet);
+        }
+        let event = framing.iter().find(|f| f.entity == "event").expect("the event");
+        let all: BTreeSet<&str> = event.terms_by_outlet.values().flatten().map(|t| t.term.as_str()).collect();
+        for term in ["fall", "second fall", "capture", "takeover"] {
+            assert!(all.contains(term), "{term}: {:?}", event.terms_by_outlet);
+        }
+        assert!(!all.contains("liberation"), "{:?}", event.terms_by_outlet);
     }
 }
