@@ -187,3 +187,139 @@ pub(crate) fn coverage(corpus: &Corpus, docs: &[usize], timeline: &[Event], figu
     facts.truncate(MAX_FACTS);
     facts
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framing::tests::{examples, texts};
+    use crate::{FigureValue, Reconciled, Relation};
+    use corroborate_annotate::Span;
+
+    const A: &str = "The Islamic State seized Palmyra on Sunday after a four-day offensive. \
+Governor Talal Barazi said 50 soldiers were killed in the fighting.";
+    const B: &str = "Islamic State fighters took Palmyra on Sunday. \
+Governor Talal Barazi said the army withdrew south of the city.";
+    const C: &str = "Palmyra fell to the Islamic State on Sunday, and about 80 soldiers died, a monitor said.";
+
+    fn evidence(corpus: &Corpus, d: usize, word: &str) -> Evidence {
+        let text = corpus.text(d);
+        let at = text.find(word).unwrap();
+        corpus.evidence(d, Span::new(text, at, at + word.len()).unwrap())
+    }
+
+    fn event(corpus: &Corpus, what: &str, docs: &[usize], background: bool) -> Event {
+        let evidence: Vec<Evidence> = docs.iter().map(|&d| evidence(corpus, d, "Palmyra")).collect();
+        let mut outlets: Vec<String> = docs.iter().map(|&d| corpus.outlet(d)).collect();
+        outlets.sort();
+        Event {
+            when: "2016-12-11".into(),
+            precision: "day".into(),
+            earliest: "2016-12-11".into(),
+            latest: "2016-12-11".into(),
+            what: what.into(),
+            place: None,
+            actors: Vec::new(),
+            outlets,
+            background,
+            evidence,
+        }
+    }
+
+    fn figure(corpus: &Corpus, values: &[(usize, &str)]) -> Figure {
+        let values = values
+            .iter()
+            .map(|&(d, text)| FigureValue {
+                document: corpus.docs[d].document.id.to_string(),
+                outlet: corpus.outlet(d),
+                text: text.into(),
+                low: None,
+                high: None,
+                low_inclusive: true,
+                high_inclusive: true,
+                approx: false,
+                holder: corpus.outlet(d),
+                holder_entity: None,
+                how: "stated".into(),
+                derived_from: None,
+                evidence: evidence(corpus, d, text),
+            })
+            .collect();
+        Figure {
+            topic: "soldiers killed".into(),
+            unit: "soldiers".into(),
+            values,
+            relation: Relation::Contradict,
+            tolerance: String::new(),
+            explanation: String::new(),
+            reconciled: Reconciled { policy: "all", low: None, best: None, high: None, rule: String::new() },
+            independent_sources: 2,
+        }
+    }
+
+    #[test]
+    fn events_figures_and_speakers_some_outlets_miss() {
+        let fx = texts(&[("Alpha Post", A), ("Beta Daily", B), ("Gamma Wire", C)]);
+        let corpus = fx.corpus();
+        let docs = [0, 1, 2];
+        let timeline = vec![
+            event(&corpus, "IS took Palmyra", &[0, 1, 2], false),
+            event(&corpus, "IS began its offensive", &[0], false),
+            event(&corpus, "the army withdrew", &[1], true),
+            event(&corpus, "fighting near the city", &[0, 1], true),
+        ];
+        let figures = vec![figure(&corpus, &[(0, "50 soldiers"), (2, "about 80 soldiers")])];
+        let facts = coverage(&corpus, &docs, &timeline, &figures);
+        let find = |prefix: &str| facts.iter().find(|f| f.fact.starts_with(prefix));
+        // Reported everywhere: not a coverage fact.
+        assert!(find("2016-12-11: IS took Palmyra").is_none(), "{facts:#?}");
+        // One outlet, but a story event: listed.
+        let offensive = find("2016-12-11: IS began its offensive").expect("the offensive");
+        assert_eq!(offensive.reported_by, vec!["Alpha Post"]);
+        assert_eq!(offensive.missing_from, vec!["Beta Daily", "Gamma Wire"]);
+        // One outlet and background: left out; two outlets and background: listed.
+        assert!(find("2016-12-11: the army withdrew").is_none());
+        assert_eq!(find("2016-12-11: fighting near").unwrap().missing_from, vec!["Gamma Wire"]);
+        let fig = find("figure: soldiers killed").expect("the figure");
+        assert_eq!(fig.fact, "figure: soldiers killed: 50 soldiers; about 80 soldiers");
+        assert_eq!(fig.reported_by, vec!["Alpha Post", "Gamma Wire"]);
+        assert_eq!(fig.missing_from, vec!["Beta Daily"]);
+        assert_eq!(fig.evidence.len(), 2);
+        // The governor is quoted by two of the three outlets, if the speaker is linked.
+        if let Some(q) = facts.iter().find(|f| f.fact.starts_with("quotes") && f.fact.contains("Barazi")) {
+            assert_eq!(q.missing_from, vec!["Gamma Wire"]);
+        }
+        // Most outlets first, then by fact; every fact has evidence.
+        assert!(facts.windows(2).all(|w| {
+            let (a, b) = (w[0].reported_by.len(), w[1].reported_by.len());
+            a > b || (a == b && w[0].fact <= w[1].fact)
+        }));
+        assert!(facts.iter().all(|f| !f.evidence.is_empty() && !f.missing_from.is_empty()));
+        assert_eq!(facts, coverage(&corpus, &docs, &timeline, &figures));
+    }
+
+    #[test]
+    fn one_outlet_has_no_coverage_gaps() {
+        let fx = texts(&[("Alpha Post", A), ("Alpha Post", B)]);
+        let corpus = fx.corpus();
+        let timeline = vec![event(&corpus, "IS began its offensive", &[0], false)];
+        assert!(coverage(&corpus, &[0, 1], &timeline, &[]).is_empty());
+    }
+
+    #[test]
+    fn example_corpus_speakers_and_actors_some_outlets_miss() {
+        let fx = examples();
+        let corpus = fx.corpus();
+        let docs = fx.story();
+        let facts = coverage(&corpus, &docs, &[], &[]);
+        assert!(!facts.is_empty() && facts.len() <= MAX_FACTS);
+        // Valdis (the foreign minister) is quoted by the pro-government side, not by the
+        // pro-ELA outlets.
+        let valdis = facts.iter().find(|f| f.fact.starts_with("quotes Oren Valdis")).expect("Valdis quoted");
+        let velna = corpus.outlet(docs.iter().copied().find(|&d| corpus.docs[d].document.source.contains("velna")).unwrap());
+        let courier =
+            corpus.outlet(docs.iter().copied().find(|&d| corpus.docs[d].document.source.contains("estrel-courier")).unwrap());
+        assert!(valdis.reported_by.contains(&velna), "{valdis:?}");
+        assert!(valdis.missing_from.contains(&courier), "{valdis:?}");
+        assert!(facts.iter().all(|f| f.reported_by.len() + f.missing_from.len() == 8));
+    }
+}
