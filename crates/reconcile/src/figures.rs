@@ -590,6 +590,7 @@ mod tests {
                 end: 1,
                 text: "t".into(),
                 sentence: crate::TextSpan { start: 0, end: 1, text: "t".into() },
+                removed: false,
             },
         }
     }

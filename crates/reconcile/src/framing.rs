@@ -646,7 +646,9 @@ pub(crate) fn framing(corpus: &Corpus, docs: &[usize]) -> Vec<Framing> {
     let mut out: Vec<Framing> = Vec::new();
     for e in actors {
         let tally = tallies.remove(&e).unwrap_or_default();
-        if tally.terms.is_empty() {
+        // One word used by everyone (a town's name) says nothing of framing.
+        let distinct: BTreeSet<&str> = tally.terms.values().flat_map(|t| t.keys().map(String::as_str)).collect();
+        if distinct.len() < 2 {
             continue;
         }
         let ent = &corpus.linked.entities[e];
@@ -686,7 +688,7 @@ fn event_framing(corpus: &Corpus, docs: &[usize], toks: &[Vec<Tok>], outlets: &[
             }
         }
     }
-    Some(tally.framing("event".into(), "the event".into()))
+    Some(tally.framing("event".into(), format!("the event ({})", corpus.linked.entities[place].name)))
 }
 
 fn genre_name(g: Genre) -> &'static str {
@@ -874,7 +876,7 @@ Syrian troops withdrew to Homs, and the Islamic State said it would hold the cit
             assert!(!terms(syria, "Beta Daily").contains(&"jihadists"));
         }
         let event = framing.iter().find(|f| f.entity == "event").expect("the event");
-        assert_eq!(event.name, "the event");
+        assert!(event.name.starts_with("the event ("), "{}", event.name);
         assert_eq!(terms(event, "Alpha Post"), vec!["attack", "fall"], "{:?}", event.terms_by_outlet);
         assert!(terms(event, "Beta Daily").contains(&"capture"), "{:?}", event.terms_by_outlet);
         // Deterministic.

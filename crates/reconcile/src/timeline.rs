@@ -24,6 +24,8 @@ struct Mention {
     doc: usize,
     sentence: usize,
     time: Span,
+    /// No other date in the sentence: the whole sentence may describe it.
+    alone: bool,
     value: String,
     precision: String,
     days: (i64, i64),
@@ -86,17 +88,19 @@ fn mentions_of(corpus: &Corpus, d: usize) -> Vec<Mention> {
         if days.1 - days.0 > 300 && a.times.iter().filter(in_sentence).any(|o| o.value.as_deref().and_then(day_range).is_some_and(|(x, y)| y - x < 32)) {
             continue;
         }
-        let what = clause(text, s, t.span);
+        let alone = !a.times.iter().any(|o| o.span != t.span && o.span.start() >= s.start() && o.span.end() <= s.end() && o.value.as_deref().and_then(day_range).is_some_and(|r| r != days));
+        let what = clause(text, s, t.span, alone);
         let words = content_words(what.of(text)).into_iter().filter(|w| !w.chars().all(|c| c.is_ascii_digit())).collect();
-        out.push(Mention { doc: d, sentence, time: t.span, value: value.to_string(), precision: t.precision.unwrap_or("day").to_string(), days, words });
+        out.push(Mention { doc: d, sentence, time: t.span, alone, value: value.to_string(), precision: t.precision.unwrap_or("day").to_string(), days, words });
     }
     out
 }
 
-/// The part of `sentence` around `time`: the whole sentence when short, else the clauses
-/// (cut at semicolons and commas) around the time expression until the text is long enough.
-fn clause(text: &str, sentence: Span, time: Span) -> Span {
-    if sentence.len() <= MAX_WHAT {
+/// The part of `sentence` around `time`: the whole sentence when it is short and dates nothing
+/// else (`alone`), else the clauses (cut at semicolons and commas) around the time expression
+/// until the text is long enough.
+fn clause(text: &str, sentence: Span, time: Span, alone: bool) -> Span {
+    if alone && sentence.len() <= MAX_WHAT {
         return sentence;
     }
     let s = sentence.of(text);
@@ -133,7 +137,7 @@ fn clause(text: &str, sentence: Span, time: Span) -> Span {
 fn describe(corpus: &Corpus, m: &Mention) -> String {
     let text = corpus.text(m.doc);
     let s = corpus.docs[m.doc].sentences[m.sentence];
-    let span = clause(text, s, m.time);
+    let span = clause(text, s, m.time, m.alone);
     let mut out = String::new();
     let mut at = span.start();
     for (i, mention) in corpus.mentions_in(m.doc, span) {
@@ -228,10 +232,15 @@ mod tests {
         let text = "The council met for hours, argued over the budget, the trams, the libraries and the pay of its staff, and then, on Tuesday night, it voted to pass the plan by a narrow margin, while the mayor, who had opposed it for months, left the chamber early and refused to speak to anyone waiting outside.";
         let at = text.find("Tuesday night").unwrap();
         let time = Span::new(text, at, at + "Tuesday night".len()).unwrap();
-        let cut = clause(text, Span::new(text, 0, text.len()).unwrap(), time).of(text);
+        let cut = clause(text, Span::new(text, 0, text.len()).unwrap(), time, true).of(text);
         assert!(cut.contains("Tuesday night") && cut.len() < text.len() && cut.len() >= 30, "{cut}");
         let short = "Rebels took the town on Sunday.";
         let at = short.find("Sunday").unwrap();
-        assert_eq!(clause(short, Span::new(short, 0, short.len()).unwrap(), Span::new(short, at, at + 6).unwrap()).of(short), short);
+        assert_eq!(clause(short, Span::new(short, 0, short.len()).unwrap(), Span::new(short, at, at + 6).unwrap(), true).of(short), short);
+        // A sentence dating two things is cut even when short.
+        let two = "The rebels, who lost the town in March, took it back on Sunday after a long and bloody fight.";
+        let at = two.find("Sunday").unwrap();
+        let cut = clause(two, Span::new(two, 0, two.len()).unwrap(), Span::new(two, at, at + 6).unwrap(), false).of(two);
+        assert!(cut.contains("Sunday") && cut.len() < two.len(), "{cut}");
     }
 }
