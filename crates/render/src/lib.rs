@@ -11,12 +11,14 @@ pub mod entities;
 pub mod layers;
 mod stories;
 mod summary;
+pub mod report;
 
 pub use documents::{document_record, write_documents, DocumentRecord};
 pub use dossier::write_dossier;
 pub use entities::write_entities;
 pub use stories::{story_record, write_stories, MemberRecord, PassageRecord, ReprintRecord, StoryRecord};
 pub use summary::{summary, BatchReport};
+pub use report::{digest, markdown, report_html, story_places, write_report, StoryReport};
 
 /// The output contract these files follow.
 pub const CONTRACT: &str = "corroborate/v1";
