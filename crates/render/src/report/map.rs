@@ -100,12 +100,19 @@ impl View {
     }
 }
 
-/// The map of `places` (those with coordinates), or `None` when none has any.
-pub fn map_svg(places: &[Place], title: &str) -> Option<String> {
-    let located: Vec<(&Place, f64, f64)> = places.iter().filter_map(|p| Some((p, p.lon?, p.lat?))).filter(|(_, lon, lat)| lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0).collect();
-    if located.is_empty() {
-        return None;
-    }
+/// How far (in degrees, longitude scaled by latitude) a place may lie from the first one and
+/// still be drawn: farther places (a capital abroad whose government commented) would shrink
+/// the story's region to a dot.
+const FOCUS_DEGREES: f64 = 15.0;
+
+/// The map of `places` (those with coordinates) around the first of them, or `None` when none
+/// has any; also the names of the places too far away to draw.
+pub fn map_svg(places: &[Place], title: &str) -> Option<(String, Vec<String>)> {
+    let mut located: Vec<(&Place, f64, f64)> = places.iter().filter_map(|p| Some((p, p.lon?, p.lat?))).filter(|(_, lon, lat)| lon.is_finite() && lat.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0).collect();
+    let &(_, lon0, lat0) = located.first()?;
+    let cos0 = lat0.to_radians().cos();
+    let far: Vec<String> = located.iter().filter(|(_, lon, lat)| ((lon - lon0) * cos0).hypot(lat - lat0) > FOCUS_DEGREES).map(|(p, _, _)| p.name.clone()).collect();
+    located.retain(|(_, lon, lat)| ((lon - lon0) * cos0).hypot(lat - lat0) <= FOCUS_DEGREES);
     let view = View::around(&located.iter().map(|&(_, lon, lat)| (lon, lat)).collect::<Vec<_>>());
     let mut svg = String::new();
     let _ = write!(svg, "<svg class=\"map\" viewBox=\"0 0 {WIDTH} {}\" role=\"img\" aria-label=\"{}\"><rect class=\"sea\" width=\"{WIDTH}\" height=\"{}\"/>", view.height, esc(title), view.height);
@@ -155,7 +162,7 @@ pub fn map_svg(places: &[Place], title: &str) -> Option<String> {
         view.north,
         view.east
     );
-    Some(svg)
+    Some((svg, far))
 }
 
 /// The part of `ring` inside the box `(west, south, east, north)` (Sutherland–Hodgman: the
@@ -221,7 +228,8 @@ mod tests {
 
     #[test]
     fn a_map_shows_the_places_and_the_countries_around_them() {
-        let svg = map_svg(&[place("Palmyra", 34.56, 38.28), place("Homs", 34.73, 36.72)], "places").unwrap();
+        let (svg, far) = map_svg(&[place("Palmyra", 34.56, 38.28), place("Homs", 34.73, 36.72), place("Washington", 38.9, -77.04)], "places").unwrap();
+        assert_eq!(far, ["Washington"]);
         assert!(svg.contains("<title>Syria</title>") && svg.contains("<title>Lebanon</title>"), "{svg}");
         assert!(!svg.contains("<title>Brazil</title>"));
         assert!(svg.contains(">Palmyra</text>") && svg.contains(">Homs</text>"));

@@ -136,8 +136,11 @@ fn places(out: &mut String, d: &Dossier, extra: &[Place]) {
         return;
     }
     match map::map_svg(&all, &format!("Map of the places of {}", title_of(d))) {
-        Some(svg) => {
+        Some((svg, far)) => {
             let _ = write!(out, "<div class=\"mapbox\">{svg}</div>");
+            if !far.is_empty() {
+                let _ = write!(out, "<p class=\"hint\">Too far away to draw: {}.</p>", esc(&far.join(", ")));
+            }
         }
         None => out.push_str("<p class=\"empty\">No place of this story has coordinates in the gazetteer.</p>"),
     }
