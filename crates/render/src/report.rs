@@ -248,7 +248,7 @@ mod tests {
         assert!(html.contains("<mark>between 1,500 and 2,000 fighters</mark>"));
         assert!(html.contains("<a href=\"https://northgate.example/world/st-maren\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">source</a>"));
         assert!(html.contains("<svg class=\"map\"") && html.contains(">Corran</text>"));
-        assert!(html.contains("<svg class=\"timeline story\"") && html.contains("<svg class=\"timeline background\""));
+        assert!(html.contains("<svg class=\"tl tl-story\"") && html.contains("<svg class=\"tl tl-bg\""));
         assert!(html.contains("<li><b>VELNA</b> blames Serren Compact (says Ministry of Defence)</li>"));
         assert!(html.len() < 100_000, "{}", html.len());
     }
@@ -295,6 +295,19 @@ mod tests {
         assert!(!tags.iter().any(|t| t.contains("onerror")), "{tags:?}");
         assert!(!tags.iter().any(|t| t.to_lowercase().contains("javascript:")), "{tags:?}");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+
+    /// `CORROBORATE_SAMPLE_REPORT=/tmp/sample.html cargo test -p corroborate-render sample`
+    /// writes the page of the hand-made dossier, to look at in a browser.
+    #[test]
+    fn sample_page() {
+        let d = fixture::siege();
+        let places = vec![Place { entity: "gn:dravik".into(), name: "Dravik".into(), lat: Some(45.1), lon: Some(14.9), country: None }];
+        let html = report_html(&[StoryReport { dossier: &d, places }]);
+        if let Some(path) = std::env::var_os("CORROBORATE_SAMPLE_REPORT") {
+            std::fs::write(path, &html).unwrap();
+        }
+        assert!(html.contains(">Dravik</text>"));
     }
 
     #[test]

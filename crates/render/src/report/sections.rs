@@ -38,7 +38,7 @@ pub(super) fn story(out: &mut String, s: &StoryReport, id: String) {
     }
     out.push_str("</nav>\n");
     for (key, name) in SECTIONS {
-        let _ = write!(out, "<section id=\"{id}-{key}\" class=\"{key}\"><h3>{name}</h3>");
+        let _ = write!(out, "<section id=\"{id}-{key}\" class=\"sec-{key}\"><h3>{name}</h3>");
         let before = out.len();
         match key {
             "timeline" => timeline(out, d, &id),
@@ -105,7 +105,7 @@ fn timeline(out: &mut String, d: &Dossier, id: &str) {
     if let Some(svg) = timeline_svg(&story, &prefix, "story") {
         let _ = write!(out, "<div class=\"scroll\">{svg}</div>");
     }
-    if let Some(svg) = timeline_svg(&background, &prefix, "background") {
+    if let Some(svg) = timeline_svg(&background, &prefix, "bg") {
         let _ = write!(out, "<h4>Background (events well before the story)</h4><div class=\"scroll\">{svg}</div>");
     }
     out.push_str("<div class=\"scroll\"><table><thead><tr><th>When</th><th>What</th><th>Where</th><th>Reported by</th></tr></thead><tbody>");

@@ -87,7 +87,7 @@ fn ticks(from: i64, to: i64) -> Vec<(i64, String)> {
 }
 
 /// The SVG of `events` (`(index in the dossier's timeline, event)`), each bar linking to the
-/// event's row `#{prefix}-{index}`; `class` is `story` or `background`.
+/// event's row `#{prefix}-{index}`; `class` is `story` or `bg` (background).
 pub fn timeline_svg(events: &[(usize, &Event)], prefix: &str, class: &str) -> Option<String> {
     let dated: Vec<(usize, &Event, i64, i64)> = events
         .iter()
@@ -109,10 +109,12 @@ pub fn timeline_svg(events: &[(usize, &Event)], prefix: &str, class: &str) -> Op
     let x = |d: i64| left + (d - from) as f64 / (to - from) as f64 * (right - left);
     let height = AXIS + ROW * dated.len() as f64 + 6.0;
     let mut svg = String::new();
-    let _ = write!(svg, "<svg class=\"timeline {class}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"{class} timeline\">");
+    let _ = write!(svg, "<svg class=\"tl tl-{class}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"{class} timeline\">");
     for (d, label) in ticks(from, to) {
         let tx = x(d);
-        let _ = write!(svg, "<line class=\"tick\" x1=\"{tx:.1}\" y1=\"{}\" x2=\"{tx:.1}\" y2=\"{height}\"/><text class=\"tick\" x=\"{:.1}\" y=\"14\">{}</text>", AXIS - 6.0, tx + 2.0, esc(&label));
+        // The last label ends at its tick rather than running off the edge.
+        let (lx, end) = if tx > WIDTH - 60.0 { (tx - 2.0, " text-anchor=\"end\"") } else { (tx + 2.0, "") };
+        let _ = write!(svg, "<line class=\"tick\" x1=\"{tx:.1}\" y1=\"{}\" x2=\"{tx:.1}\" y2=\"{height}\"/><text class=\"tick\" x=\"{lx:.1}\" y=\"14\"{end}>{}</text>", AXIS - 6.0, esc(&label));
     }
     for (row, (i, e, a, b)) in dated.iter().enumerate() {
         let y = AXIS + ROW * row as f64;
