@@ -116,12 +116,22 @@ pub fn map_svg(places: &[Place], title: &str) -> Option<(String, Vec<String>)> {
     let view = View::around(&located.iter().map(|&(_, lon, lat)| (lon, lat)).collect::<Vec<_>>());
     let mut svg = String::new();
     let _ = write!(svg, "<svg class=\"map\" viewBox=\"0 0 {WIDTH} {}\" role=\"img\" aria-label=\"{}\"><rect class=\"sea\" width=\"{WIDTH}\" height=\"{}\"/>", view.height, esc(title), view.height);
+    // Country names go on top of the outlines, at the middle of each country's largest visible
+    // ring, when that ring is big enough to hold them.
+    let mut labels = String::new();
     for country in countries().iter().filter(|c| view.sees(c.bbox)) {
         let mut d = String::new();
+        let mut largest: Option<(f64, f64, f64)> = None;
         for ring in &country.rings {
             let ring = clip_ring(ring, (view.west - 1.0, view.south - 1.0, view.east + 1.0, view.north + 1.0));
             if ring.len() < 3 {
                 continue;
+            }
+            let inner = clip_ring(&ring, (view.west, view.south, view.east, view.north));
+            if let Some((area, x, y)) = centroid(&inner).map(|(a, lon, lat)| (a * view.kx * view.ky, view.project(lon, lat))).map(|(a, (x, y))| (a, x, y)) {
+                if largest.is_none_or(|l| area > l.0) {
+                    largest = Some((area, x, y));
+                }
             }
             let mut last = (f64::NAN, f64::NAN);
             for (i, &(lon, lat)) in ring.iter().enumerate() {
@@ -139,7 +149,13 @@ pub fn map_svg(places: &[Place], title: &str) -> Option<(String, Vec<String>)> {
             continue;
         }
         let _ = write!(svg, "<path class=\"land\" d=\"{d}\"><title>{}</title></path>", esc(country.name));
+        if let Some((area, x, y)) = largest {
+            if area > 2500.0 {
+                let _ = write!(labels, "<text class=\"country\" x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"middle\">{}</text>", esc(&country.name.to_uppercase()));
+            }
+        }
     }
+    svg.push_str(&labels);
     for (place, lon, lat) in &located {
         let (x, y) = view.project(*lon, *lat);
         let anchor_end = x > WIDTH * 0.7;
@@ -210,6 +226,22 @@ fn clip_ring(ring: &[(f64, f64)], bbox: (f64, f64, f64, f64)) -> Vec<(f64, f64)>
     points
 }
 
+/// Area (in square degrees) and centroid `(lon, lat)` of a ring, by the shoelace formula.
+fn centroid(ring: &[(f64, f64)]) -> Option<(f64, f64, f64)> {
+    if ring.len() < 3 {
+        return None;
+    }
+    let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    for i in 0..ring.len() {
+        let (p, q) = (ring[i], ring[(i + 1) % ring.len()]);
+        let cross = p.0 * q.1 - q.0 * p.1;
+        a += cross;
+        cx += (p.0 + q.0) * cross;
+        cy += (p.1 + q.1) * cross;
+    }
+    (a.abs() > 1e-9).then(|| (a.abs() / 2.0, cx / (3.0 * a), cy / (3.0 * a)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +264,7 @@ mod tests {
         assert_eq!(far, ["Washington"]);
         assert!(svg.contains("<title>Syria</title>") && svg.contains("<title>Lebanon</title>"), "{svg}");
         assert!(!svg.contains("<title>Brazil</title>"));
+        assert!(svg.contains(">SYRIA</text>"), "{svg}");
         assert!(svg.contains(">Palmyra</text>") && svg.contains(">Homs</text>"));
         assert!(svg.len() < 60_000, "{}", svg.len());
     }
