@@ -140,7 +140,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if !args.quiet {
         match args.format {
             FormatArg::Text => {
-                print!("{text}");
+                print!("{}", if corroborate_render::report::colour_wanted() { corroborate_render::report::colourize(&text) } else { text.clone() });
                 println!("\nwrote {}", args.out.display());
             }
             FormatArg::Md => print!("{}", markdown(&dossiers)),

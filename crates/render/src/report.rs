@@ -25,7 +25,7 @@ pub(crate) mod fixture;
 
 pub use escape::{anchor, esc, href};
 pub use markdown::markdown;
-pub use text::digest;
+pub use text::{colour_wanted, colourize, digest};
 
 use corroborate_annotate::link::Linked;
 use corroborate_reconcile::{Dossier, Place};
@@ -246,7 +246,7 @@ mod tests {
         assert!(html.contains("⚠ contradict"));
         assert!(html.contains("<b>1</b> independent of 2 reports"));
         assert!(html.contains("<mark>between 1,500 and 2,000 fighters</mark>"));
-        assert!(html.contains("<a href=\"https://northgate.example/world/st-maren\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">source</a>"));
+        assert!(html.contains("<a href=\"https://northgate.example/world/st-maren\" rel=\"noreferrer\" target=\"_blank\">source</a>"));
         assert!(html.contains("<svg class=\"map\"") && html.contains(">Corran</text>"));
         assert!(html.contains("<svg class=\"tl tl-story\"") && html.contains("<svg class=\"tl tl-bg\""));
         assert!(html.contains("<li><b>VELNA</b> blames Serren Compact (says Ministry of Defence)</li>"));
@@ -308,6 +308,33 @@ mod tests {
             std::fs::write(path, &html).unwrap();
         }
         assert!(html.contains(">Dravik</text>"));
+    }
+
+    /// The speed target: the page of 100 stories in well under a second. Each story
+    /// here is the siege dossier with every list eight times as long (24 events, 8 figures, …).
+    /// `CORROBORATE_BENCH_REPORT=/tmp/100.html` keeps the page, to time it in a browser.
+    #[test]
+    fn a_hundred_stories_render_in_well_under_a_second() {
+        let mut big = fixture::siege();
+        for _ in 0..3 {
+            big.timeline.extend(big.timeline.clone());
+            big.figures.extend(big.figures.clone());
+            big.quotes.extend(big.quotes.clone());
+            big.blame.extend(big.blame.clone());
+            big.provenance.claims.extend(big.provenance.claims.clone());
+            big.coverage.extend(big.coverage.clone());
+        }
+        let dossiers: Vec<Dossier> = (0..100).map(|i| Dossier { story: format!("s{i:016x}"), ..big.clone() }).collect();
+        let stories: Vec<StoryReport> = dossiers.iter().map(|d| StoryReport { dossier: d, places: vec![] }).collect();
+        let started = std::time::Instant::now();
+        let html = report_html(&stories);
+        let took = started.elapsed();
+        eprintln!("100 stories: {} KB in {took:?}", html.len() / 1024);
+        if let Some(path) = std::env::var_os("CORROBORATE_BENCH_REPORT") {
+            std::fs::write(path, &html).unwrap();
+        }
+        // Generous for an unoptimised build on a busy machine; release takes a fraction.
+        assert!(took < std::time::Duration::from_secs(5), "{took:?}");
     }
 
     #[test]

@@ -77,7 +77,7 @@ fn receipt(out: &mut String, e: &Evidence) {
     let a = e.start.saturating_sub(e.sentence.start).min(sentence.len());
     let b = e.end.saturating_sub(e.sentence.start).clamp(a, sentence.len());
     let inside = e.start >= e.sentence.start && e.end <= e.sentence.end && b > a;
-    let _ = write!(out, "<details class=\"ev\"><summary title=\"{}\">{}</summary><span class=\"evb\"><q>", esc(&clip(&e.sentence.text, 300)), esc(&e.outlet));
+    let _ = write!(out, "<details><summary title=\"{}\">{}</summary><span class=\"evb\"><q>", esc(&clip(&e.sentence.text, 200)), esc(&e.outlet));
     if inside {
         let part = |r: std::ops::Range<usize>| sentence[r].iter().collect::<String>();
         let _ = write!(out, "{}<mark>{}</mark>{}", esc(&part(0..a)), esc(&part(a..b)), esc(&part(b..sentence.len())));
@@ -86,7 +86,7 @@ fn receipt(out: &mut String, e: &Evidence) {
     }
     let _ = write!(out, "</q> <span class=\"src\">{}", esc(&e.outlet));
     if let Some(url) = e.url.as_deref().and_then(href) {
-        let _ = write!(out, " · <a href=\"{url}\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">source</a>");
+        let _ = write!(out, " · <a href=\"{url}\" rel=\"noreferrer\" target=\"_blank\">source</a>");
     }
     let _ = write!(out, " · doc <code>{}</code> {}–{}</span></span></details>", esc(&e.document), e.start, e.end);
 }

@@ -58,6 +58,32 @@ pub fn digest(dossiers: &[Dossier]) -> String {
     }
 }
 
+/// Whether standard output should get colour: only on a terminal, never with a non-empty
+/// `NO_COLOR` (no-color.org).
+pub fn colour_wanted() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// `text` (the summary and digest) with ANSI colour: headings (lines that start at the margin)
+/// bold, `CONTRADICT` red. Only for a terminal: see [`colour_wanted`].
+pub fn colourize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 256);
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let body = body.replace("CONTRADICT", "\x1b[31;1mCONTRADICT\x1b[0m");
+        if !body.is_empty() && !body.starts_with(' ') {
+            let _ = write!(out, "\x1b[1m{body}\x1b[0m");
+        } else {
+            out.push_str(&body);
+        }
+        if line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
 fn more(out: &mut String, n: usize) {
     if n > TOP {
         let _ = writeln!(out, "    … and {} more", n - TOP);
@@ -87,6 +113,11 @@ s-0a1b2c3d  ELA seizes St. Maren
         for line in expected.lines() {
             assert!(line.chars().count() <= WIDTH, "{line}");
         }
+    }
+
+    #[test]
+    fn colour_marks_headings_and_contradictions_only() {
+        assert_eq!(colourize("story\n  a: CONTRADICT\n\n  plain\n"), "\x1b[1mstory\x1b[0m\n  a: \x1b[31;1mCONTRADICT\x1b[0m\n\n  plain\n");
     }
 
     #[test]
