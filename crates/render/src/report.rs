@@ -249,7 +249,7 @@ mod tests {
         assert!(html.contains("<a href=\"https://northgate.example/world/st-maren\" rel=\"noreferrer\" target=\"_blank\">source</a>"));
         assert!(html.contains("<svg class=\"map\"") && html.contains(">Corran</text>"));
         assert!(html.contains("<svg class=\"tl tl-story\"") && html.contains("<svg class=\"tl tl-bg\""));
-        assert!(html.contains("<li><b>VELNA</b> blames Serren Compact (says Ministry of Defence)</li>"));
+        assert!(html.contains("<li><b>VELNA</b>: Ministry of Defence blames Serren Compact for arming the rebels</li>"));
         assert!(html.len() < 100_000, "{}", html.len());
     }
 

@@ -258,16 +258,18 @@ fn blame(out: &mut String, d: &Dossier) {
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table></div>");
-    // The same rows by outlet: whom each outlet's reports blame.
+    // The same rows by outlet: whom each outlet's reports blame, and who does the blaming.
     let mut by_outlet: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for b in &d.blame {
         for o in &b.outlets {
-            by_outlet.entry(o.as_str()).or_default().insert(if b.holder == *o { b.target.clone() } else { format!("{} (says {})", b.target, b.holder) });
+            let what = if b.for_.is_empty() { String::new() } else { format!(" for {}", b.for_.join("; ")) };
+            let who = if b.holder == *o { "itself".to_string() } else { b.holder.clone() };
+            by_outlet.entry(o.as_str()).or_default().insert(format!("{who} blames {}{what}", b.target));
         }
     }
     out.push_str("<h4>By outlet</h4><ul class=\"byoutlet\">");
-    for (o, targets) in by_outlet {
-        let _ = write!(out, "<li><b>{}</b> blames {}</li>", esc(o), esc(&targets.into_iter().collect::<Vec<_>>().join("; ")));
+    for (o, rows) in by_outlet {
+        let _ = write!(out, "<li><b>{}</b>: {}</li>", esc(o), esc(&rows.into_iter().collect::<Vec<_>>().join("; ")));
     }
     out.push_str("</ul>");
 }

@@ -8,6 +8,8 @@ use std::fmt::Write;
 const WIDTH: f64 = 800.0;
 const ROW: f64 = 22.0;
 const AXIS: f64 = 26.0;
+/// Width of the label column.
+const LABELS: f64 = 300.0;
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (a longer string is cut to its date).
@@ -105,7 +107,8 @@ pub fn timeline_svg(events: &[(usize, &Event)], prefix: &str, class: &str) -> Op
     if to - from < 3 {
         to = from + 3;
     }
-    let (left, right) = (8.0, WIDTH - 8.0);
+    // Labels in a column on the left (they always fit), bars on the date axis to the right.
+    let (left, right) = (LABELS, WIDTH - 8.0);
     let x = |d: i64| left + (d - from) as f64 / (to - from) as f64 * (right - left);
     let height = AXIS + ROW * dated.len() as f64 + 6.0;
     let mut svg = String::new();
@@ -120,14 +123,14 @@ pub fn timeline_svg(events: &[(usize, &Event)], prefix: &str, class: &str) -> Op
         let y = AXIS + ROW * row as f64;
         let (x0, x1) = (x(*a), x(*b));
         let w = (x1 - x0).max(4.0);
-        let label = format!("{} · {}", e.when, clip(&e.what, 70));
-        let (lx, anchor) = if x0 + w < WIDTH * 0.55 { (x0 + w + 5.0, "") } else { (x0 - 5.0, " text-anchor=\"end\"") };
+        let label = format!("{} · {}", e.when, clip(&e.what, 44));
         let _ = write!(
             svg,
-            "<a href=\"#{prefix}-{i}\"><title>{}</title><rect class=\"bar\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{:.1}\" rx=\"3\"/><text x=\"{lx:.1}\" y=\"{:.1}\"{anchor}>{}</text></a>",
+            "<a href=\"#{prefix}-{i}\"><title>{}</title><rect class=\"bar\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{:.1}\" rx=\"3\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text></a>",
             esc(&format!("{} – {}: {}", e.earliest, e.latest, e.what)),
             y + 3.0,
             ROW - 8.0,
+            LABELS - 6.0,
             y + 14.0,
             esc(&label)
         );
