@@ -4,7 +4,7 @@ use crate::ExtractorArg;
 use anyhow::{Context, Result};
 use corroborate_annotate::{annotate, Annotated};
 use corroborate_ingest::{documents_from_bytes, expand_inputs, read_source, Document, IngestError, Options, Problem, Source};
-use corroborate_render::{digest, document_record, markdown, report_html, story_places, summary, write_documents, write_entities, BatchReport, StoryReport};
+use corroborate_render::{digest, document_record, markdown, report_html, summary, write_documents, write_entities, BatchReport, StoryReport};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -132,7 +132,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     write_atomically(&args.out.join("stories.jsonl"), |w| corroborate_render::write_stories(w, &clustering, &documents))?;
     let dossiers = write_dossiers(&args.out.join("dossiers"), &documents, &linked, &clustering, args.policy.into())?;
     // The report: every dossier with the places its documents name.
-    let stories: Vec<StoryReport> = clustering.stories.iter().zip(&dossiers).map(|(story, dossier)| StoryReport { dossier, places: story_places(&linked, &story.documents, 12) }).collect();
+    let stories: Vec<StoryReport> = clustering.stories.iter().zip(&dossiers).map(|(story, dossier)| StoryReport::new(dossier, &documents, &linked, &story.documents)).collect();
     let html = report_html(&stories);
     write_atomically(&args.out.join("report.html"), |w| w.write_all(html.as_bytes()))?;
     text.push_str(&digest(&dossiers));

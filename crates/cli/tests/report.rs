@@ -83,6 +83,7 @@ fn hostile_documents_run_nothing() {
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert_eq!(String::from_utf8(printed.stdout).unwrap(), html);
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the hostile title is shown as text");
+    assert!(html.contains("<td>&lt;img src=x onerror=alert(1)&gt;</td>"), "the hostile outlet is shown as text");
     let tags = live_tags(&html);
     assert_eq!(tags.iter().filter(|t| t.starts_with("script")).count(), 1, "only the page's own script");
     for tag in &tags {

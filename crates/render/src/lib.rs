@@ -18,7 +18,7 @@ pub use dossier::write_dossier;
 pub use entities::write_entities;
 pub use stories::{story_record, write_stories, MemberRecord, PassageRecord, ReprintRecord, StoryRecord};
 pub use summary::{summary, BatchReport};
-pub use report::{digest, markdown, report_html, story_places, write_report, StoryReport};
+pub use report::{digest, markdown, report_html, story_places, write_report, SourceDocument, StoryReport};
 
 /// The output contract these files follow.
 pub const CONTRACT: &str = "corroborate/v1";

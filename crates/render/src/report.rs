@@ -28,24 +28,65 @@ pub use markdown::markdown;
 pub use text::{colour_wanted, colourize, digest};
 
 use corroborate_annotate::link::Linked;
+use corroborate_annotate::Annotated;
 use corroborate_reconcile::{Dossier, Place};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// One story of the report: its dossier and the places its documents name (with coordinates
-/// where the gazetteer has them), beyond those of its timeline.
+/// One story of the report: its dossier, the places its documents name (with coordinates
+/// where the gazetteer has them) beyond those of its timeline, and its documents.
 #[derive(Clone, Debug)]
 pub struct StoryReport<'a> {
     pub dossier: &'a Dossier,
     pub places: Vec<Place>,
+    pub documents: Vec<SourceDocument>,
+}
+
+/// A document of a story as the report lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceDocument {
+    pub id: String,
+    pub outlet: String,
+    pub title: String,
+    /// ISO 8601, as precise as the document says.
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub genre: String,
+}
+
+impl<'a> StoryReport<'a> {
+    /// The report of `dossier`, whose story holds `members` (indices into `documents`, which
+    /// `linked` links): at most 12 places and every document.
+    pub fn new(dossier: &'a Dossier, documents: &[Annotated], linked: &Linked, members: &[usize]) -> StoryReport<'a> {
+        let sources = members
+            .iter()
+            .filter_map(|&i| documents.get(i))
+            .map(|a| {
+                let d = &a.document;
+                let id = d.id.to_string();
+                // The dossier's outlet label for the document, so both name it alike.
+                let outlet = dossier.outlets.iter().find(|o| o.documents.contains(&id)).map(|o| o.outlet.clone());
+                SourceDocument {
+                    outlet: outlet.or_else(|| d.outlet.clone()).unwrap_or_else(|| d.source.rsplit(['/', '\\']).next().unwrap_or(&d.source).to_string()),
+                    title: d.title.clone().unwrap_or_default(),
+                    published: d.published.as_ref().map(|p| p.iso().to_string()),
+                    url: d.url.clone(),
+                    genre: format!("{:?}", d.genre).to_lowercase(),
+                    id,
+                }
+            })
+            .collect();
+        StoryReport { dossier, places: story_places(linked, members, 12), documents: sources }
+    }
 }
 
 /// The places named in `documents` (indices into the linked corpus) that have coordinates,
 /// most mentioned first, at most `limit`; countries are left out (their point is a centroid
 /// that would stretch the map to a continent).
 pub fn story_places(linked: &Linked, documents: &[usize], limit: usize) -> Vec<Place> {
+    let documents: std::collections::HashSet<usize> = documents.iter().copied().collect();
     let mut counted: Vec<(usize, Place)> = linked
         .entities
         .iter()
@@ -230,7 +271,7 @@ mod tests {
     }
 
     fn page(d: &Dossier) -> String {
-        report_html(&[StoryReport { dossier: d, places: vec![] }])
+        report_html(&[StoryReport { dossier: d, places: vec![], documents: vec![] }])
     }
 
     #[test]
@@ -303,7 +344,15 @@ mod tests {
     fn sample_page() {
         let d = fixture::siege();
         let places = vec![Place { entity: "gn:dravik".into(), name: "Dravik".into(), lat: Some(45.1), lon: Some(14.9), country: None }];
-        let html = report_html(&[StoryReport { dossier: &d, places }]);
+        let documents = vec![SourceDocument {
+            id: "ngw01".into(),
+            outlet: "Northgate Wire".into(),
+            title: "Rebels seize St. Maren".into(),
+            published: Some("2025-03-10T17:45:00Z".into()),
+            url: Some("https://northgate.example/world/st-maren".into()),
+            genre: "news".into(),
+        }];
+        let html = report_html(&[StoryReport { dossier: &d, places, documents }]);
         if let Some(path) = std::env::var_os("CORROBORATE_SAMPLE_REPORT") {
             std::fs::write(path, &html).unwrap();
         }
@@ -325,7 +374,7 @@ mod tests {
             big.coverage.extend(big.coverage.clone());
         }
         let dossiers: Vec<Dossier> = (0..100).map(|i| Dossier { story: format!("s{i:016x}"), ..big.clone() }).collect();
-        let stories: Vec<StoryReport> = dossiers.iter().map(|d| StoryReport { dossier: d, places: vec![] }).collect();
+        let stories: Vec<StoryReport> = dossiers.iter().map(|d| StoryReport { dossier: d, places: vec![], documents: vec![] }).collect();
         let started = std::time::Instant::now();
         let html = report_html(&stories);
         let took = started.elapsed();

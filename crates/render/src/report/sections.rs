@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// The sections, in the order of the story's table of contents.
-const SECTIONS: [(&str, &str); 9] = [
+const SECTIONS: [(&str, &str); 10] = [
     ("timeline", "Timeline"),
     ("map", "Places"),
     ("figures", "Figures"),
@@ -18,6 +18,7 @@ const SECTIONS: [(&str, &str); 9] = [
     ("framing", "Framing"),
     ("outlets", "Outlets"),
     ("coverage", "Coverage gaps"),
+    ("documents", "Documents"),
 ];
 
 pub(super) fn story(out: &mut String, s: &StoryReport, id: String) {
@@ -49,7 +50,8 @@ pub(super) fn story(out: &mut String, s: &StoryReport, id: String) {
             "provenance" => provenance(out, d),
             "framing" => framing(out, d),
             "outlets" => outlet_profiles(out, d),
-            _ => coverage(out, d),
+            "coverage" => coverage(out, d),
+            _ => documents(out, &s.documents),
         }
         if out.len() == before {
             out.push_str("<p class=\"empty\">Nothing found for this story.</p>");
@@ -423,6 +425,29 @@ fn coverage(out: &mut String, d: &Dossier) {
         let _ = write!(out, "<tr><td>{} ", esc(&c.fact));
         receipts(out, &c.evidence);
         let _ = write!(out, "</td><td>{}</td><td class=\"missing\">{}</td></tr>", list(&c.reported_by), list(&c.missing_from));
+    }
+    out.push_str("</tbody></table></div>");
+}
+
+fn documents(out: &mut String, documents: &[super::SourceDocument]) {
+    if documents.is_empty() {
+        return;
+    }
+    out.push_str("<div class=\"scroll\"><table><thead><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Genre</th><th>Document</th></tr></thead><tbody>");
+    for doc in documents {
+        let title = if doc.title.is_empty() { "(no title)".to_string() } else { esc(&doc.title) };
+        let title = match doc.url.as_deref().and_then(href) {
+            Some(url) => format!("<a href=\"{url}\" rel=\"noreferrer\" target=\"_blank\">{title}</a>"),
+            None => title,
+        };
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{title}</td><td class=\"nowrap\">{}</td><td>{}</td><td><code>{}</code></td></tr>",
+            esc(&doc.outlet),
+            esc(doc.published.as_deref().unwrap_or("undated")),
+            esc(&doc.genre),
+            esc(&doc.id)
+        );
     }
     out.push_str("</tbody></table></div>");
 }
