@@ -393,6 +393,49 @@ mod tests {
         assert!(html.ends_with("</html>\n"));
     }
 
+    /// Tags and attributes the page itself writes; a text that got out of its escaping would
+    /// show up as something else.
+    const OWN_TAGS: &[&str] = &[
+        "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "b", "i", "nav", "ol", "ul", "li", "a", "span", "main",
+        "article", "section", "div", "svg", "rect", "path", "g", "circle", "text", "line", "table", "thead", "tbody", "tr", "th", "td", "small", "br", "code", "details",
+        "summary", "q", "mark", "footer", "script",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn no_text_becomes_markup(text in "[<>\"'&=/ a-z:;()!-]{0,40}", url in "(javascript:|https://|http://x.example/|data:|)[<>\"'& a-z:()=]{0,20}") {
+            let mut d = fixture::siege();
+            d.title = text.clone();
+            d.timeline[1].what = text.clone();
+            d.timeline[1].when = text.clone();
+            d.timeline[1].evidence[0].sentence.text = text.clone();
+            d.timeline[1].evidence[0].outlet = text.clone();
+            d.timeline[1].evidence[0].url = Some(url.clone());
+            d.figures[0].values[0].text = text.clone();
+            d.figures[0].topic = text.clone();
+            d.quotes[0].speaker = text.clone();
+            d.blame[0].holder = text.clone();
+            d.provenance.nodes[0].name = text.clone();
+            d.framing[0].terms_by_outlet.insert(text.clone(), vec![]);
+            d.coverage[0].missing_from = vec![text.clone()];
+            let places = vec![Place { entity: text.clone(), name: text.clone(), lat: Some(44.0), lon: Some(12.0), country: Some(text.clone()) }];
+            let documents = vec![SourceDocument { id: text.clone(), outlet: text.clone(), title: text.clone(), published: Some(text.clone()), url: Some(url.clone()), genre: text.clone() }];
+            let html = report_html(&[StoryReport { dossier: &d, places, documents }]);
+            for tag in live_tags(&html) {
+                let name = tag.trim_start_matches('/').split([' ', '/']).next().unwrap_or("");
+                proptest::prop_assert!(OWN_TAGS.contains(&name), "tag {:?} from {:?}", tag, text);
+                for attr in tag.split(' ').skip(1) {
+                    proptest::prop_assert!(!attr.to_lowercase().starts_with("on"), "attribute {:?}", attr);
+                }
+            }
+            proptest::prop_assert_eq!(html.matches("<script").count(), 1);
+            proptest::prop_assert!(!html.to_lowercase().contains("href=\"javascript:") && !html.contains("href=\"data:"));
+            let md = markdown(std::slice::from_ref(&d));
+            proptest::prop_assert!(!md.contains("](javascript:") && !md.contains("](data:"));
+        }
+    }
+
     #[test]
     fn numbers_are_grouped() {
         assert_eq!(number(5000.0), "5,000");
