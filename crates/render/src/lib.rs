@@ -1,4 +1,5 @@
-//! Stage 6: outputs. The JSON Lines of the output contract and the plain-text summary.
+//! Stage 6: outputs. The JSON Lines of the output contract, the plain-text summary, and the
+//! dossiers as one self-contained page, as Markdown and as a terminal digest ([`report`]).
 //!
 //! The contract version is [`CONTRACT`]; every record states it. Fields may be added without a
 //! bump; renaming or removing one bumps it (see `schema/` for the JSON Schema, tested against
