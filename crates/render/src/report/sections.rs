@@ -209,7 +209,8 @@ fn voices(out: &mut String, d: &Dossier) {
     if d.quotes.is_empty() {
         return;
     }
-    let outlets: BTreeSet<&str> = d.quotes.iter().flat_map(|s| s.items.iter().flat_map(|i| i.evidence.iter().map(|e| e.outlet.as_str()))).collect();
+    // Columns: every outlet an item names or has evidence from.
+    let outlets: BTreeSet<&str> = d.quotes.iter().flat_map(|s| s.items.iter().flat_map(|i| i.evidence.iter().map(|e| e.outlet.as_str()).chain(i.outlets.iter().map(String::as_str)))).collect();
     out.push_str("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>Speaker</th>");
     for o in &outlets {
         let _ = write!(out, "<th>{}</th>", esc(o));
@@ -221,7 +222,7 @@ fn voices(out: &mut String, d: &Dossier) {
             out.push_str("<td>");
             for item in &s.items {
                 let here: Vec<Evidence> = item.evidence.iter().filter(|e| e.outlet == *o).cloned().collect();
-                if here.is_empty() {
+                if here.is_empty() && !item.outlets.iter().any(|x| x == o) {
                     continue;
                 }
                 let _ = write!(out, "<div class=\"quote {}\"><small>{}</small> “{}” ", esc(&item.kind), esc(&item.kind), esc(&clip(&item.text, 240)));

@@ -29,7 +29,7 @@ pub fn digest(dossiers: &[Dossier]) -> String {
                 };
                 let _ = writeln!(out, "{}", clip(&format!("    {} ({}): {relation}; {}; {} independent", f.topic, f.unit, reconciled(&f.reconciled), f.independent_sources), WIDTH));
                 for v in &f.values {
-                    let _ = writeln!(out, "{}", clip(&format!("      {} {} says {}", interval(v), v.outlet, v.holder), WIDTH));
+                    let _ = writeln!(out, "{}", clip(&format!("      {}  {}, in {}", interval(v), v.holder, v.outlet), WIDTH));
                 }
             }
             more(&mut out, d.figures.len());
@@ -102,8 +102,8 @@ dossiers (see report.html for every receipt):
 s-0a1b2c3d  ELA seizes St. Maren
   figures (ucdp policy):
     combatants attacking (fighters): CONTRADICT; low 1,500 · best 2,500 · high 3,000; 2 independent
-      [1,500, 2,000] Northgate Wire says Ministry of Defence
-      [3,000, ∞) The Estrel Courier says rebel commanders
+      [1,500, 2,000]  Ministry of Defence, in Northgate Wire
+      [3,000, ∞)  rebel commanders, in The Estrel Courier
   claims:
     9,000 civilians offered safe passage: 1 independent of 2 (Orvano News Agency → The Bastion)
   blame:
