@@ -4,7 +4,7 @@ use crate::ExtractorArg;
 use anyhow::{Context, Result};
 use corroborate_annotate::{annotate, Annotated};
 use corroborate_ingest::{documents_from_bytes, expand_inputs, read_source, Document, IngestError, Options, Problem, Source};
-use corroborate_render::{document_record, summary, write_documents, write_entities, BatchReport};
+use corroborate_render::{digest, document_record, markdown, report_html, summary, write_documents, write_entities, BatchReport, StoryReport};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -37,9 +37,28 @@ pub struct Args {
     /// `conservative` (ACLED: the lowest value) or `all` (every value, none chosen).
     #[arg(long, value_enum, default_value_t)]
     policy: PolicyArg,
+    /// What to print: `text` (the summary and a digest of each story's dossier), `md` (the
+    /// dossiers as Markdown, for an article draft or an issue), `json` (the dossiers) or `html`
+    /// (report.html).
+    #[arg(long, value_enum, default_value_t)]
+    format: FormatArg,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
+}
+
+/// `--format`: what `analyze` prints on standard output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// The summary table and a digest of each dossier.
+    #[default]
+    Text,
+    /// The dossiers as Markdown.
+    Md,
+    /// The dossiers as a JSON array.
+    Json,
+    /// The report page.
+    Html,
 }
 
 /// `--policy`: see [`corroborate_reconcile::Policy`].
@@ -105,24 +124,37 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let clustering = corroborate_stories::cluster(&documents);
     let report = BatchReport { documents: &documents, duplicates, errors: errors.iter().map(ToString::to_string).collect(), stories: Some(&clustering) };
-    let text = summary(&report);
+    let mut text = summary(&report);
     fs::create_dir_all(&args.out).with_context(|| format!("cannot create the output folder {}", args.out.display()))?;
     let linked = corroborate_annotate::link_documents(&documents);
     write_atomically(&args.out.join("documents.jsonl"), |w| write_documents(w, &documents, &linked))?;
     write_atomically(&args.out.join("entities.jsonl"), |w| write_entities(w, &documents, &linked))?;
     write_atomically(&args.out.join("stories.jsonl"), |w| corroborate_render::write_stories(w, &clustering, &documents))?;
-    let failed_dossiers = write_dossiers(&args.out.join("dossiers"), &documents, &linked, &clustering, args.policy.into())?;
+    let (stories_done, dossiers, failed_dossiers) = write_dossiers(&args.out.join("dossiers"), &documents, &linked, &clustering, args.policy.into())?;
+    // The report: every dossier with the places its documents name.
+    let stories: Vec<StoryReport> = stories_done.iter().zip(&dossiers).map(|(&i, dossier)| StoryReport::new(dossier, &documents, &linked, &clustering.stories[i].documents)).collect();
+    let html = report_html(&stories);
+    write_atomically(&args.out.join("report.html"), |w| w.write_all(html.as_bytes()))?;
+    text.push_str(&digest(&dossiers));
     write_atomically(&args.out.join("summary.txt"), |w| w.write_all(text.as_bytes()))?;
     if !args.quiet {
-        print!("{text}");
-        println!("\nwrote {}", args.out.display());
+        match args.format {
+            FormatArg::Text => {
+                print!("{}", if corroborate_render::report::colour_wanted() { corroborate_render::report::colourize(&text) } else { text.clone() });
+                println!("\nwrote {}", args.out.display());
+            }
+            FormatArg::Md => print!("{}", markdown(&dossiers)),
+            FormatArg::Json => println!("{}", serde_json::to_string_pretty(&dossiers)?),
+            FormatArg::Html => print!("{html}"),
+        }
     }
     Ok(if errors.is_empty() && failed_dossiers == 0 { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
 /// Writes `DIR/STORY_ID.json` for every story and removes dossiers of stories no longer there.
-/// Returns how many stories failed.
-fn write_dossiers(dir: &Path, documents: &[Annotated], linked: &corroborate_annotate::link::Linked, clustering: &corroborate_stories::Clustering, policy: corroborate_reconcile::Policy) -> Result<usize> {
+/// Returns the stories whose dossier was made (indexes into `clustering.stories`), their
+/// dossiers, and how many stories failed.
+fn write_dossiers(dir: &Path, documents: &[Annotated], linked: &corroborate_annotate::link::Linked, clustering: &corroborate_stories::Clustering, policy: corroborate_reconcile::Policy) -> Result<(Vec<usize>, Vec<corroborate_reconcile::Dossier>, usize)> {
     fs::create_dir_all(dir).with_context(|| format!("cannot create the output folder {}", dir.display()))?;
     let corpus = corroborate_reconcile::Corpus::new(documents, linked, clustering);
     // A panic while reconciling one story is that story's one-line error; the others are written.
@@ -157,7 +189,14 @@ fn write_dossiers(dir: &Path, documents: &[Annotated], linked: &corroborate_anno
             fs::remove_file(entry.path()).with_context(|| format!("cannot remove the stale dossier {}", entry.path().display()))?;
         }
     }
-    Ok(failed)
+    let (mut done, mut made) = (Vec::new(), Vec::new());
+    for (i, dossier) in dossiers.into_iter().enumerate() {
+        if let Ok(d) = dossier {
+            done.push(i);
+            made.push(d);
+        }
+    }
+    Ok((done, made, failed))
 }
 
 /// The first line of a caught panic's message.
