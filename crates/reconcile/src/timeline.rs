@@ -17,6 +17,8 @@ use std::collections::BTreeSet;
 
 /// Days before the first publication that still belong to the story itself.
 const LEAD_DAYS: i64 = 7;
+/// The widest date (in days) an event of the story itself may have.
+const VAGUEST: i64 = 92;
 /// Longest description, in characters.
 const MAX_WHAT: usize = 220;
 
@@ -48,9 +50,22 @@ pub(crate) fn timeline(corpus: &Corpus, docs: &[usize]) -> Vec<Event> {
         }
     }
     let window_start = docs.iter().filter_map(|&d| corpus.docs[d].document.published.as_ref()).filter_map(Day::of_published).map(|day| i64::from(day.0)).min().map(|first| first - LEAD_DAYS);
-    let mut out: Vec<Event> = events.into_iter().map(|e| event(corpus, e, window_start)).collect();
+    let mut out: Vec<Event> = events
+        .into_iter()
+        .map(|e| event(corpus, e, window_start))
+        // A date vaguer than a season inside the story's own time ("late 2016" in a caption)
+        // places nothing; before the story it is still context ("since 2022").
+        .filter(|e| e.background || span_days(e) <= VAGUEST)
+        .collect();
     out.sort_by(|a, b| (a.earliest.as_str(), a.latest.as_str(), std::cmp::Reverse(a.outlets.len()), a.what.as_str()).cmp(&(b.earliest.as_str(), b.latest.as_str(), std::cmp::Reverse(b.outlets.len()), b.what.as_str())));
     out
+}
+
+fn span_days(e: &Event) -> i64 {
+    match (day_range(&e.earliest), day_range(&e.latest)) {
+        (Some((a, _)), Some((b, _))) => b - a,
+        _ => 0,
+    }
 }
 
 /// Two descriptions tell of one event when they share at least two content words and a
@@ -115,7 +130,8 @@ fn clause(text: &str, sentence: Span, time: Span, alone: bool) -> Span {
     let rel = time.start() - base;
     let mut lo = cuts.iter().rposition(|&c| c <= rel).unwrap_or(0);
     let mut hi = cuts.iter().position(|&c| c >= time.end() - base).unwrap_or(cuts.len() - 1);
-    while cuts[hi] - cuts[lo] < 80 && (lo > 0 || hi + 1 < cuts.len()) {
+    let enough = if alone { 80 } else { 50 };
+    while cuts[hi] - cuts[lo] < enough && (lo > 0 || hi + 1 < cuts.len()) {
         if hi + 1 < cuts.len() {
             hi += 1;
         } else {

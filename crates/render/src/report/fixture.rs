@@ -16,6 +16,7 @@ pub fn ev(outlet: &str, doc: &str, url: Option<&str>, sentence: &str, part: &str
         end: start + part.chars().count(),
         text: part.into(),
         sentence: TextSpan { start: 100, end: 100 + sentence.chars().count(), text: sentence.into() },
+        removed: false,
     }
 }
 

@@ -22,27 +22,13 @@ pub fn day_number(iso: &str) -> Option<i64> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    // Howard Hinnant's days_from_civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    Some(corroborate_annotate::times::days_from_civil(y, m as u32, d as u32))
 }
 
 /// `(year, month, day)` of a day number.
 fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+    let (y, m, d) = corroborate_annotate::times::civil_from_days(days);
+    (y, i64::from(m), i64::from(d))
 }
 
 /// Tick days and labels for the axis between `from` and `to` (day numbers, `to` exclusive).
@@ -123,7 +109,7 @@ pub fn timeline_svg(events: &[(usize, &Event)], prefix: &str, class: &str) -> Op
         let y = AXIS + ROW * row as f64;
         let (x0, x1) = (x(*a), x(*b));
         let w = (x1 - x0).max(4.0);
-        let label = format!("{} · {}", e.when, clip(&e.what, 44));
+        let label = format!("{} · {}", e.when, clip(&e.what, 30));
         let _ = write!(
             svg,
             "<a href=\"#{prefix}-{i}\"><title>{}</title><rect class=\"bar\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{:.1}\" rx=\"3\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text></a>",
