@@ -20,8 +20,10 @@ mod sections;
 mod text;
 mod timeline;
 
-#[cfg(test)]
-pub(crate) mod fixture;
+/// A hand-made dossier with every section filled (the fictional siege), for tests and the
+/// report benchmark.
+#[doc(hidden)]
+pub mod fixture;
 
 pub use escape::{anchor, esc, href};
 pub use markdown::markdown;
@@ -363,27 +365,16 @@ mod tests {
     /// here is the siege dossier with every list eight times as long (24 events, 8 figures, …).
     /// `CORROBORATE_BENCH_REPORT=/tmp/100.html` keeps the page, to time it in a browser.
     #[test]
-    fn a_hundred_stories_render_in_well_under_a_second() {
-        let mut big = fixture::siege();
-        for _ in 0..3 {
-            big.timeline.extend(big.timeline.clone());
-            big.figures.extend(big.figures.clone());
-            big.quotes.extend(big.quotes.clone());
-            big.blame.extend(big.blame.clone());
-            big.provenance.claims.extend(big.provenance.claims.clone());
-            big.coverage.extend(big.coverage.clone());
-        }
-        let dossiers: Vec<Dossier> = (0..100).map(|i| Dossier { story: format!("s{i:016x}"), ..big.clone() }).collect();
+    fn a_hundred_stories_make_one_page_with_every_story() {
+        let dossiers = fixture::many(100);
         let stories: Vec<StoryReport> = dossiers.iter().map(|d| StoryReport { dossier: d, places: vec![], documents: vec![] }).collect();
-        let started = std::time::Instant::now();
         let html = report_html(&stories);
-        let took = started.elapsed();
-        eprintln!("100 stories: {} KB in {took:?}", html.len() / 1024);
+        for d in &dossiers {
+            assert!(html.contains(&format!("id=\"s-{}\"", d.story)), "{}", d.story);
+        }
         if let Some(path) = std::env::var_os("CORROBORATE_BENCH_REPORT") {
             std::fs::write(path, &html).unwrap();
         }
-        // Generous for an unoptimised build on a busy machine; release takes a fraction.
-        assert!(took < std::time::Duration::from_secs(5), "{took:?}");
     }
 
     #[test]

@@ -177,3 +177,18 @@ pub fn siege() -> Dossier {
         }],
     }
 }
+
+/// `n` big stories: the siege with every section eight times over, under `n` story ids (the
+/// report benchmark's input).
+pub fn many(n: usize) -> Vec<Dossier> {
+    let mut big = siege();
+    for _ in 0..3 {
+        big.timeline.extend(big.timeline.clone());
+        big.figures.extend(big.figures.clone());
+        big.quotes.extend(big.quotes.clone());
+        big.blame.extend(big.blame.clone());
+        big.provenance.claims.extend(big.provenance.claims.clone());
+        big.coverage.extend(big.coverage.clone());
+    }
+    (0..n).map(|i| Dossier { story: format!("s{i:016x}"), ..big.clone() }).collect()
+}
