@@ -18,7 +18,7 @@ pub struct Args {
     /// Files, directories, http(s) URLs, or `-` for standard input.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
-    /// Folder to write documents.jsonl and summary.txt into (created if missing).
+    /// Folder to write the outputs into (created if missing; files already there are replaced).
     #[arg(long, short, value_name = "DIR", default_value = "corroborate-out")]
     out: PathBuf,
     /// Largest input accepted, in MiB (also the cap on decompressed gzip content).

@@ -22,7 +22,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Read reports and write the analysis (documents.jsonl, summary.txt) into --out.
+    /// Read reports and write the analysis into --out: documents.jsonl, entities.jsonl,
+    /// stories.jsonl, dossiers/STORY_ID.json, report.html and summary.txt.
     ///
     /// INPUT may be a file (plain text, HTML, JSON Lines, optionally gzip'd: judged by content,
     /// not name), a directory (read recursively; hidden files and README/LICENSE-like files
