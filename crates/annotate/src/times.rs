@@ -721,6 +721,35 @@ pub fn find_times(text: &str, document_date: Option<&Published>) -> Vec<TimeExpr
         out.push(TimeExpr { span, kind: hit.kind, value: hit.value, precision, anchor: hit.anchor });
         i = end;
     }
+    join_clock_and_day(text, out)
+}
+
+/// "4 a.m. on Saturday" and "on Saturday at 4 a.m." are one time: the clock time on that day
+/// (the clock alone was resolved against the document date).
+fn join_clock_and_day(text: &str, times: Vec<TimeExpr>) -> Vec<TimeExpr> {
+    let clock = |t: &TimeExpr| t.kind == TimeKind::Time && t.value.as_deref().and_then(|v| v.split_once('T')).is_some_and(|(_, c)| c.len() == 5 && c.as_bytes()[2] == b':');
+    let day = |t: &TimeExpr| t.kind == TimeKind::Date && t.value.as_deref().is_some_and(|v| v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-');
+    let mut out: Vec<TimeExpr> = Vec::with_capacity(times.len());
+    for t in times {
+        if let Some(prev) = out.last() {
+            let between = text[prev.span.end()..t.span.start()].trim().to_ascii_lowercase();
+            let (clock_first, day_first) = (clock(prev) && day(&t) && matches!(between.as_str(), "on" | "," | "on the"), day(prev) && clock(&t) && matches!(between.as_str(), "at" | "," | "at about" | "at around"));
+            if clock_first || day_first {
+                let (c, d) = if clock_first { (prev, &t) } else { (&t, prev) };
+                let time_of_day = c.value.as_deref().and_then(|v| v.split_once('T')).map(|(_, c)| c.to_string()).unwrap_or_default();
+                let joined = TimeExpr {
+                    span: Span::new(text, prev.span.start(), t.span.end()).unwrap_or(prev.span),
+                    kind: TimeKind::Time,
+                    value: d.value.as_ref().map(|v| format!("{v}T{time_of_day}")),
+                    precision: Some("minute"),
+                    anchor: d.anchor,
+                };
+                *out.last_mut().expect("a previous time") = joined;
+                continue;
+            }
+        }
+        out.push(t);
+    }
     out
 }
 
@@ -1529,6 +1558,9 @@ mod tests {
         ("The siege lasted Dec. 10–11 in the desert.", "2016-12-12", &[("Dec. 10–11", "2016-12-10/2016-12-11")]),
         ("Talks resumed on Sept. 3, 2015, in Geneva.", "2016-12-12", &[("Sept. 3, 2015", "2015-09-03")]),
         ("The vote is on Aug. 7.", "2016-12-12", &[("Aug. 7", "2016-08-07")]),
+        // a clock time on a named day is one time on that day
+        ("They struck at about 4 a.m. on Saturday.", "2025-03-10", &[("4 a.m. on Saturday", "2025-03-08T04:00")]),
+        ("They struck on Saturday at 4 a.m. from the north.", "2025-03-10", &[("Saturday at 4 a.m.", "2025-03-08T04:00")]),
         ("The truce began Jan. 4.", "2017-01-20", &[("Jan. 4", "2017-01-04")]),
         ("It happened on Nov. 30.", "2017-01-20", &[("Nov. 30", "2016-11-30")]),
         ("It happened on Dec. 11.", "", &[("Dec. 11", "XXXX-12-11")]),
