@@ -770,9 +770,14 @@ pub fn from_removed(removed: &[Removed]) -> Metadata {
         match piece.reason {
             RemovalReason::Title if meta.title.is_none() => meta.title = Some(text),
             RemovalReason::Byline => {
-                // A section tag line ("Opinion | World | The Gazette") names the genre.
-                if meta.genre.is_none() && text.contains(['|', '·', '•']) {
-                    meta.genre = text.split(['|', '·', '•']).find_map(|piece| genre_from_label(piece.trim()));
+                // A section tag line ("Opinion | World | The Gazette") names the genre and the outlet.
+                if text.contains(['|', '·', '•']) {
+                    if meta.genre.is_none() {
+                        meta.genre = text.split(['|', '·', '•']).find_map(|piece| genre_from_label(piece.trim()));
+                    }
+                    if meta.outlet.is_none() {
+                        meta.outlet = outlet_from_tag_line(&text);
+                    }
                 }
                 let (authors, date) = read_byline(&text);
                 if meta.authors.is_empty() {
@@ -791,13 +796,60 @@ pub fn from_removed(removed: &[Removed]) -> Metadata {
     meta
 }
 
+/// The outlet a section tag line names: "The Daily Lantern | Local news | 3 May 2019" → "The
+/// Daily Lantern", "Opinion | World | The Gazette" → "The Gazette". Of the pieces that are not a
+/// genre label or a date, the one that reads as a publication's name ("The …", or with a word
+/// like Post, Times, Brief), else the first when the line opens with it.
+fn outlet_from_tag_line(line: &str) -> Option<String> {
+    const MEDIA_WORDS: &[&str] = &[
+        "post", "times", "brief", "herald", "wire", "news", "review", "courier", "daily", "journal", "gazette", "tribune",
+        "report", "chronicle", "observer", "telegraph", "guardian", "standard", "express", "monitor", "digest", "weekly",
+        "magazine", "press", "mail", "star", "sun", "record", "bulletin", "dispatch", "radio", "tv", "television",
+    ];
+    let pieces: Vec<&str> = line.split(['|', '·', '•']).map(str::trim).collect();
+    let candidates: Vec<(usize, &str)> = pieces
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_empty() && genre_from_label(p).is_none() && find_date_span(p).is_none())
+        .filter(|(_, p)| p.chars().count() <= 50 && p.chars().next().is_some_and(char::is_uppercase))
+        .map(|(i, p)| (i, *p))
+        .collect();
+    let named = |p: &str| {
+        p.starts_with("The ") || p.split_whitespace().any(|w| MEDIA_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric())))
+    };
+    let news_section = |p: &str| p.to_lowercase().split_whitespace().any(|w| matches!(w, "news" | "section"));
+    candidates
+        .iter()
+        .find(|(_, p)| named(p) && !(news_section(p) && p.split_whitespace().count() <= 2))
+        .map(|(_, p)| p.to_string())
+}
+
 /// "by Ada Byron on 3 Mar 2019 2 Comments" → (["Ada Byron"], 2019-03-03). A line with no
 /// "by" gives an author only when, with its date removed, it is nothing but a person's name.
 fn read_byline(line: &str) -> (Vec<String>, Option<Published>) {
     let span = find_date_span(line);
     let date = span.as_ref().map(|s| s.2.clone());
     let before_date = span.as_ref().map_or(line, |s| &line[..s.0]).trim();
-    let authors = if BY_PREFIX.is_match(before_date) || looks_like_person(before_date) { split_authors(before_date) } else { Vec::new() };
+    // "Ada Byron, Senior Fellow": the name before a short role.
+    const ROLES: &[&str] = &[
+        "fellow", "correspondent", "editor", "reporter", "director", "analyst", "writer", "researcher", "professor",
+        "contributor", "columnist", "chief", "staff", "bureau", "producer", "associate", "head", "lecturer",
+    ];
+    let name_and_role = before_date
+        .split_once(',')
+        .filter(|(name, role)| {
+            looks_like_person(name.trim())
+                && (1..=4).contains(&role.split_whitespace().count())
+                && role.split_whitespace().any(|w| ROLES.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric())))
+        })
+        .map(|(name, _)| name.trim());
+    let authors = if let Some(name) = name_and_role {
+        vec![name.to_string()]
+    } else if BY_PREFIX.is_match(before_date) || looks_like_person(before_date) {
+        split_authors(before_date)
+    } else {
+        Vec::new()
+    };
     (authors, date)
 }
 
@@ -1294,6 +1346,18 @@ mod tests {
         assert_eq!(read("Ada Byron"), (vec!["Ada Byron".to_string()], None));
         assert_eq!(read("Ada Byron 17.12.2016"), (vec!["Ada Byron".to_string()], Some("2016-12-17".into())));
         assert_eq!(read("in World, Politics"), (vec![], None));
+        assert_eq!(read("Ada Byron, Senior Fellow"), (vec!["Ada Byron".to_string()], None));
+        assert_eq!(read("By Ada Byron, Tom Lark"), (vec!["Ada Byron".to_string(), "Tom Lark".to_string()], None));
+    }
+
+    #[test]
+    fn tag_lines_name_the_outlet() {
+        let outlet = |line: &str| from_removed(&removed(&[(line, RemovalReason::Byline)])).outlet;
+        assert_eq!(outlet("The Daily Lantern | Local news | 3 May 2019").as_deref(), Some("The Daily Lantern"));
+        assert_eq!(outlet("Opinion | World | The Gazette").as_deref(), Some("The Gazette"));
+        assert_eq!(outlet("Valley Post | Politics | 11 March 2025").as_deref(), Some("Valley Post"));
+        assert_eq!(outlet("Opinion | World | Politics"), None);
+        assert_eq!(outlet("World News | Europe"), None);
     }
 
     #[test]
