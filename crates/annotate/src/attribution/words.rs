@@ -89,6 +89,12 @@ impl<'t> Words<'t> {
             .is_some_and(char::is_alphanumeric)
     }
 
+    /// Word `i` is written in capitals throughout and is longer than one letter ("IS", "SDF").
+    pub fn is_acronym(&self, i: usize) -> bool {
+        let raw = self.raw(i);
+        raw.chars().count() > 1 && raw.chars().all(|c| c.is_uppercase())
+    }
+
     /// Word `i` starts with a capital; false past the last word.
     pub fn is_capitalized(&self, i: usize) -> bool {
         self.words.get(i).is_some_and(|w| w.span.of(self.text).chars().next().is_some_and(char::is_uppercase))
@@ -190,6 +196,10 @@ impl<'t> Words<'t> {
         }
         if !self.is_word(i) {
             return true;
+        }
+        // "IS" (the group) is a name, not the copula.
+        if self.is_acronym(i) {
+            return false;
         }
         NP_STOPS.contains(&w) || super::cues::cue_verb(w).is_some()
     }

@@ -19,9 +19,13 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Span> {
     let piece = span.of(text);
     let mut start: Option<usize> = None;
     for (i, c) in piece.char_indices() {
-        if c.is_whitespace() {
+        if c.is_whitespace() || c == '—' {
             if let Some(s) = start.take() {
                 split_word(text, base + s, base + i, &mut out);
+            }
+            // An em dash between words ("coalition—the army") is a token of its own.
+            if c == '—' {
+                out.push(Span::new(text, base + i, base + i + c.len_utf8()).expect("char boundaries"));
             }
         } else if start.is_none() {
             start = Some(i);
@@ -124,6 +128,7 @@ mod tests {
         assert_eq!(toks("the U.S. military's \"plan\"."), ["the", "U.S.", "military", "'s", "\"", "plan", "\"", "."]);
         assert_eq!(toks("Deir ez-Zor, 5,000-strong on 1996-08-22."), ["Deir", "ez-Zor", ",", "5,000-strong", "on", "1996-08-22", "."]);
         assert_eq!(toks("Russia’s “ally” didn't"), ["Russia", "’s", "“", "ally", "”", "did", "n't"]);
+        assert_eq!(toks("the coalition—its army—held"), ["the", "coalition", "—", "its", "army", "—", "held"]);
         assert_eq!(toks("in Palmyra."), ["in", "Palmyra", "."]);
         assert_eq!(toks("-5 degrees"), ["-5", "degrees"]);
         assert_eq!(toks("...!?"), [".", ".", ".", "!", "?"]);
