@@ -215,3 +215,76 @@ proptest! {
         }
     }
 }
+
+/// (holder, target, cue) of every blame row.
+fn blame_of(text: &str) -> Vec<(String, String, String)> {
+    let (a, _) = run(text);
+    a.blame.iter().map(|b| (b.holder.name.clone(), b.target.name.clone(), b.cue.of(text).to_string())).collect()
+}
+
+#[test]
+fn enabling_a_hostile_group_is_blame() {
+    let t = "We must remember that the Compact has assisted ISIL on the coast before.";
+    assert_eq!(blame_of(t), [("the author".into(), "Compact".into(), "assisted".into())]);
+    let t = "The truces were used by the Compact to stall the army. This gave the militants a window of opportunity to strike.";
+    let rows = blame_of(t);
+    assert!(rows.iter().any(|r| r.1.contains("truces") && r.2 == "gave"), "{rows:?}");
+    let t = "Dravik bombed the moderate rebels for a year, which opened space for ISIL to grow.";
+    assert_eq!(blame_of(t), [("the author".into(), "Dravik".into(), "opened".into())]);
+    let t = "Within two weeks, the loyalist coalition marched into the old town. Because the aim was symbolic, most of ISIL's force in the town was allowed to leave.";
+    let rows = blame_of(t);
+    assert!(rows.iter().any(|r| r.1.contains("loyalist coalition") && r.2 == "allowed"), "{rows:?}");
+}
+
+#[test]
+fn enabling_without_a_hostile_group_or_as_a_hypothesis_is_not_blame() {
+    for t in [
+        "The court allowed the company to sell the port.",
+        "The mayor would never permit the militants to enter the town.",
+        "The plan was coordinated to give a respite to the militants.",
+        "“We opened the borders and helped the militants out,” the officer said.",
+    ] {
+        assert!(blame_of(t).is_empty(), "{t}: {:?}", blame_of(t));
+    }
+}
+
+#[test]
+fn criticism_in_a_speakers_words_is_blame_of_what_it_names() {
+    let t = "The army has criticised the repeated harbour truces.\n\n\
+        “I see why the town needs quiet. But when these truces last a month and the fighters rearm, that I don't understand,” said Gen. Aldo Brenn.";
+    let rows = blame_of(t);
+    assert!(rows.iter().any(|r| r.0 == "Aldo Brenn" && r.1 == "harbour truces"), "{rows:?}");
+}
+
+#[test]
+fn pronoun_placeholder_and_fault_targets_are_resolved() {
+    let t = "The army places the blame for the defeat on something else: the long delay of the relief column.";
+    let rows = blame_of(t);
+    assert!(rows[0].1.contains("the long delay of the relief column"), "{rows:?}");
+    let t = "Since the harbour truces were forced on the army, blaming them for the defeat is a criticism by the general staff of the government.";
+    let rows = blame_of(t);
+    assert_eq!((rows[0].0.as_str(), rows[0].1.as_str()), ("the general staff", "the harbour truces"), "{rows:?}");
+    let t = "The collapse was due to mistakes made by commanders of the Coastal Guard and the Serren Compact.";
+    let rows = blame_of(t);
+    assert!(rows[0].1.starts_with("commanders of the Coastal Guard"), "{rows:?}");
+    // A gerund subject with no "by" is nobody's blame.
+    assert!(blame_of("Blaming the Compact for every loss is easy.").is_empty());
+}
+
+#[test]
+fn contrast_relative_share_and_possessive_targets() {
+    let rows = blame_of("The harbour board, not the dockers who stayed at their posts, is responsible for the flooding.");
+    assert!(rows[0].1.contains("harbour board"), "{rows:?}");
+    let rows = blame_of("The ferry line stopped, and the Serren Compact, which the council accuses of hiding the accounts, said nothing.");
+    assert!(rows.iter().any(|r| r.0 == "the council" && r.1.contains("Serren Compact")), "{rows:?}");
+    let rows = blame_of("The mayor is responsible for the delay, and the engineers who signed the plan share that responsibility.");
+    assert!(rows.iter().any(|r| r.1.contains("engineers") && r.2 == "share"), "{rows:?}");
+    let rows = blame_of("This analysis places the blame for the loss on the Coastal Guard's own officers.");
+    assert_eq!((rows[0].0.as_str(), rows[0].1.as_str()), ("the author", "the Coastal Guard's own officers"), "{rows:?}");
+    // A plan is not a cause.
+    assert!(blame_of("The three libraries had been due to cut their opening hours.").is_empty());
+    let rows = blame_of("Mayor Ilse Varn blamed the board for the delay, and the council voted to fund the repairs.");
+    assert_eq!(rows.len(), 1);
+    let (a, _) = run("Mayor Ilse Varn blamed the board for the delay, and the council voted to fund the repairs.");
+    assert_eq!(a.blame[0].for_.map(|f| f.of("Mayor Ilse Varn blamed the board for the delay, and the council voted to fund the repairs.").to_string()).as_deref(), Some("the delay"));
+}
