@@ -158,7 +158,9 @@ pub fn short_description(name: &str) -> &str {
         }
     }
     let short = name[..end].trim_end();
-    if short.is_empty() { name } else { short }
+    // "those who demanded it" needs its clause: "those" alone names nobody.
+    let bare = matches!(strip_article(short).to_lowercase().as_str(), "those" | "anyone" | "people" | "all" | "everyone" | "whoever" | "one");
+    if short.is_empty() || bare { name } else { short }
 }
 
 /// `the X` / `a X` / `an X` → `X`.

@@ -2,6 +2,10 @@
 
 use corroborate_annotate::times::{civil_from_days, days_from_civil};
 
+/// Days before a story's first publication that still belong to the story itself: what ends
+/// earlier is background.
+pub const LEAD_DAYS: i64 = 7;
+
 /// First and last day (day numbers since 1970-01-01) a resolved TIMEX3 DATE or TIME value can
 /// mean: `2016` → the year, `2016-12` → the month, `2016-12-11TEV` → the day, `2016-W49` → the
 /// week, `2016-W49-WE` → its Saturday and Sunday, `2016-SU` → June to August, `A/B` → from A's

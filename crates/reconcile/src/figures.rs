@@ -10,12 +10,17 @@
 //! - the **dates** stated in the same sentence: values with dates that cannot overlap are
 //!   different events (evacuated by road on Sunday vs by sea on Monday and Tuesday).
 //!
+//! Combatants are also split by **side** where the counted noun says it (militants, terrorists,
+//! rebels against soldiers, troops, servicemen): "at least 300 militants killed" and "more than
+//! 80 soldiers killed" are two figures. A count with no date joins the dated part of its group
+//! that falls in the story's time, never a background one.
+//!
 //! Counts with no class or no frame stay out: "three flanks" or "two prizes" are not figures
 //! anyone reconciles. A ratio next to "outnumbered" is applied to the defenders' count nearby
 //! and joins the attackers' figure as a derived, approximate value.
 
 use crate::context::strip_article;
-use crate::dates::day_range;
+use crate::dates::{day_range, LEAD_DAYS};
 use crate::{Corpus, Figure, FigureValue, Policy, Reconciled, Relation};
 use corroborate_annotate::attribution::SpeakerKind;
 use corroborate_annotate::quantities::{Quantity, QuantityKind};
@@ -52,6 +57,19 @@ const CLASSES: &[(&str, &[&str])] = &[
         "residents", "villagers", "women"]),
 ];
 
+/// Counted nouns that name a side: non-state armed groups, or a state's forces. Other
+/// combatant nouns (fighters, forces, men) fit either.
+#[rustfmt::skip]
+const SIDES: &[(&str, &[&str])] = &[
+    ("non-state", &["extremists", "guerrillas", "gunmen", "insurgents", "jihadis", "jihadists", "militants", "rebels", "terrorists"]),
+    ("state", &["marines", "reservists", "servicemen", "soldier", "soldiers", "troops"]),
+];
+
+fn side_of(unit: &str) -> Option<&'static str> {
+    let unit = unit.to_lowercase();
+    SIDES.iter().find(|(_, nouns)| nouns.binary_search(&unit.as_str()).is_ok()).map(|(s, _)| *s)
+}
+
 /// How far (in words) a frame cue may be from the number.
 const WINDOW: usize = 10;
 
@@ -61,6 +79,7 @@ struct Candidate {
     order: usize,
     class: &'static str,
     frame: usize,
+    side: Option<&'static str>,
     days: Option<(i64, i64)>,
     value: FigureValue,
     /// Who it goes back to, for counting independent sources.
@@ -79,15 +98,23 @@ pub(crate) fn figures(corpus: &Corpus, docs: &[usize], policy: Policy) -> Vec<Fi
         }
         candidates.extend(derived(corpus, d));
     }
-    // Group by class and frame, then split by dates that cannot overlap.
+    // Group by class and frame, split by side, then by dates that cannot overlap.
     let mut by_key: BTreeMap<(&str, usize), Vec<Candidate>> = BTreeMap::new();
     for c in candidates {
         by_key.entry((c.class, c.frame)).or_default().push(c);
     }
+    let window_start = docs
+        .iter()
+        .filter_map(|&d| corpus.docs[d].document.published.as_ref())
+        .filter_map(|p| day_range(&p.iso()))
+        .map(|(first, _)| first - LEAD_DAYS)
+        .min();
     let mut out = Vec::new();
     for ((class, frame), group) in by_key {
-        for part in split_by_dates(group) {
-            out.push(figure(class, frame, part, policy));
+        for side in split_by_side(group) {
+            for part in split_by_dates(side, window_start) {
+                out.push(figure(class, frame, part, policy));
+            }
         }
     }
     // Figures several documents give first, then by topic.
@@ -289,6 +316,7 @@ fn candidate(corpus: &Corpus, d: usize, q: &Quantity, order: usize) -> Option<Ca
         order,
         class,
         frame,
+        side: side_of(unit),
         days: days_of(corpus, d, sentence),
         value: FigureValue {
             document: corpus.docs[d].document.id.to_string(),
@@ -343,6 +371,7 @@ fn derived(corpus: &Corpus, d: usize) -> Vec<Candidate> {
             order: qi,
             class: "combatants",
             frame: attack,
+            side: None,
             days: days_of(corpus, d, sentence),
             value: FigureValue {
                 document: a.document.id.to_string(),
@@ -367,7 +396,24 @@ fn derived(corpus: &Corpus, d: usize) -> Vec<Candidate> {
 }
 
 /// Splits a group into parts whose stated dates can overlap; undated values join the largest part.
-fn split_by_dates(mut group: Vec<Candidate>) -> Vec<Vec<Candidate>> {
+/// One group, or, when both sides are counted, one per side and one for the counts that name
+/// no side (they cannot be told apart, so they are compared with neither).
+fn split_by_side(group: Vec<Candidate>) -> Vec<Vec<Candidate>> {
+    let sides: std::collections::BTreeSet<&str> = group.iter().filter_map(|c| c.side).collect();
+    if sides.len() < 2 {
+        return vec![group];
+    }
+    let mut parts: BTreeMap<Option<&str>, Vec<Candidate>> = BTreeMap::new();
+    for c in group {
+        parts.entry(c.side).or_default().push(c);
+    }
+    parts.into_values().collect()
+}
+
+/// Parts of a group whose dates cannot overlap. Undated counts join the largest part that
+/// falls in the story's time (ending no earlier than `window_start`); with none, they are a
+/// part of their own.
+fn split_by_dates(mut group: Vec<Candidate>, window_start: Option<i64>) -> Vec<Vec<Candidate>> {
     group.sort_by_key(|c| (c.days.map_or(i64::MAX, |d| d.0), c.doc, c.order));
     let mut parts: Vec<(i64, i64, Vec<Candidate>)> = Vec::new();
     let mut undated = Vec::new();
@@ -386,8 +432,12 @@ fn split_by_dates(mut group: Vec<Candidate>) -> Vec<Vec<Candidate>> {
     if parts.is_empty() {
         return vec![undated];
     }
-    let biggest = (0..parts.len()).max_by_key(|&i| (parts[i].2.len(), usize::MAX - i)).unwrap_or(0);
-    parts[biggest].2.extend(undated);
+    let current = |i: &usize| window_start.is_none_or(|w| parts[*i].1 >= w);
+    match (0..parts.len()).filter(current).max_by_key(|&i| (parts[i].2.len(), usize::MAX - i)) {
+        Some(biggest) => parts[biggest].2.extend(undated),
+        None if !undated.is_empty() => parts.push((i64::MAX, i64::MAX, undated)),
+        None => {}
+    }
     parts
         .into_iter()
         .map(|(_, _, mut cs)| {
@@ -612,9 +662,25 @@ mod tests {
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
         assert!(HOLDER_NOUNS.windows(2).all(|w| w[0] < w[1]));
-        for (_, nouns) in CLASSES {
+        for (_, nouns) in CLASSES.iter().chain(SIDES) {
             assert!(nouns.windows(2).all(|w| w[0] < w[1]), "{nouns:?}");
         }
+    }
+
+    #[test]
+    fn the_two_sides_dead_and_a_background_date_are_separate_figures() {
+        use crate::voices::testing::texts;
+        let a = "Harbour assault repelled at Wexmoor\n\n12 March 2025\n\n\
+            A counterattack near Wexmoor killed at least 200 militants, the defence ministry said.\n\n\
+            In the same war, a strike on the border post on January 4 killed more than 60 soldiers.\n";
+        let b = "Wexmoor holds after the assault\n\n13 March 2025\n\n\
+            About 250 militants were killed near Wexmoor on Tuesday, local officials said.\n";
+        let built = texts(&[("a.txt", a), ("b.txt", b)]);
+        let corpus = Corpus::new(&built.docs, &built.linked, &built.clustering);
+        let figures = figures(&corpus, &[0, 1], Policy::Ucdp);
+        let killed: Vec<Vec<&str>> = figures.iter().filter(|f| f.topic.contains("killed")).map(|f| f.values.iter().map(|v| v.text.as_str()).collect()).collect();
+        assert!(killed.iter().any(|f| f.contains(&"at least 200") && f.contains(&"About 250")), "{killed:?}");
+        assert!(killed.iter().any(|f| f == &vec!["more than 60"]), "{killed:?}");
     }
 
     #[test]

@@ -745,7 +745,7 @@ mod tests {
         let r1: Vec<&Claim> = p.claims.iter().filter(|c| c.claim.contains("2,500")).collect();
         assert_eq!(r1.len(), 1, "{:#?}", p.claims);
         let r1 = r1[0];
-        assert_eq!(r1.reported_in, ["Anders Holm", "Victor Stane"], "{r1:#?}");
+        assert_eq!(r1.reported_in, ["Anders Holm", "The Rampart"], "{r1:#?}");
         assert_eq!(r1.independent, 1);
         assert!(r1.origin.ends_with("/anonymous"), "{r1:#?}");
         // The Rampart reaches the agency through Oskar Brenn's column.

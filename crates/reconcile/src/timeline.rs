@@ -8,15 +8,13 @@
 //! first publication) are background: what the documents recall, not what they report.
 
 use crate::context::{content_words, main_place};
-use crate::dates::{day_range, iso_day};
+use crate::dates::{day_range, iso_day, LEAD_DAYS};
 use crate::{Corpus, Event, Place};
 use corroborate_annotate::times::TimeKind;
 use corroborate_annotate::Span;
 use corroborate_stories::Day;
 use std::collections::BTreeSet;
 
-/// Days before the first publication that still belong to the story itself.
-const LEAD_DAYS: i64 = 7;
 /// The widest date (in days) an event of the story itself may have.
 const VAGUEST: i64 = 92;
 /// Longest description, in characters.
