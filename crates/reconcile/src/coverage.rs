@@ -120,7 +120,7 @@ fn entity_facts(corpus: &Corpus, docs: &[usize], out: &mut Vec<Candidate>) {
             let Some(link) = corpus.linked.links.get(d).and_then(|l| l.get(m)) else { continue };
             named.entry(link.entity).or_default().entry(outlet.clone()).or_insert_with(|| corpus.evidence(d, mention.span));
         }
-        for q in &a.attribution.quotes {
+        for q in a.attribution.quotes.iter().filter(|q| q.is_speech(corpus.text(d))) {
             let Some(speaker) = &q.speaker else { continue };
             let Some(m) = speaker.mention else { continue };
             let Some(link) = corpus.linked.links.get(d).and_then(|l| l.get(m)) else { continue };

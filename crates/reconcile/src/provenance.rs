@@ -388,7 +388,7 @@ pub(crate) fn provenance(corpus: &Corpus, docs: &[usize]) -> Provenance {
             doc_instances.push((Instance { doc: d, claim, chain }, anonymous_of));
         }
         // Quotes: carrier --quotes--> speaker.
-        for q in &att.quotes {
+        for q in att.quotes.iter().filter(|q| q.is_speech(corpus.text(d))) {
             let Some(speaker) = q.speaker.as_ref().filter(|s| speaks(corpus, d, s)) else {
                 continue;
             };
@@ -430,7 +430,7 @@ pub(crate) fn provenance(corpus: &Corpus, docs: &[usize]) -> Provenance {
     // Quotes whose speaker is a cited source anywhere in the story.
     for &d in &order {
         let att = &corpus.docs[d].attribution;
-        for q in &att.quotes {
+        for q in att.quotes.iter().filter(|q| q.is_speech(corpus.text(d))) {
             let Some(speaker) = q.speaker.as_ref().filter(|s| speaks(corpus, d, s)) else {
                 continue;
             };

@@ -112,7 +112,7 @@ pub(crate) fn who_said_what(corpus: &Corpus, docs: &[usize]) -> Vec<SpeakerQuote
     for &d in &order {
         let text = corpus.text(d);
         let outlet = corpus.outlet(d);
-        for q in &corpus.docs[d].attribution.quotes {
+        for q in corpus.docs[d].attribution.quotes.iter().filter(|q| q.is_speech(text)) {
             let Some(speaker) = q.speaker.as_ref().filter(|s| s.kind != SpeakerKind::Author) else {
                 if q.speaker.is_none() && q.kind == QuoteKind::Direct {
                     unattributed.push((d, q));

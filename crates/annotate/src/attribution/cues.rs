@@ -57,6 +57,16 @@ pub const STANCE_VERBS: &[&str] = &[
     "accuse", "detailed", "outlined", "endorsed", "endorses", "emphasizing", "stressed",
 ];
 
+/// Predicates that report speech or thought only with a clause after them ("showed that …",
+/// "agreed that …"); with a plain object they are actions or evidence ("attacked the town",
+/// "continued fighting", "shows its poor understanding"). The attribution layer keeps them (as
+/// PolNeAR annotates them); [`super::Quote::is_speech`] tells them apart for "who said what".
+#[rustfmt::skip]
+pub const CLAUSE_ONLY_VERBS: &[&str] = &[
+    "continued", "shows", "showed", "showing", "found", "finds", "knows", "knew", "learned", "feels", "felt",
+    "attacked", "agreed", "agrees", "decided", "planned", "defended", "defends", "defending", "discussed",
+];
+
 /// Verbs that introduce a partial quote as their object ("He called the corridor “a door …”").
 pub const NAMING_VERBS: &[&str] = &[
     "called",
@@ -76,7 +86,7 @@ pub const NP_STOPS: &[&str] = &[
     "if", "though", "although", "since", "as", "so", "than", "where", "what", "why", "how",
     "whether", "yet", "then", "also", "has", "have", "had", "is", "was", "were", "are", "be",
     "been", "will", "would", "could", "should", "may", "might", "can", "not", "never", "once",
-    "again", "later", "previously", "earlier", "already", "now", "today", "yesterday",
+    "again", "later", "previously", "earlier", "already", "now", "today", "yesterday", "did", "do", "does",
     "tonight", "recently", "further", "repeatedly", "publicly", "privately", "reportedly",
     "allegedly", "indirectly", "directly", "bluntly", "rather", "clearly", "simply", "just",
     "even", "still", "however", "moreover",
@@ -89,7 +99,7 @@ pub const PRE_CUE_SKIPS: &[&str] = &[
     "now", "recently", "further", "repeatedly", "publicly", "privately", "reportedly",
     "allegedly", "indirectly", "directly", "bluntly", "rather", "clearly", "simply", "just",
     "even", "still", "first", "often", "frequently", "quickly", "angrily", "flatly", "all",
-    "will", "would",
+    "will", "would", "do", "does", "did",
 ];
 
 /// Words before a plural-noun form of a cue that show it is the noun ("unconfirmed reports",

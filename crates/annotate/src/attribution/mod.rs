@@ -92,6 +92,34 @@ pub struct Quote {
     pub kind: QuoteKind,
 }
 
+impl Quote {
+    /// Whether the quote reports speech or writing, not only a stance or an action the
+    /// attribution layer also keeps (as PolNeAR does): direct and mixed quotes always; an
+    /// indirect one unless its cue reports speech only with a clause after it and none follows
+    /// ("attacked the forces", "continued losing ground", "shows its poor understanding"), or
+    /// its content only says where a source wrote ("wrote in The Vigil on 21 February").
+    pub fn is_speech(&self, text: &str) -> bool {
+        if self.kind != QuoteKind::Indirect {
+            return true;
+        }
+        let Some(cue) = self.cue else {
+            return true;
+        };
+        let verb = cue.of(text).split_whitespace().next().unwrap_or("").to_lowercase();
+        let content = self.content.of(text).trim_start().to_lowercase();
+        // "wrote in The Vigil on 21 February": where a source wrote, not what.
+        let venue_only = ["in ", "on ", "at "].iter().any(|p| content.starts_with(p)) && !content.split_whitespace().take(12).any(|w| w == "that");
+        if cues::cue_verb(&verb) == Some(true) && venue_only {
+            return false;
+        }
+        if !cues::CLAUSE_ONLY_VERBS.contains(&verb.as_str()) {
+            return true;
+        }
+        content.starts_with(['“', '"', '‘'])
+            || ["that ", "how ", "why ", "what ", "whether ", "if "].iter().any(|w| content.starts_with(w))
+    }
+}
+
 /// All attribution layers of one document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Attribution {

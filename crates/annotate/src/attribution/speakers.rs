@@ -511,6 +511,13 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                 k += 1;
                 continue;
             }
+            // A participle is not a cue: "evidence confirmed by two sources", "Victory
+            // declared, the army …".
+            let next = if k + 1 < hi { w.lower(k + 1) } else { "" };
+            if !according && (next == "by" || (next == "," && k == lo + 1)) {
+                k += 1;
+                continue;
+            }
             let end_word = last_content_word(w, lo, hi);
             let mut item: Option<(Span, Span, Option<Speaker>)> = None;
             if according {
@@ -540,7 +547,9 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
             } else {
                 let mut cue = w.words[k].span;
                 // "…, said Jeffrey Trimble, a senior official": inverted, the name after the cue.
+                // Never after a participle: "…, explaining the events" names no speaker.
                 let inverted = k > lo + 1
+                    && !lower.ends_with("ing")
                     && w.is_cue(k, lo)
                     && w.lower(k - 1) == ","
                     && w.np_after(k, hi).is_some_and(|(a, _)| {
@@ -575,6 +584,18 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                 {
                     c0 += 1;
                 }
+                // "said as much", "said so": no content of their own ("said so on Monday that …"
+                // has its content after "that").
+                let idiom = matches!(w.lower(c0.min(hi - 1)), "so") || (w.lower(c0.min(hi - 1)) == "as" && c0 + 1 < hi && w.lower(c0 + 1) == "much");
+                if c0 < hi && idiom {
+                    match (c0 + 1..hi.min(c0 + 10)).find(|&j| w.lower(j) == "that") {
+                        Some(that) => c0 = that,
+                        None => {
+                            k += 1;
+                            continue;
+                        }
+                    }
+                }
                 match sp {
                     Some(sp) if end_word >= c0 && word_count(w, c0, end_word + 1) >= 4 => {
                         item = Some((w.span(c0, end_word), cue, Some(sp)));
@@ -589,7 +610,7 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                             }
                         }
                     }
-                    None if k > lo + 1 && w.lower(k - 1) == "," => {
+                    None if k > lo + 1 && w.lower(k - 1) == "," && !lower.ends_with("ing") => {
                         if let Some((a, b)) = w.np_after(k, hi) {
                             let ce = k - 2;
                             if word_count(w, lo, ce + 1) >= 3 {

@@ -288,3 +288,22 @@ fn contrast_relative_share_and_possessive_targets() {
     let (a, _) = run("Mayor Ilse Varn blamed the board for the delay, and the council voted to fund the repairs.");
     assert_eq!(a.blame[0].for_.map(|f| f.of("Mayor Ilse Varn blamed the board for the delay, and the council voted to fund the repairs.").to_string()).as_deref(), Some("the delay"));
 }
+
+#[test]
+fn actions_and_participles_are_not_speech() {
+    // Kept as attributions (PolNeAR annotates stances), but not speech for "who said what".
+    let t = "The regime continued losing ground over the summer. The board showed that the plan had failed.";
+    let (a, _) = run(t);
+    let speech: Vec<&str> = a.quotes.iter().filter(|q| q.is_speech(t)).map(|q| q.content.of(t)).collect();
+    assert!(speech.iter().all(|c| !c.contains("losing ground")), "{speech:?}");
+    assert!(speech.iter().any(|c| c.contains("the plan had failed")), "{speech:?}");
+    // A participle names no speaker after it, and "confirmed by" is passive.
+    for t in [
+        "A local monitor posted a long report the next day, explaining the events that led to the fall.",
+        "The shipment of mortars confirmed by two sources is being moved to the port.",
+        "Victory declared, the ministers held a concert in the square.",
+    ] {
+        let (a, _) = run(t);
+        assert!(a.quotes.iter().all(|q| q.speaker.as_ref().is_none_or(|s| !s.name.contains("events") && !s.name.contains("shipment") && s.name != "Victory")), "{t}: {:?}", a.quotes);
+    }
+}
