@@ -112,7 +112,20 @@ pub(crate) fn who_said_what(corpus: &Corpus, docs: &[usize]) -> Vec<SpeakerQuote
     for &d in &order {
         let text = corpus.text(d);
         let outlet = corpus.outlet(d);
-        for q in corpus.docs[d].attribution.quotes.iter().filter(|q| q.is_speech(text)) {
+        let quotes = &corpus.docs[d].attribution.quotes;
+        // A word or two quoted inside a longer quote of the same speaker ("“prestige”" inside "a
+        // blow to their “prestige”") is part of that item, not one of its own. Longer partial
+        // quotes stay: they are what other outlets quote in full.
+        let inside_another = |q: &Quote| {
+            word_set(q.content.of(text)).len() <= 2 && quotes.iter().any(|o| {
+                o.content != q.content
+                    && o.content.start() <= q.content.start()
+                    && q.content.end() <= o.content.end()
+                    && o.speaker.as_ref().map(|s| &s.name) == q.speaker.as_ref().map(|s| &s.name)
+                    && o.is_speech(text)
+            })
+        };
+        for q in quotes.iter().filter(|q| q.is_speech(text) && !inside_another(q)) {
             let Some(speaker) = q.speaker.as_ref().filter(|s| s.kind != SpeakerKind::Author) else {
                 if q.speaker.is_none() && q.kind == QuoteKind::Direct {
                     unattributed.push((d, q));

@@ -280,7 +280,7 @@ mod tests {
     fn every_section_of_the_siege_is_there_with_its_receipts() {
         let d = fixture::siege();
         let html = page(&d);
-        for key in ["timeline", "map", "figures", "voices", "blame", "provenance", "framing", "outlets", "coverage"] {
+        for key in ["glance", "timeline", "map", "figures", "voices", "blame", "provenance", "framing", "outlets", "coverage"] {
             let start = html.find(&format!("<section id=\"s-s-0a1b2c3d-{key}\"")).unwrap_or_else(|| panic!("section {key}"));
             let section = &html[start..start + html[start..].find("</section>").unwrap()];
             assert!(!section.contains("class=\"empty\""), "{key} is empty: {section}");
@@ -294,6 +294,23 @@ mod tests {
         assert!(html.contains("<svg class=\"tl tl-story\"") && html.contains("<svg class=\"tl tl-bg\""));
         assert!(html.contains("<li><b>VELNA</b>: Ministry of Defence blames Serren Compact for arming the rebels</li>"));
         assert!(html.len() < 100_000, "{}", html.len());
+    }
+
+    #[test]
+    fn at_a_glance_answers_when_how_many_from_where_and_whom() {
+        let html = page(&fixture::siege());
+        let start = html.find("<section id=\"s-s-0a1b2c3d-glance\"").expect("the glance section");
+        let glance = &html[start..start + html[start..].find("</section>").unwrap()];
+        // What happened on which day, in words, linked to the timeline row.
+        assert!(glance.contains("<a href=\"#s-s-0a1b2c3d-ev-1\"><b>8 Mar 2025</b></a> — ELA attacks St. Maren"), "{glance}");
+        assert!(!glance.contains("first takes"), "background stays out: {glance}");
+        // How many and who says so.
+        assert!(glance.contains("“between 1,500 and 2,000” (Ministry of Defence, in Northgate Wire)"), "{glance}");
+        // Where a relayed claim comes from, and how many witnesses remain.
+        assert!(glance.contains("from <b>Orvano News Agency → The Bastion</b>"), "{glance}");
+        assert!(glance.contains("<b>1</b> independent witness of 2 reports"), "{glance}");
+        // Whom each outlet blames.
+        assert!(glance.contains("<li><b>VELNA</b>: Serren Compact</li>"), "{glance}");
     }
 
     #[test]

@@ -115,8 +115,7 @@ impl Quote {
         if !cues::CLAUSE_ONLY_VERBS.contains(&verb.as_str()) {
             return true;
         }
-        content.starts_with(['“', '"', '‘'])
-            || ["that ", "how ", "why ", "what ", "whether ", "if "].iter().any(|w| content.starts_with(w))
+        content.starts_with(['“', '"', '‘']) || content.starts_with("that ")
     }
 }
 

@@ -102,7 +102,7 @@ fn story(out: &mut String, d: &Dossier, n: usize) {
             let _ = writeln!(
                 out,
                 "| {}{} | {} {} | {} | {} |",
-                md(&e.when),
+                md(&super::timeline::readable(e)),
                 if e.background { " (background)" } else { "" },
                 md(&e.what),
                 notes.cite(&e.evidence),
@@ -221,9 +221,9 @@ Story `s-0a1b2c3d` · 3 documents · policy: ucdp · outlets: Northgate Wire, VE
 
 | When | What | Where | Reported by |
 |---|---|---|---|
-| 2024-03 (background) | ELA first takes St. Maren [^s1-1] | St. Maren | Northgate Wire |
-| 2025-03-08 | ELA attacks St. Maren [^s1-2] | St. Maren | Northgate Wire, VELNA |
-| 2025-03-09 | CDF garrison withdraws to Corran [^s1-3] | Corran | Northgate Wire |
+| Mar 2024 (background) | ELA first takes St. Maren [^s1-1] | St. Maren | Northgate Wire |
+| 8 Mar 2025 | ELA attacks St. Maren [^s1-2] | St. Maren | Northgate Wire, VELNA |
+| 9 Mar 2025 | CDF garrison withdraws to Corran [^s1-3] | Corran | Northgate Wire |
 
 ### Figures
 

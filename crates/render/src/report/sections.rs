@@ -1,14 +1,15 @@
 //! The sections of one story in the page, each item with its receipts.
 
 use super::escape::{anchor, esc, href};
-use super::timeline::{clip, timeline_svg};
+use super::timeline::{clip, readable, timeline_svg};
 use super::{dates_of, interval, map, number, reconciled, title_of, StoryReport};
 use corroborate_reconcile::{Dossier, Evidence, Place, Relation};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// The sections, in the order of the story's table of contents.
-const SECTIONS: [(&str, &str); 10] = [
+const SECTIONS: [(&str, &str); 11] = [
+    ("glance", "At a glance"),
     ("timeline", "Timeline"),
     ("map", "Places"),
     ("figures", "Figures"),
@@ -42,6 +43,7 @@ pub(super) fn story(out: &mut String, s: &StoryReport, id: String) {
         let _ = write!(out, "<section id=\"{id}-{key}\" class=\"sec-{key}\"><h3>{name}</h3>");
         let before = out.len();
         match key {
+            "glance" => glance(out, d, &id),
             "timeline" => timeline(out, d, &id),
             "map" => places(out, d, &s.places),
             "figures" => figures(out, d),
@@ -72,6 +74,113 @@ fn receipts(out: &mut String, evidence: &[Evidence]) {
         receipt(out, e);
     }
     out.push_str("</span>");
+}
+
+/// Receipts of an item that may have many (an actor named forty times): the first `shown`, the
+/// rest behind one "+N more".
+fn receipts_compact(out: &mut String, evidence: &[Evidence], shown: usize) {
+    if evidence.len() <= shown + 1 {
+        return receipts(out, evidence);
+    }
+    receipts(out, &evidence[..shown]);
+    let _ = write!(out, "<details class=\"more\"><summary>+{} more</summary>", evidence.len() - shown);
+    receipts(out, &evidence[shown..]);
+    out.push_str("</details>");
+}
+
+/// Text in quotation marks unless it brings its own.
+fn quoted(text: &str) -> String {
+    if text.starts_with(['“', '"', '‘', '«']) {
+        esc(text)
+    } else {
+        format!("“{}”", esc(text))
+    }
+}
+
+/// The questions a reader brings, answered from the sections below, each line linking to its
+/// section: what happened on which day, how many and who says so, which claims travel and from
+/// where, whom each outlet blames.
+fn glance(out: &mut String, d: &Dossier, id: &str) {
+    let story: Vec<(usize, &corroborate_reconcile::Event)> = d.timeline.iter().enumerate().filter(|(_, e)| !e.background).collect();
+    if !story.is_empty() {
+        out.push_str("<h4>What happened</h4><ul class=\"glance\">");
+        for (i, e) in story.iter().take(8) {
+            let _ = write!(out, "<li><a href=\"#{id}-ev-{i}\"><b>{}</b></a> — {} <small>({})</small></li>", esc(&readable(e)), esc(&clip(&e.what, 160)), list(&e.outlets));
+        }
+        if story.len() > 8 {
+            let _ = write!(out, "<li><a href=\"#{id}-timeline\">… {} more on the timeline</a></li>", story.len() - 8);
+        }
+        out.push_str("</ul>");
+    }
+    let compared: Vec<&corroborate_reconcile::Figure> = d.figures.iter().filter(|f| f.values.len() >= 2).take(3).collect();
+    if !compared.is_empty() {
+        let _ = write!(out, "<h4><a href=\"#{id}-figures\">How many, and who says so</a></h4><ul class=\"glance\">");
+        for f in compared {
+            let values: Vec<String> = f
+                .values
+                .iter()
+                .map(|v| {
+                    let who = if v.holder == v.outlet { esc(&v.outlet) } else { format!("{}, in {}", esc(&v.holder), esc(&v.outlet)) };
+                    format!("{} “{}” ({who})", esc(&interval(v)), esc(&v.text))
+                })
+                .collect();
+            let _ = write!(
+                out,
+                "<li><b>{}</b> {}: {}. <span class=\"reconciled-inline\">{}: {} from {} independent source{}</span></li>",
+                esc(&f.topic),
+                relation_badge(f.relation),
+                values.join("; "),
+                esc(f.reconciled.policy),
+                esc(&reconciled(&f.reconciled)),
+                f.independent_sources,
+                if f.independent_sources == 1 { "" } else { "s" }
+            );
+        }
+        out.push_str("</ul>");
+    }
+    let p = &d.provenance;
+    let name = |id: &str| p.nodes.iter().find(|n| n.id == id).map(|n| n.name.clone()).unwrap_or_else(|| id.to_string());
+    let relayed: Vec<&corroborate_reconcile::Claim> = p.claims.iter().filter(|c| c.reported_in.len() >= 2 || !c.via.is_empty()).take(3).collect();
+    if !relayed.is_empty() {
+        let _ = write!(out, "<h4><a href=\"#{id}-provenance\">Claims that travel</a></h4><ul class=\"glance\">");
+        for c in relayed {
+            let chain: Vec<String> = std::iter::once(&c.origin).chain(&c.via).map(|v| esc(&name(v))).collect();
+            let reported: Vec<String> = c.reported_in.iter().map(|v| esc(&name(v))).collect();
+            let _ = write!(
+                out,
+                "<li>{} — from <b>{}</b>; reported in {}: <b>{}</b> independent witness{} of {} report{}</li>",
+                quoted(&clip(&c.claim, 160)),
+                chain.join(" → "),
+                reported.join(", "),
+                c.independent,
+                if c.independent == 1 { "" } else { "es" },
+                reported.len(),
+                if reported.len() == 1 { "" } else { "s" }
+            );
+        }
+        out.push_str("</ul>");
+    }
+    let by_outlet = blame_by_outlet(d);
+    if !by_outlet.is_empty() {
+        let _ = write!(out, "<h4><a href=\"#{id}-blame\">Whom each outlet blames</a></h4><ul class=\"glance\">");
+        for (o, rows) in by_outlet {
+            let targets: BTreeSet<&str> = rows.iter().map(|(_, t, _)| t.as_str()).collect();
+            let _ = write!(out, "<li><b>{}</b>: {}</li>", esc(o), esc(&targets.into_iter().map(|t| clip(t, 60)).collect::<Vec<_>>().join("; ")));
+        }
+        out.push_str("</ul>");
+    }
+}
+
+/// Blame rows by outlet: (who, whom, what for), who being "itself" when it is the outlet.
+fn blame_by_outlet(d: &Dossier) -> BTreeMap<&str, BTreeSet<(String, String, String)>> {
+    let mut by_outlet: BTreeMap<&str, BTreeSet<(String, String, String)>> = BTreeMap::new();
+    for b in &d.blame {
+        for o in &b.outlets {
+            let who = if b.holder == *o { "itself".to_string() } else { b.holder.clone() };
+            by_outlet.entry(o.as_str()).or_default().insert((who, b.target.clone(), b.for_.join("; ")));
+        }
+    }
+    by_outlet
 }
 
 fn receipt(out: &mut String, e: &Evidence) {
@@ -114,8 +223,9 @@ fn timeline(out: &mut String, d: &Dossier, id: &str) {
     for (i, e) in d.timeline.iter().enumerate() {
         let _ = write!(
             out,
-            "<tr id=\"{prefix}-{i}\"{}><td class=\"nowrap\">{}<br><small>{} precision{}</small></td><td>{} ",
+            "<tr id=\"{prefix}-{i}\"{}><td class=\"nowrap\">{}<br><small><code>{}</code> · {} precision{}</small></td><td>{} ",
             if e.background { " class=\"bg\"" } else { "" },
+            esc(&readable(e)),
             esc(&e.when),
             esc(&e.precision),
             if e.background { " · background" } else { "" },
@@ -148,7 +258,7 @@ fn places(out: &mut String, d: &Dossier, extra: &[Place]) {
     }
     out.push_str("<ul class=\"places\">");
     for p in &all {
-        let events: Vec<&str> = d.timeline.iter().filter(|e| e.place.as_ref().is_some_and(|q| q.entity == p.entity)).map(|e| e.when.as_str()).collect();
+        let events: Vec<String> = d.timeline.iter().filter(|e| e.place.as_ref().is_some_and(|q| q.entity == p.entity)).map(readable).collect();
         let _ = write!(out, "<li><b>{}</b>", esc(&p.name));
         if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
             let _ = write!(out, " <small>{lat:.2}, {lon:.2}</small>");
@@ -197,7 +307,7 @@ fn figures(out: &mut String, d: &Dossier) {
         out.push_str("<div class=\"scroll\"><table><thead><tr><th>Outlet</th><th>Who says so</th><th>Words</th><th>Interval</th><th>Receipt</th></tr></thead><tbody>");
         for v in &f.values {
             let how = if v.how == "derived" { format!(" <small>derived from {}</small>", esc(v.derived_from.as_deref().unwrap_or("another value"))) } else { String::new() };
-            let _ = write!(out, "<tr><td>{}</td><td>{}</td><td>“{}”{how}</td><td class=\"nowrap\">{}</td><td>", esc(&v.outlet), esc(&v.holder), esc(&v.text), esc(&interval(v)));
+            let _ = write!(out, "<tr><td>{}</td><td>{}</td><td>{}{how}</td><td class=\"nowrap\">{}</td><td>", esc(&v.outlet), esc(&v.holder), quoted(&v.text), esc(&interval(v)));
             receipt(out, &v.evidence);
             out.push_str("</td></tr>");
         }
@@ -225,8 +335,8 @@ fn voices(out: &mut String, d: &Dossier) {
                 if here.is_empty() && !item.outlets.iter().any(|x| x == o) {
                     continue;
                 }
-                let _ = write!(out, "<div class=\"quote {}\"><small>{}</small> “{}” ", esc(&item.kind), esc(&item.kind), esc(&clip(&item.text, 240)));
-                receipts(out, &here);
+                let _ = write!(out, "<div class=\"quote {}\"><small>{}</small> {} ", esc(&item.kind), esc(&item.kind), quoted(&clip(&item.text, 240)));
+                receipts_compact(out, &here, 2);
                 out.push_str("</div>");
             }
             out.push_str("</td>");
@@ -244,7 +354,7 @@ fn blame(out: &mut String, d: &Dossier) {
     let holders: BTreeSet<&str> = d.blame.iter().map(|b| b.holder.as_str()).collect();
     out.push_str("<p class=\"hint\">Rows: who blames. Columns: whom. Each cell: what for, and in which outlets.</p><div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>Blames →</th>");
     for t in &targets {
-        let _ = write!(out, "<th>{}</th>", esc(t));
+        let _ = write!(out, "<th title=\"{}\">{}</th>", esc(t), esc(&clip(t, 48)));
     }
     out.push_str("</tr></thead><tbody>");
     for h in &holders {
@@ -262,17 +372,10 @@ fn blame(out: &mut String, d: &Dossier) {
     }
     out.push_str("</tbody></table></div>");
     // The same rows by outlet: whom each outlet's reports blame, and who does the blaming.
-    let mut by_outlet: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    for b in &d.blame {
-        for o in &b.outlets {
-            let what = if b.for_.is_empty() { String::new() } else { format!(" for {}", b.for_.join("; ")) };
-            let who = if b.holder == *o { "itself".to_string() } else { b.holder.clone() };
-            by_outlet.entry(o.as_str()).or_default().insert(format!("{who} blames {}{what}", b.target));
-        }
-    }
     out.push_str("<h4>By outlet</h4><ul class=\"byoutlet\">");
-    for (o, rows) in by_outlet {
-        let _ = write!(out, "<li><b>{}</b>: {}</li>", esc(o), esc(&rows.into_iter().collect::<Vec<_>>().join("; ")));
+    for (o, rows) in blame_by_outlet(d) {
+        let rows: Vec<String> = rows.into_iter().map(|(who, whom, what)| if what.is_empty() { format!("{who} blames {whom}") } else { format!("{who} blames {whom} for {what}") }).collect();
+        let _ = write!(out, "<li><b>{}</b>: {}</li>", esc(o), esc(&rows.join("; ")));
     }
     out.push_str("</ul>");
 }
@@ -382,12 +485,13 @@ fn framing(out: &mut String, d: &Dossier) {
     }
     out.push_str("</tr></thead><tbody>");
     for f in &d.framing {
-        let _ = write!(out, "<tr><th scope=\"row\">{} ", esc(&f.name));
-        receipts(out, &f.evidence);
-        out.push_str("</th>");
+        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", esc(&f.name));
         for o in &outlets {
             let terms = f.terms_by_outlet.get(*o).map(|ts| ts.iter().map(|t| format!("{} ×{}", t.term, t.count)).collect::<Vec<_>>().join(", ")).unwrap_or_default();
-            let _ = write!(out, "<td>{}</td>", esc(&terms));
+            let _ = write!(out, "<td>{} ", esc(&terms));
+            let here: Vec<Evidence> = f.evidence.iter().filter(|e| e.outlet == *o).cloned().collect();
+            receipts_compact(out, &here, 1);
+            out.push_str("</td>");
         }
         out.push_str("</tr>");
     }

@@ -1,7 +1,7 @@
-//! The terminal digest of the dossiers: per story its top figures with their relation, its
-//! claims with their independence and its blame rows, at most 100 columns wide.
+//! The terminal digest of the dossiers: per story what happened when, its top figures with their
+//! relation, its claims with their independence and its blame rows, at most 100 columns wide.
 
-use super::timeline::clip;
+use super::timeline::{clip, readable};
 use super::{interval, reconciled};
 use corroborate_reconcile::{Dossier, Relation};
 use std::fmt::Write;
@@ -19,6 +19,16 @@ pub fn digest(dossiers: &[Dossier]) -> String {
             continue;
         }
         let _ = writeln!(out, "\n{}", clip(&format!("{}  {}", d.story, d.title), WIDTH));
+        let story: Vec<&corroborate_reconcile::Event> = d.timeline.iter().filter(|e| !e.background).collect();
+        if !story.is_empty() {
+            let _ = writeln!(out, "  what happened:");
+            for e in story.iter().take(TOP + 2) {
+                let _ = writeln!(out, "{}", clip(&format!("    {}  {} [{}]", readable(e), e.what, e.outlets.join(", ")), WIDTH));
+            }
+            if story.len() > TOP + 2 {
+                let _ = writeln!(out, "    … and {} more", story.len() - TOP - 2);
+            }
+        }
         if !d.figures.is_empty() {
             let _ = writeln!(out, "  figures ({} policy):", d.policy);
             for f in d.figures.iter().take(TOP) {
@@ -100,6 +110,9 @@ mod tests {
         let expected = "
 dossiers (see report.html for every receipt):
 s-0a1b2c3d  ELA seizes St. Maren
+  what happened:
+    8 Mar 2025  ELA attacks St. Maren [Northgate Wire, VELNA]
+    9 Mar 2025  CDF garrison withdraws to Corran [Northgate Wire]
   figures (ucdp policy):
     combatants attacking (fighters): CONTRADICT; low 1,500 · best 2,500 · high 3,000; 2 independent
       [1,500, 2,000]  Ministry of Defence, in Northgate Wire

@@ -109,7 +109,7 @@ pub fn timeline_svg(events: &[(usize, &Event)], prefix: &str, class: &str) -> Op
         let y = AXIS + ROW * row as f64;
         let (x0, x1) = (x(*a), x(*b));
         let w = (x1 - x0).max(4.0);
-        let label = format!("{} · {}", e.when, clip(&e.what, 30));
+        let label = format!("{} · {}", readable(e), clip(&e.what, 44usize.saturating_sub(readable(e).chars().count())));
         let _ = write!(
             svg,
             "<a href=\"#{prefix}-{i}\"><title>{}</title><rect class=\"bar\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{:.1}\" rx=\"3\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text></a>",
@@ -123,6 +123,61 @@ pub fn timeline_svg(events: &[(usize, &Event)], prefix: &str, class: &str) -> Op
     }
     svg.push_str("</svg>");
     Some(svg)
+}
+
+/// An event's date as a reader says it: "8 Dec 2016", "weekend of 10–11 Dec 2016",
+/// "11–13 Dec 2016", "12 Dec 2016, morning", "Nov 2016", "summer 2015". The TIMEX3 value stays
+/// in the dossier; this is only how the page, the Markdown and the terminal show it.
+pub fn readable(e: &Event) -> String {
+    let day = |iso: &str| day_number(iso).map(civil);
+    let month = |m: i64| MONTHS[(m.clamp(1, 12) - 1) as usize];
+    let one_day = |(y, m, d): (i64, i64, i64)| format!("{d} {} {y}", month(m));
+    let range = || -> Option<String> {
+        let (a, b) = (day(&e.earliest)?, day(&e.latest)?);
+        Some(if a == b {
+            one_day(a)
+        } else if (a.0, a.1) == (b.0, b.1) {
+            format!("{}–{} {} {}", a.2, b.2, month(a.1), a.0)
+        } else if a.0 == b.0 {
+            format!("{} {} – {} {} {}", a.2, month(a.1), b.2, month(b.1), a.0)
+        } else {
+            format!("{} – {}", one_day(a), one_day(b))
+        })
+    };
+    let (date, time) = match e.when.split_once('T') {
+        Some((d, t)) if !e.when.contains('/') => (d, Some(t)),
+        _ => (e.when.as_str(), None),
+    };
+    let parts: Vec<&str> = date.split('-').collect();
+    let shown = match parts.as_slice() {
+        [y] if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => Some(y.to_string()),
+        [y, m] if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => m.parse::<i64>().ok().filter(|m| (1..=12).contains(m)).map(|m| format!("{} {y}", month(m))),
+        [y, s] if matches!(*s, "SP" | "SU" | "FA" | "WI") => {
+            Some(format!("{} {y}", match *s { "SP" => "spring", "SU" => "summer", "FA" => "autumn", _ => "winter" }))
+        }
+        [y, q] if q.len() == 2 && q.starts_with('Q') => Some(format!("{q} {y}")),
+        [_, w, we] if w.starts_with('W') && *we == "WE" => range().map(|r| format!("weekend of {r}")),
+        [_, w] if w.starts_with('W') => range().map(|r| format!("week of {r}")),
+        _ if date.len() == 10 || e.when.contains('/') => range(),
+        _ => None,
+    };
+    let Some(shown) = shown else {
+        return e.when.clone();
+    };
+    match time {
+        Some(t) => {
+            let part = match t {
+                "MO" => "morning".to_string(),
+                "AF" => "afternoon".to_string(),
+                "EV" => "evening".to_string(),
+                "NI" => "night".to_string(),
+                "DT" => "daytime".to_string(),
+                t => t.to_string(),
+            };
+            format!("{shown}, {part}")
+        }
+        None => shown,
+    }
 }
 
 /// At most `width` characters, with `…` where cut.
@@ -150,6 +205,36 @@ mod tests {
         }
         assert_eq!(day_number("2025-13-01"), None);
         assert_eq!(day_number("2025"), None);
+    }
+
+    #[test]
+    fn dates_read_as_a_person_writes_them() {
+        let ev = |when: &str, earliest: &str, latest: &str| Event {
+            when: when.into(),
+            precision: String::new(),
+            earliest: earliest.into(),
+            latest: latest.into(),
+            what: String::new(),
+            place: None,
+            actors: vec![],
+            outlets: vec![],
+            background: false,
+            evidence: vec![],
+        };
+        for (when, a, b, shown) in [
+            ("2016-12-08", "2016-12-08", "2016-12-08", "8 Dec 2016"),
+            ("2016-W49-WE", "2016-12-10", "2016-12-11", "weekend of 10–11 Dec 2016"),
+            ("2016-12-11/2016-12-13", "2016-12-11", "2016-12-13", "11–13 Dec 2016"),
+            ("2016-11-30/2016-12-02", "2016-11-30", "2016-12-02", "30 Nov – 2 Dec 2016"),
+            ("2016-12-12TMO", "2016-12-12", "2016-12-12", "12 Dec 2016, morning"),
+            ("2025-03-08T04:00", "2025-03-08", "2025-03-08", "8 Mar 2025, 04:00"),
+            ("2016-11", "2016-11-01", "2016-11-30", "Nov 2016"),
+            ("2015-SU", "2015-06-01", "2015-08-31", "summer 2015"),
+            ("2014", "2014-01-01", "2014-12-31", "2014"),
+            ("PRESENT_REF", "", "", "PRESENT_REF"),
+        ] {
+            assert_eq!(readable(&ev(when, a, b)), shown, "{when}");
+        }
     }
 
     #[test]
