@@ -42,9 +42,27 @@ pub struct Args {
     /// (report.html).
     #[arg(long, value_enum, default_value_t)]
     format: FormatArg,
+    /// Name the outlet of an input, overriding what its metadata says (text dumps often name
+    /// none): `--outlet FILE=NAME`, FILE being the input's path, file name or URL. Repeatable.
+    #[arg(long, value_name = "FILE=NAME", value_parser = parse_outlet)]
+    outlet: Vec<(String, String)>,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
+}
+
+/// `FILE=NAME` of `--outlet`.
+fn parse_outlet(arg: &str) -> Result<(String, String), String> {
+    match arg.rsplit_once('=') {
+        Some((file, name)) if !file.trim().is_empty() && !name.trim().is_empty() => Ok((file.trim().to_string(), name.trim().to_string())),
+        _ => Err(format!("expected FILE=NAME (e.g. page.txt=\"The Daily Lantern\"), got {arg:?}")),
+    }
+}
+
+/// The `--outlet` name for a source, if one names it: by its whole name or its last path part.
+fn outlet_for<'a>(outlets: &'a [(String, String)], source: &str) -> Option<&'a str> {
+    let file = source.split('#').next().unwrap_or(source);
+    outlets.iter().find(|(f, _)| file == f || file.ends_with(&format!("/{f}")) || file.ends_with(&format!("\\{f}"))).map(|(_, n)| n.as_str())
 }
 
 /// `--format`: what `analyze` prints on standard output.
@@ -92,11 +110,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for e in &errors {
         eprintln!("{e}");
     }
+    for (file, _) in &args.outlet {
+        if !sources.iter().any(|s| outlet_for(std::slice::from_ref(&(file.clone(), String::new())), &s.name).is_some()) {
+            eprintln!("--outlet {file}: no input has that name; the name is not used");
+        }
+    }
     let progress = progress_bar(sources.len(), args.quiet);
     let results: Vec<Vec<Result<Annotated, IngestError>>> = sources
         .par_iter()
         .map(|source| {
-            let out = read_documents(source, &options);
+            let out = read_documents(source, &options, outlet_for(&args.outlet, &source.name));
             for e in out.iter().filter_map(|r| r.as_ref().err()) {
                 progress.suspend(|| eprintln!("{e}"));
             }
@@ -205,10 +228,20 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
     message.lines().next().unwrap_or_default().to_string()
 }
 
-fn read_documents(source: &Source, options: &Options) -> Vec<Result<Annotated, IngestError>> {
+fn read_documents(source: &Source, options: &Options, outlet: Option<&str>) -> Vec<Result<Annotated, IngestError>> {
     match read_source(source, options) {
         // One source may hold many documents (JSON Lines): they are annotated in parallel too.
-        Ok(bytes) => documents_from_bytes(&source.name, &bytes, options).into_par_iter().map(|r| r.and_then(|d| annotate_guarded(&source.name, d))).collect(),
+        Ok(bytes) => documents_from_bytes(&source.name, &bytes, options)
+            .into_par_iter()
+            .map(|r| {
+                r.and_then(|mut d| {
+                    if let Some(name) = outlet {
+                        d.outlet = Some(name.to_string());
+                    }
+                    annotate_guarded(&source.name, d)
+                })
+            })
+            .collect(),
         Err(e) => vec![Err(e)],
     }
 }
@@ -272,7 +305,7 @@ pub fn extract(input: &str, json: bool, extractor: ExtractorArg) -> Result<ExitC
         eprintln!("{e}");
     }
     for source in &sources {
-        for result in read_documents(source, &options) {
+        for result in read_documents(source, &options, None) {
             match result {
                 Ok(annotated) if json => {
                     let linked = corroborate_annotate::link_documents(std::slice::from_ref(&annotated));

@@ -53,7 +53,14 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Bad arguments are a fatal error (exit 1), as the README says: 2 means some inputs failed.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
+        }
+    };
     analyze::quiet_panics_in_guarded_documents();
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),

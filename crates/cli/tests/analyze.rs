@@ -143,6 +143,24 @@ fn bad_inputs_get_one_line_each_and_the_batch_goes_on() {
 }
 
 #[test]
+fn outlets_can_be_named_on_the_command_line() {
+    let dir = temp_dir("outlet");
+    std::fs::write(dir.join("dump-1.txt"), "Ferry service resumes at Olmsby\n\nThe ferry between Olmsby and Tarn resumed on Monday after a week of storms, the harbour office said.\n").unwrap();
+    std::fs::write(dir.join("dump-2.txt"), "Olmsby ferry back\n\nFerries to Tarn sailed again on Monday, the harbour office said, after storms closed the crossing for a week.\n").unwrap();
+    let out = dir.join("out");
+    let o = bin().args(["analyze", "--quiet", "--out"]).arg(&out).arg(&dir).args(["--outlet", "dump-1.txt=The Olmsby Post", "--outlet", "missing.txt=Nobody"]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("--outlet missing.txt: no input has that name"), "{stderr}");
+    let outlets: Vec<(String, serde_json::Value)> = records(&out).iter().map(|r| (r["source"].as_str().unwrap().to_string(), r["outlet"].clone())).collect();
+    assert!(outlets.iter().any(|(s, o)| s.ends_with("dump-1.txt") && o == "The Olmsby Post"), "{outlets:?}");
+    assert!(outlets.iter().any(|(s, o)| s.ends_with("dump-2.txt") && o.is_null()), "{outlets:?}");
+    let bad = bin().args(["analyze", "--quiet", "--out"]).arg(&out).arg(&dir).args(["--outlet", "no-equals-sign"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(1), "bad arguments are fatal");
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("expected FILE=NAME"));
+}
+
+#[test]
 fn a_200_mb_file_is_refused_by_the_default_limit() {
     let dir = temp_dir("huge");
     // Sparse: 200 MB on paper, nothing on disk.
