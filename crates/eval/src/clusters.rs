@@ -560,6 +560,85 @@ pub fn evaluate(
     Ok(out)
 }
 
+/// The largest mistakes of a grouping, for reading: predicted groups that mix gold groups
+/// (most foreign documents first) and gold groups split across predicted ones, each document
+/// with its gold group, predicted group, event date and title (or first words).
+pub fn mistakes(
+    items: &[&Item],
+    gold: &[&str],
+    predicted: &[usize],
+    features: &[DocumentFeatures],
+    n: usize,
+) -> String {
+    let line = |d: usize| {
+        let f = &features[d];
+        let title = f.title.clone().unwrap_or_else(|| {
+            items[d]
+                .document
+                .text
+                .chars()
+                .take(90)
+                .collect::<String>()
+                .replace('\n', " ")
+        });
+        let day = f
+            .event_dates
+            .first()
+            .map(|e| format!("{}{}", e.day, if e.span.is_none() { "p" } else { "" }))
+            .unwrap_or_else(|| "undated".into());
+        format!(
+            "    {:<12} {:<5} {:<12} {}",
+            gold[d], predicted[d], day, title
+        )
+    };
+    let mut by_predicted: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut by_gold: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for d in 0..items.len() {
+        by_predicted.entry(predicted[d]).or_default().push(d);
+        by_gold.entry(gold[d]).or_default().push(d);
+    }
+    let mut mixed: Vec<(usize, &Vec<usize>)> = by_predicted
+        .values()
+        .map(|docs| {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for &d in docs {
+                *counts.entry(gold[d]).or_insert(0) += 1;
+            }
+            (
+                docs.len() - counts.values().max().copied().unwrap_or(0),
+                docs,
+            )
+        })
+        .filter(|(foreign, _)| *foreign > 0)
+        .collect();
+    mixed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1[0].cmp(&b.1[0])));
+    let mut split: Vec<&Vec<usize>> = by_gold
+        .values()
+        .filter(|docs| docs.iter().any(|&d| predicted[d] != predicted[docs[0]]))
+        .collect();
+    split.sort_by_key(|docs| std::cmp::Reverse(docs.len()));
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "predicted groups mixing gold groups ({} in all):",
+        mixed.len()
+    );
+    for (foreign, docs) in mixed.iter().take(n) {
+        let _ = writeln!(out, "  {} documents, {foreign} foreign", docs.len());
+        for &d in docs.iter() {
+            let _ = writeln!(out, "{}", line(d));
+        }
+    }
+    let _ = writeln!(out, "gold groups split ({} in all):", split.len());
+    for docs in split.iter().take(n) {
+        let _ = writeln!(out, "  {} documents", docs.len());
+        for &d in docs.iter() {
+            let _ = writeln!(out, "{}", line(d));
+        }
+    }
+    out
+}
+
 /// Scores of a grid of story and thread thresholds on one split: for model selection.
 pub fn sweep(
     items: &[Item],

@@ -25,7 +25,8 @@ pub struct Params {
     pub story_threshold: f32,
     /// Pairs below this score are not kept as edges.
     pub edge_floor: f32,
-    /// Related stories (a thread) need the cosine of their word centroids at least this.
+    /// Related stories (a thread) need the mean cosine of the word vectors of their documents'
+    /// pairs at least this (average linkage over stories kept whole).
     pub thread_threshold: f32,
     /// Event dates this many days apart or closer are not discounted.
     pub date_tolerance_days: i32,
@@ -54,7 +55,7 @@ impl Default for Params {
         Params {
             story_threshold: 0.20,
             edge_floor: 0.15,
-            thread_threshold: 0.25,
+            thread_threshold: 0.055,
             date_tolerance_days: 3,
             date_decay_days: 7.0,
             publication_slack_days: 3,

@@ -49,6 +49,19 @@ pub(crate) fn average_linkage(
     threshold: f64,
     key: &[u64],
 ) -> Vec<u32> {
+    average_linkage_of_groups(&vec![1; n], edges, threshold, key)
+}
+
+/// Average linkage over nodes that are already groups: node `a` stands for `size[a]` items,
+/// and an edge's weight is the *sum* of the similarities of its `size[a] × size[b]` item
+/// pairs, so merging nodes is exactly merging their items (threads over stories).
+pub(crate) fn average_linkage_of_groups(
+    size: &[u64],
+    edges: &[(u32, u32, i64)],
+    threshold: f64,
+    key: &[u64],
+) -> Vec<u32> {
+    let n = size.len();
     let mut neighbours: Vec<HashMap<u32, i64>> = vec![HashMap::new(); n];
     for &(a, b, w) in edges {
         if a == b {
@@ -59,7 +72,7 @@ pub(crate) fn average_linkage(
         let e = neighbours[b as usize].entry(a).or_insert(0);
         *e = (*e).max(w);
     }
-    let mut size = vec![1u64; n];
+    let mut size = size.to_vec();
     let mut parent: Vec<u32> = (0..n as u32).collect();
     let mut min_key: Vec<u64> = key.to_vec();
     let threshold = (threshold * SCALE).round() as i64;
@@ -150,6 +163,16 @@ mod tests {
         // With a low enough threshold they do merge (average 0.5/9).
         let labels = average_linkage(6, &edges, 0.05, &[0, 1, 2, 3, 4, 5]);
         assert_eq!(labels[0], labels[5]);
+    }
+
+    #[test]
+    fn groups_merge_by_the_mean_over_their_items() {
+        // Node 0 is three items, 1 and 2 one each: 0–1 sums 0.9 over three pairs (mean 0.3),
+        // 0–2 sums 1.5 (mean 0.5).
+        let edges = vec![(0, 1, w(0.9)), (0, 2, w(1.5))];
+        let labels = average_linkage_of_groups(&[3, 1, 1], &edges, 0.4, &[0, 1, 2]);
+        assert_eq!(labels[0], labels[2]);
+        assert_ne!(labels[0], labels[1]);
     }
 
     #[test]
