@@ -123,7 +123,7 @@ struct World<'a> {
 impl World<'_> {
     fn text(&self, d: usize) -> String {
         let p = &self.plans[d];
-        let body = rename(&self.items[p.base].document.text, p.event);
+        let body = rename(&self.items[p.base].annotated.document.text, p.event);
         if p.reprint {
             format!(
                 "Reprinted from {} wire {}\n\n{body}\n\nShare this story",
@@ -140,6 +140,7 @@ impl World<'_> {
         let day = Day(self.epoch + (mix(p.event ^ 0xda7e) % 3650) as i32);
         let published = Day(day.0 + (mix(d as u64) % 3) as i32);
         let title = self.items[p.base]
+            .annotated
             .document
             .title
             .as_deref()
@@ -234,7 +235,7 @@ fn write_jsonl(n: usize, path: &Path, items: &[Item], base_stories: &[Vec<usize>
         let text = world.text(d);
         let f = world.features(d, &text);
         let p = &world.plans[d];
-        let title = items[p.base].document.title.as_deref().map(|t| rename(t, p.event));
+        let title = items[p.base].annotated.document.title.as_deref().map(|t| rename(t, p.event));
         let record = serde_json::json!({
             "title": title,
             "text": text,

@@ -17,7 +17,7 @@
 //! *tuning* and a *held-out* half; each half, and the whole set, is clustered on its own.
 
 use crate::{gunzip, read, EvalError};
-use corroborate_annotate::times::{find_times, TimeExpr};
+use corroborate_annotate::{annotate, Annotated};
 use corroborate_ingest::{DocId, Document, Genre, Published};
 use corroborate_stories::{cluster_features, Clustering, DocumentFeatures, Params};
 use serde_json::Value;
@@ -43,9 +43,9 @@ pub struct Item {
     pub topic: Option<String>,
     /// What the tuning/held-out split deals out (the gold story; ECB+: the topic).
     pub group: String,
-    pub document: Document,
-    /// The document's time expressions (the only annotation layer clustering reads).
-    pub times: Vec<TimeExpr>,
+    /// The document through the same annotators `analyze` runs (what clustering reads comes
+    /// from here, as in the product).
+    pub annotated: Annotated,
 }
 
 impl Item {
@@ -56,14 +56,12 @@ impl Item {
         group: String,
         document: Document,
     ) -> Item {
-        let times = find_times(&document.text, document.published.as_ref());
         Item {
             id,
             gold,
             topic,
             group,
-            document,
-            times,
+            annotated: annotate(document),
         }
     }
 }
@@ -456,25 +454,17 @@ pub fn run(items: &[&Item], params: &Params) -> Clustering {
     let features: Vec<DocumentFeatures> = items.iter().map(|i| features(i)).collect();
     cluster_features(
         &features,
-        |d| Cow::Borrowed(items[d].document.text.as_str()),
+        |d| Cow::Borrowed(items[d].annotated.document.text.as_str()),
         params,
     )
 }
 
-/// The clustering features of one item, under the dataset's id.
+/// The clustering features of one item, as `analyze` makes them, under the dataset's id.
 pub fn features(item: &Item) -> DocumentFeatures {
-    let d = &item.document;
-    let published = d
-        .published
-        .as_ref()
-        .and_then(corroborate_stories::Day::of_published);
-    DocumentFeatures::from_text(
-        &item.id,
-        d.title.as_deref(),
-        &d.text,
-        published,
-        &item.times,
-    )
+    DocumentFeatures {
+        id: item.id.clone(),
+        ..DocumentFeatures::from_annotated(&item.annotated)
+    }
 }
 
 /// Scores of one clustering: the story level, and (ECB+) the topic level against threads and
@@ -574,6 +564,7 @@ pub fn mistakes(
         let f = &features[d];
         let title = f.title.clone().unwrap_or_else(|| {
             items[d]
+                .annotated
                 .document
                 .text
                 .chars()

@@ -1,4 +1,4 @@
-//! The story index: tf-idf vectors over names, words, entities and places; candidate
+//! The story index: tf-idf vectors over names, words, figures, entities and places; candidate
 //! generation through an inverted index blocked by event week; edges between documents whose
 //! similarity, discounted by the gap between their event dates, passes a floor; and stories by
 //! average linkage over those edges ([`crate::linkage`]).
@@ -48,6 +48,8 @@ pub struct Params {
     pub name_weight: f32,
     pub entity_weight: f32,
     pub place_weight: f32,
+    /// Weight of a figure ("412000", "928 billion") against a word.
+    pub figure_weight: f32,
 }
 
 impl Default for Params {
@@ -66,6 +68,7 @@ impl Default for Params {
             name_weight: 1.5,
             entity_weight: 2.5,
             place_weight: 2.0,
+            figure_weight: 3.0,
         }
     }
 }
@@ -95,6 +98,7 @@ pub(crate) enum Kind {
     Name,
     Entity,
     Place,
+    Figure,
 }
 
 /// One term of a vector: interned id and weight.
@@ -104,7 +108,7 @@ pub(crate) type Weighted = (u32, f32);
 #[derive(Default)]
 pub(crate) struct Vocabulary {
     /// One map per [`Kind`].
-    ids: [HashMap<Box<str>, u32>; 4],
+    ids: [HashMap<Box<str>, u32>; 5],
     pub(crate) terms: Vec<(Kind, Box<str>)>,
     pub(crate) df: Vec<u32>,
 }
@@ -201,6 +205,11 @@ fn raw_terms(vocab: &mut Vocabulary, f: &DocumentFeatures) -> Vec<(u32, u32)> {
     for p in &f.places {
         out.push((vocab.intern(Kind::Place, p), 1));
     }
+    out.extend(
+        f.figures
+            .iter()
+            .map(|(w, n)| (vocab.intern(Kind::Figure, w), *n)),
+    );
     out.sort_unstable();
     out.dedup_by(|a, b| {
         if a.0 == b.0 {
@@ -317,6 +326,7 @@ impl StoryIndex {
                     Kind::Name => p.name_weight,
                     Kind::Entity => p.entity_weight,
                     Kind::Place => p.place_weight,
+                    Kind::Figure => p.figure_weight,
                 };
                 (t, (1.0 + (n as f32).ln()) * self.idf(t) * kind)
             })

@@ -6,7 +6,7 @@
 //!    MinHash/LSH and confirmed exactly, with their spans in both texts. A near-duplicate or a
 //!    whole-text reprint always puts the two documents into one story.
 //! 2. **Stories** ([`index`]): each document is added to a [`StoryIndex`] and linked to every
-//!    earlier document that shares distinctive terms (tf-idf over names and content words, plus
+//!    earlier document that shares distinctive terms (tf-idf over names, content words and figures, plus
 //!    linked entities and places when the caller supplies them) and reports events on nearby
 //!    days (dates from the text's time expressions; the publication date only when the text
 //!    names none). Stories are the connected components of those links, so a stream can be
