@@ -327,7 +327,9 @@ pub fn figures(text: &str) -> Vec<String> {
         let year = !point
             && number.len() == 4
             && !text[start..end].contains(',')
-            && number.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+            && number
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..=2100).contains(&y));
         if year || (!point && digits < 3) {
             continue;
         }

@@ -412,7 +412,11 @@ fn threads(
             postings.entry(t).or_default().push(s);
         }
     }
-    let cap = ((groups.len() as f32 * index.params.max_df_share).ceil() as usize).max(20);
+    // A word among the best of very many stories names a kind of news, not a kind of event:
+    // it proposes no pairs (it still counts in their similarity), so no list costs more than
+    // `THREAD_POSTINGS_CAP²/2` comparisons however large the batch.
+    let cap = ((groups.len() as f32 * index.params.max_df_share).ceil() as usize)
+        .clamp(20, THREAD_POSTINGS_CAP);
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     for list in postings.values() {
         if list.len() > cap {
@@ -457,6 +461,9 @@ fn threads(
     }
     ids
 }
+
+/// Stories a word may be among the best words of and still propose thread candidates.
+const THREAD_POSTINGS_CAP: usize = 50;
 
 /// Terms kept of a story's summed word vector for threads.
 const THREAD_TERMS: usize = 64;

@@ -97,8 +97,16 @@ pub(crate) fn average_linkage_of_groups(
     }
     while let Some(c) = heap.pop() {
         let (a, b) = (c.a as usize, c.b as usize);
-        if parent[a] != c.a || parent[b] != c.b || (size[a], size[b]) != c.sizes {
-            continue; // stale: one side has merged since
+        if parent[a] != c.a || parent[b] != c.b {
+            continue; // one side is merged into another group
+        }
+        if (size[a], size[b]) != c.sizes {
+            // One side has grown since: the entry over-states the mean (see below); put it
+            // back at its present value.
+            if let Some(&sum) = neighbours[a].get(&c.b) {
+                heap.push(candidate(c.a, c.b, sum, &size, &min_key));
+            }
+            continue;
         }
         if (c.sum as i128) < threshold as i128 * c.pairs as i128 {
             break;
@@ -111,18 +119,23 @@ pub(crate) fn average_linkage_of_groups(
         };
         let moved = std::mem::take(&mut neighbours[gone]);
         neighbours[keep].remove(&(gone as u32));
+        parent[gone] = keep as u32;
+        size[keep] += size[gone];
+        min_key[keep] = min_key[keep].min(min_key[gone]);
+        // Only the groups the merged-away side linked to can now have a higher mean with
+        // `keep`: they get a new entry. Every other neighbour's mean with `keep` fell (more
+        // pairs, same sum); its old entry is corrected when it comes up. So merges cost the
+        // smaller side's neighbourhood, not the growing group's, and a large story does not
+        // make the linkage quadratic.
         for (x, s) in moved {
             if x as usize == keep {
                 continue;
             }
             neighbours[x as usize].remove(&(gone as u32));
-            *neighbours[keep].entry(x).or_insert(0) += s;
+            let sum = neighbours[keep].entry(x).or_insert(0);
+            *sum += s;
+            let sum = *sum;
             *neighbours[x as usize].entry(keep as u32).or_insert(0) += s;
-        }
-        parent[gone] = keep as u32;
-        size[keep] += size[gone];
-        min_key[keep] = min_key[keep].min(min_key[gone]);
-        for (&x, &sum) in &neighbours[keep] {
             heap.push(candidate(keep as u32, x, sum, &size, &min_key));
         }
     }
