@@ -4,15 +4,17 @@
 //!
 //! 1. **Reprints** ([`reprints`]): paragraphs shared between documents, found by shingle
 //!    MinHash/LSH and confirmed exactly, with their spans in both texts. A near-duplicate or a
-//!    whole-text reprint always puts the two documents into one story.
+//!    whole-text reprint always puts the two documents into one story. A passage that very
+//!    many documents carry is a hub: each is paired with one of them, not with all.
 //! 2. **Stories** ([`index`]): each document is added to a [`StoryIndex`] and linked to every
-//!    earlier document that shares distinctive terms (tf-idf over names, content words and figures, plus
-//!    linked entities and places when the caller supplies them) and reports events on nearby
-//!    days (dates from the text's time expressions; the publication date only when the text
-//!    names none). Stories are the connected components of those links, so a stream can be
-//!    clustered as it arrives; [`cluster`] freezes the document frequencies first and its
-//!    result does not depend on the input order. Stories whose word profiles are alike (two
-//!    earthquakes, two rehab stays) are grouped into a *thread*.
+//!    earlier document that shares distinctive terms (tf-idf over names, content words and
+//!    figures, plus linked entities and places when the caller supplies them) and reports
+//!    events on nearby days (dates from the text's time expressions; the publication date
+//!    only when the text names none). Stories are groups of those links by average linkage,
+//!    so one bridging document does not chain two events; [`cluster`] freezes the document
+//!    frequencies first and its result does not depend on the input order. Stories whose
+//!    documents' words are alike on average (two earthquakes, two rehab stays) are grouped
+//!    into a *thread*, by average linkage too.
 //!
 //! Every story says why each document is in it ([`Membership`]): the document it is most
 //! similar to, the shared terms, the date gap, or the reprint that forced the link.
