@@ -44,6 +44,10 @@ pub struct Args {
     /// selection; the held-out half is not looked at).
     #[arg(long)]
     sweep: bool,
+    /// Instead of scoring, print the N largest mistakes on the tuning half: stories that mix
+    /// gold groups, gold groups split across stories.
+    #[arg(long, value_name = "N")]
+    errors: Option<usize>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -66,12 +70,38 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(w) = args.name_weight {
         params.name_weight = w;
     }
+    if let Some(n) = args.errors {
+        let items = clusters::load(&data, format)
+            .with_context(|| format!("cannot read the {folder} dataset (pass --data DIR)"))?;
+        let selected = Split::Tuning.select(&items);
+        let features: Vec<_> = selected.iter().map(|i| clusters::features(i)).collect();
+        let clustering = clusters::run(&selected, &params);
+        let story = clustering.story_of(selected.len());
+        let gold: Vec<&str> = selected.iter().map(|i| i.gold.as_str()).collect();
+        println!("stories against the gold stories (tuning half)");
+        print!("{}", clusters::mistakes(&selected, &gold, &story, &features, n));
+        if format == Format::Ecbplus {
+            // Threads as numbers, in order of first appearance.
+            let mut numbers: std::collections::HashMap<&str, usize> = Default::default();
+            let thread: Vec<usize> = story
+                .iter()
+                .map(|&s| {
+                    let next = numbers.len();
+                    *numbers.entry(clustering.stories[s].thread.as_str()).or_insert(next)
+                })
+                .collect();
+            let topic: Vec<&str> = selected.iter().map(|i| i.topic.as_deref().unwrap_or("")).collect();
+            println!("\nthreads against the gold topics (tuning half)");
+            print!("{}", clusters::mistakes(&selected, &topic, &thread, &features, n));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     if args.sweep {
         let items = clusters::load(&data, format)
             .with_context(|| format!("cannot read the {folder} dataset (pass --data DIR)"))?;
         let story: Vec<f32> = (2..=16).map(|i| i as f32 * 0.025).collect();
         let thread: Vec<f32> = if format == Format::Ecbplus {
-            (2..=8).map(|i| i as f32 * 0.05).collect()
+            (2..=16).map(|i| i as f32 * 0.01).collect()
         } else {
             vec![params.thread_threshold]
         };

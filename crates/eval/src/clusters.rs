@@ -17,7 +17,7 @@
 //! *tuning* and a *held-out* half; each half, and the whole set, is clustered on its own.
 
 use crate::{gunzip, read, EvalError};
-use corroborate_annotate::times::{find_times, TimeExpr};
+use corroborate_annotate::{annotate, Annotated};
 use corroborate_ingest::{DocId, Document, Genre, Published};
 use corroborate_stories::{cluster_features, Clustering, DocumentFeatures, Params};
 use serde_json::Value;
@@ -43,9 +43,9 @@ pub struct Item {
     pub topic: Option<String>,
     /// What the tuning/held-out split deals out (the gold story; ECB+: the topic).
     pub group: String,
-    pub document: Document,
-    /// The document's time expressions (the only annotation layer clustering reads).
-    pub times: Vec<TimeExpr>,
+    /// The document through the same annotators `analyze` runs (what clustering reads comes
+    /// from here, as in the product).
+    pub annotated: Annotated,
 }
 
 impl Item {
@@ -56,14 +56,12 @@ impl Item {
         group: String,
         document: Document,
     ) -> Item {
-        let times = find_times(&document.text, document.published.as_ref());
         Item {
             id,
             gold,
             topic,
             group,
-            document,
-            times,
+            annotated: annotate(document),
         }
     }
 }
@@ -456,25 +454,17 @@ pub fn run(items: &[&Item], params: &Params) -> Clustering {
     let features: Vec<DocumentFeatures> = items.iter().map(|i| features(i)).collect();
     cluster_features(
         &features,
-        |d| Cow::Borrowed(items[d].document.text.as_str()),
+        |d| Cow::Borrowed(items[d].annotated.document.text.as_str()),
         params,
     )
 }
 
-/// The clustering features of one item, under the dataset's id.
+/// The clustering features of one item, as `analyze` makes them, under the dataset's id.
 pub fn features(item: &Item) -> DocumentFeatures {
-    let d = &item.document;
-    let published = d
-        .published
-        .as_ref()
-        .and_then(corroborate_stories::Day::of_published);
-    DocumentFeatures::from_text(
-        &item.id,
-        d.title.as_deref(),
-        &d.text,
-        published,
-        &item.times,
-    )
+    DocumentFeatures {
+        id: item.id.clone(),
+        ..DocumentFeatures::from_annotated(&item.annotated)
+    }
 }
 
 /// Scores of one clustering: the story level, and (ECB+) the topic level against threads and
@@ -558,6 +548,86 @@ pub fn evaluate(
         predictions.display()
     );
     Ok(out)
+}
+
+/// The largest mistakes of a grouping, for reading: predicted groups that mix gold groups
+/// (most foreign documents first) and gold groups split across predicted ones, each document
+/// with its gold group, predicted group, event date and title (or first words).
+pub fn mistakes(
+    items: &[&Item],
+    gold: &[&str],
+    predicted: &[usize],
+    features: &[DocumentFeatures],
+    n: usize,
+) -> String {
+    let line = |d: usize| {
+        let f = &features[d];
+        let title = f.title.clone().unwrap_or_else(|| {
+            items[d]
+                .annotated
+                .document
+                .text
+                .chars()
+                .take(90)
+                .collect::<String>()
+                .replace('\n', " ")
+        });
+        let day = f
+            .event_dates
+            .first()
+            .map(|e| format!("{}{}", e.day, if e.span.is_none() { "p" } else { "" }))
+            .unwrap_or_else(|| "undated".into());
+        format!(
+            "    {:<12} {:<5} {:<12} {}",
+            gold[d], predicted[d], day, title
+        )
+    };
+    let mut by_predicted: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut by_gold: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for d in 0..items.len() {
+        by_predicted.entry(predicted[d]).or_default().push(d);
+        by_gold.entry(gold[d]).or_default().push(d);
+    }
+    let mut mixed: Vec<(usize, &Vec<usize>)> = by_predicted
+        .values()
+        .map(|docs| {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for &d in docs {
+                *counts.entry(gold[d]).or_insert(0) += 1;
+            }
+            (
+                docs.len() - counts.values().max().copied().unwrap_or(0),
+                docs,
+            )
+        })
+        .filter(|(foreign, _)| *foreign > 0)
+        .collect();
+    mixed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1[0].cmp(&b.1[0])));
+    let mut split: Vec<&Vec<usize>> = by_gold
+        .values()
+        .filter(|docs| docs.iter().any(|&d| predicted[d] != predicted[docs[0]]))
+        .collect();
+    split.sort_by_key(|docs| std::cmp::Reverse(docs.len()));
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "predicted groups mixing gold groups ({} in all):",
+        mixed.len()
+    );
+    for (foreign, docs) in mixed.iter().take(n) {
+        let _ = writeln!(out, "  {} documents, {foreign} foreign", docs.len());
+        for &d in docs.iter() {
+            let _ = writeln!(out, "{}", line(d));
+        }
+    }
+    let _ = writeln!(out, "gold groups split ({} in all):", split.len());
+    for docs in split.iter().take(n) {
+        let _ = writeln!(out, "  {} documents", docs.len());
+        for &d in docs.iter() {
+            let _ = writeln!(out, "{}", line(d));
+        }
+    }
+    out
 }
 
 /// Scores of a grid of story and thread thresholds on one split: for model selection.

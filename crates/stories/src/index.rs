@@ -1,4 +1,4 @@
-//! The story index: tf-idf vectors over names, words, entities and places; candidate
+//! The story index: tf-idf vectors over names, words, figures, entities and places; candidate
 //! generation through an inverted index blocked by event week; edges between documents whose
 //! similarity, discounted by the gap between their event dates, passes a floor; and stories by
 //! average linkage over those edges ([`crate::linkage`]).
@@ -25,7 +25,8 @@ pub struct Params {
     pub story_threshold: f32,
     /// Pairs below this score are not kept as edges.
     pub edge_floor: f32,
-    /// Related stories (a thread) need the cosine of their word centroids at least this.
+    /// Related stories (a thread) need the mean cosine of the word vectors of their documents'
+    /// pairs at least this (average linkage over stories kept whole).
     pub thread_threshold: f32,
     /// Event dates this many days apart or closer are not discounted.
     pub date_tolerance_days: i32,
@@ -47,6 +48,8 @@ pub struct Params {
     pub name_weight: f32,
     pub entity_weight: f32,
     pub place_weight: f32,
+    /// Weight of a figure ("412000", "928 billion") against a word.
+    pub figure_weight: f32,
 }
 
 impl Default for Params {
@@ -54,7 +57,7 @@ impl Default for Params {
         Params {
             story_threshold: 0.20,
             edge_floor: 0.15,
-            thread_threshold: 0.25,
+            thread_threshold: 0.055,
             date_tolerance_days: 3,
             date_decay_days: 7.0,
             publication_slack_days: 3,
@@ -65,6 +68,7 @@ impl Default for Params {
             name_weight: 1.5,
             entity_weight: 2.5,
             place_weight: 2.0,
+            figure_weight: 3.0,
         }
     }
 }
@@ -94,6 +98,7 @@ pub(crate) enum Kind {
     Name,
     Entity,
     Place,
+    Figure,
 }
 
 /// One term of a vector: interned id and weight.
@@ -103,7 +108,7 @@ pub(crate) type Weighted = (u32, f32);
 #[derive(Default)]
 pub(crate) struct Vocabulary {
     /// One map per [`Kind`].
-    ids: [HashMap<Box<str>, u32>; 4],
+    ids: [HashMap<Box<str>, u32>; 5],
     pub(crate) terms: Vec<(Kind, Box<str>)>,
     pub(crate) df: Vec<u32>,
 }
@@ -200,6 +205,11 @@ fn raw_terms(vocab: &mut Vocabulary, f: &DocumentFeatures) -> Vec<(u32, u32)> {
     for p in &f.places {
         out.push((vocab.intern(Kind::Place, p), 1));
     }
+    out.extend(
+        f.figures
+            .iter()
+            .map(|(w, n)| (vocab.intern(Kind::Figure, w), *n)),
+    );
     out.sort_unstable();
     out.dedup_by(|a, b| {
         if a.0 == b.0 {
@@ -316,6 +326,7 @@ impl StoryIndex {
                     Kind::Name => p.name_weight,
                     Kind::Entity => p.entity_weight,
                     Kind::Place => p.place_weight,
+                    Kind::Figure => p.figure_weight,
                 };
                 (t, (1.0 + (n as f32).ln()) * self.idf(t) * kind)
             })

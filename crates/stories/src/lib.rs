@@ -4,15 +4,17 @@
 //!
 //! 1. **Reprints** ([`reprints`]): paragraphs shared between documents, found by shingle
 //!    MinHash/LSH and confirmed exactly, with their spans in both texts. A near-duplicate or a
-//!    whole-text reprint always puts the two documents into one story.
+//!    whole-text reprint always puts the two documents into one story. A passage that very
+//!    many documents carry is a hub: each is paired with one of them, not with all.
 //! 2. **Stories** ([`index`]): each document is added to a [`StoryIndex`] and linked to every
-//!    earlier document that shares distinctive terms (tf-idf over names and content words, plus
-//!    linked entities and places when the caller supplies them) and reports events on nearby
-//!    days (dates from the text's time expressions; the publication date only when the text
-//!    names none). Stories are the connected components of those links, so a stream can be
-//!    clustered as it arrives; [`cluster`] freezes the document frequencies first and its
-//!    result does not depend on the input order. Stories whose word profiles are alike (two
-//!    earthquakes, two rehab stays) are grouped into a *thread*.
+//!    earlier document that shares distinctive terms (tf-idf over names, content words and
+//!    figures, plus linked entities and places when the caller supplies them) and reports
+//!    events on nearby days (dates from the text's time expressions; the publication date
+//!    only when the text names none). Stories are groups of those links by average linkage,
+//!    so one bridging document does not chain two events; [`cluster`] freezes the document
+//!    frequencies first and its result does not depend on the input order. Stories whose
+//!    documents' words are alike on average (two earthquakes, two rehab stays) are grouped
+//!    into a *thread*, by average linkage too.
 //!
 //! Every story says why each document is in it ([`Membership`]): the document it is most
 //! similar to, the shared terms, the date gap, or the reprint that forced the link.
@@ -386,7 +388,11 @@ fn membership(
     }
 }
 
-/// Thread ids: stories linked when the centroids of their word vectors are alike. Candidates
+/// Thread ids: stories grouped by average linkage over their documents' word vectors, the
+/// stories kept whole: two stories join a thread while the mean cosine over all pairs of their
+/// documents (a pair of documents in no candidate pair counts as 0) is at least `threshold`.
+/// Average, not single, linkage: one story that looks like two others ("placed on injured
+/// reserve", "clinched a playoff berth") cannot chain all sports into one thread. Candidates
 /// come from an inverted index over each story's best words (no all-pairs).
 fn threads(
     index: &StoryIndex,
@@ -394,44 +400,55 @@ fn threads(
     groups: &[Vec<usize>],
     threshold: f32,
 ) -> Vec<String> {
-    let centroids: Vec<Vec<Weighted>> = groups
+    // The sum of a story's document word vectors: dot(sum_a, sum_b) is the sum of the cosines
+    // of their document pairs (over the terms kept).
+    let sums: Vec<Vec<Weighted>> = groups
         .iter()
-        .map(|g| centroid(&mut g.iter().map(|&d| &*index.docs[d].words), 24))
+        .map(|g| word_sum(&mut g.iter().map(|&d| &*index.docs[d].words), THREAD_TERMS))
         .collect();
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (s, c) in centroids.iter().enumerate() {
+    for (s, c) in sums.iter().enumerate() {
         let mut best: Vec<&Weighted> = c.iter().collect();
         best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for &&(t, _) in best.iter().take(8) {
             postings.entry(t).or_default().push(s);
         }
     }
-    let cap = ((groups.len() as f32 * index.params.max_df_share).ceil() as usize).max(20);
-    let mut parent: Vec<usize> = (0..groups.len()).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
+    // A word among the best of very many stories names a kind of news, not a kind of event:
+    // it proposes no pairs (it still counts in their similarity), so no list costs more than
+    // `THREAD_POSTINGS_CAP²/2` comparisons however large the batch.
+    let cap = ((groups.len() as f32 * index.params.max_df_share).ceil() as usize)
+        .clamp(20, THREAD_POSTINGS_CAP);
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     for list in postings.values() {
         if list.len() > cap {
             continue;
         }
         for (i, &a) in list.iter().enumerate() {
             for &b in &list[i + 1..] {
-                if dot(&centroids[a], &centroids[b]) >= threshold {
-                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                    parent[ra.max(rb)] = ra.min(rb);
-                }
+                pairs.push((a.min(b) as u32, a.max(b) as u32));
             }
         }
     }
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for s in 0..groups.len() {
-        let r = root(&mut parent, s);
-        members.entry(r).or_default().push(s);
+    pairs.sort_unstable();
+    pairs.dedup();
+    let edges: Vec<(u32, u32, i64)> = pairs
+        .into_iter()
+        .map(|(a, b)| {
+            let sum = dot(&sums[a as usize], &sums[b as usize]) as f64;
+            (a, b, (sum * linkage::SCALE).round() as i64)
+        })
+        .filter(|&(_, _, w)| w > 0)
+        .collect();
+    let sizes: Vec<u64> = groups.iter().map(|g| g.len() as u64).collect();
+    let keys: Vec<u64> = groups
+        .iter()
+        .map(|g| g.iter().map(|&d| index.keys[d]).min().unwrap_or(0))
+        .collect();
+    let labels = linkage::average_linkage_of_groups(&sizes, &edges, threshold as f64, &keys);
+    let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (s, &l) in labels.iter().enumerate() {
+        members.entry(l).or_default().push(s);
     }
     let mut ids = vec![String::new(); groups.len()];
     for list in members.values() {
@@ -445,4 +462,25 @@ fn threads(
         }
     }
     ids
+}
+
+/// Stories a word may be among the best words of and still propose thread candidates.
+const THREAD_POSTINGS_CAP: usize = 50;
+
+/// Terms kept of a story's summed word vector for threads.
+const THREAD_TERMS: usize = 64;
+
+/// Sum of vectors, the best `keep` terms, not normalised.
+fn word_sum(vectors: &mut dyn Iterator<Item = &[Weighted]>, keep: usize) -> Vec<Weighted> {
+    let mut sum: HashMap<u32, f32> = HashMap::new();
+    for v in vectors {
+        for &(t, w) in v {
+            *sum.entry(t).or_insert(0.0) += w;
+        }
+    }
+    let mut c: Vec<Weighted> = sum.into_iter().collect();
+    c.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    c.truncate(keep);
+    c.sort_unstable_by_key(|&(t, _)| t);
+    c
 }

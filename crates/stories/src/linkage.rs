@@ -49,6 +49,19 @@ pub(crate) fn average_linkage(
     threshold: f64,
     key: &[u64],
 ) -> Vec<u32> {
+    average_linkage_of_groups(&vec![1; n], edges, threshold, key)
+}
+
+/// Average linkage over nodes that are already groups: node `a` stands for `size[a]` items,
+/// and an edge's weight is the *sum* of the similarities of its `size[a] × size[b]` item
+/// pairs, so merging nodes is exactly merging their items (threads over stories).
+pub(crate) fn average_linkage_of_groups(
+    size: &[u64],
+    edges: &[(u32, u32, i64)],
+    threshold: f64,
+    key: &[u64],
+) -> Vec<u32> {
+    let n = size.len();
     let mut neighbours: Vec<HashMap<u32, i64>> = vec![HashMap::new(); n];
     for &(a, b, w) in edges {
         if a == b {
@@ -59,7 +72,7 @@ pub(crate) fn average_linkage(
         let e = neighbours[b as usize].entry(a).or_insert(0);
         *e = (*e).max(w);
     }
-    let mut size = vec![1u64; n];
+    let mut size = size.to_vec();
     let mut parent: Vec<u32> = (0..n as u32).collect();
     let mut min_key: Vec<u64> = key.to_vec();
     let threshold = (threshold * SCALE).round() as i64;
@@ -84,8 +97,16 @@ pub(crate) fn average_linkage(
     }
     while let Some(c) = heap.pop() {
         let (a, b) = (c.a as usize, c.b as usize);
-        if parent[a] != c.a || parent[b] != c.b || (size[a], size[b]) != c.sizes {
-            continue; // stale: one side has merged since
+        if parent[a] != c.a || parent[b] != c.b {
+            continue; // one side is merged into another group
+        }
+        if (size[a], size[b]) != c.sizes {
+            // One side has grown since: the entry over-states the mean (see below); put it
+            // back at its present value.
+            if let Some(&sum) = neighbours[a].get(&c.b) {
+                heap.push(candidate(c.a, c.b, sum, &size, &min_key));
+            }
+            continue;
         }
         if (c.sum as i128) < threshold as i128 * c.pairs as i128 {
             break;
@@ -98,18 +119,23 @@ pub(crate) fn average_linkage(
         };
         let moved = std::mem::take(&mut neighbours[gone]);
         neighbours[keep].remove(&(gone as u32));
+        parent[gone] = keep as u32;
+        size[keep] += size[gone];
+        min_key[keep] = min_key[keep].min(min_key[gone]);
+        // Only the groups the merged-away side linked to can now have a higher mean with
+        // `keep`: they get a new entry. Every other neighbour's mean with `keep` fell (more
+        // pairs, same sum); its old entry is corrected when it comes up. So merges cost the
+        // smaller side's neighbourhood, not the growing group's, and a large story does not
+        // make the linkage quadratic.
         for (x, s) in moved {
             if x as usize == keep {
                 continue;
             }
             neighbours[x as usize].remove(&(gone as u32));
-            *neighbours[keep].entry(x).or_insert(0) += s;
+            let sum = neighbours[keep].entry(x).or_insert(0);
+            *sum += s;
+            let sum = *sum;
             *neighbours[x as usize].entry(keep as u32).or_insert(0) += s;
-        }
-        parent[gone] = keep as u32;
-        size[keep] += size[gone];
-        min_key[keep] = min_key[keep].min(min_key[gone]);
-        for (&x, &sum) in &neighbours[keep] {
             heap.push(candidate(keep as u32, x, sum, &size, &min_key));
         }
     }
@@ -150,6 +176,16 @@ mod tests {
         // With a low enough threshold they do merge (average 0.5/9).
         let labels = average_linkage(6, &edges, 0.05, &[0, 1, 2, 3, 4, 5]);
         assert_eq!(labels[0], labels[5]);
+    }
+
+    #[test]
+    fn groups_merge_by_the_mean_over_their_items() {
+        // Node 0 is three items, 1 and 2 one each: 0–1 sums 0.9 over three pairs (mean 0.3),
+        // 0–2 sums 1.5 (mean 0.5).
+        let edges = vec![(0, 1, w(0.9)), (0, 2, w(1.5))];
+        let labels = average_linkage_of_groups(&[3, 1, 1], &edges, 0.4, &[0, 1, 2]);
+        assert_eq!(labels[0], labels[2]);
+        assert_ne!(labels[0], labels[1]);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use corroborate_annotate::Span;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Words per shingle.
 const SHINGLE: usize = 5;
@@ -22,8 +22,12 @@ const MIN_WORDS: usize = 10;
 /// candidate with probability 0.93, 0.3 with 0.42, 0.1 with 0.02.
 const BANDS: usize = 20;
 const ROWS: usize = 3;
-/// Paragraphs of one band bucket above this many are boilerplate everyone carries: skipped.
-const MAX_BUCKET: usize = 64;
+/// A band bucket with more members than this is a hub: a wire story carried by many outlets,
+/// or boilerplate many documents carry. Its members are paired with one representative (the
+/// earliest) instead of with each other, so a bucket costs at most `HUB × HUB / 2` pairs and
+/// a hub one pair per member: the candidate pairs grow linearly with the paragraphs, however
+/// often a passage recurs.
+const HUB: usize = 16;
 /// Shared share of both texts that makes a pair near-duplicates (or of one: containment).
 const NEAR_DUPLICATE: f32 = 0.8;
 
@@ -129,10 +133,29 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+const BINS: usize = BANDS * ROWS;
+/// A candidate pair goes on to the exact check on the texts only when its sketches estimate a
+/// resemblance of at least this. The check needs half the shorter paragraph's shingles shared
+/// (a resemblance of a third between paragraphs of equal length), and LSH rarely proposes
+/// pairs below 0.15; a pair that met one band by chance (a recurring phrase) is dropped here,
+/// before its texts are fetched.
+const MIN_SKETCH_RESEMBLANCE: f32 = 0.1;
+
+/// The one-byte sketch of each bin: 60 bytes estimate the resemblance of two paragraphs
+/// (b-bit MinHash, b = 8) without their texts.
+type Sketch = [u8; BINS];
+
+/// Resemblance of two paragraphs estimated from their sketches (equal bytes beyond the 1 in
+/// 256 that match by chance).
+fn resemblance(a: &Sketch, b: &Sketch) -> f32 {
+    let equal = a.iter().zip(b).filter(|(x, y)| x == y).count() as f32 / BINS as f32;
+    ((equal - 1.0 / 256.0) / (1.0 - 1.0 / 256.0)).max(0.0)
+}
+
 /// The banded signature of one paragraph: one-permutation MinHash (one hash per shingle,
-/// `BANDS × ROWS` bins, empty bins filled from the next full one), each band hashed to a key.
-fn band_keys(words: &[Word]) -> Option<[u32; BANDS]> {
-    const BINS: usize = BANDS * ROWS;
+/// `BANDS × ROWS` bins, empty bins filled from the next full one), each band hashed to a key;
+/// and the bins' sketch.
+fn band_keys(words: &[Word]) -> Option<([u32; BANDS], Sketch)> {
     let mut bins = [u64::MAX; BINS];
     let mut any = false;
     for (h, _) in shingles(words) {
@@ -164,7 +187,11 @@ fn band_keys(words: &[Word]) -> Option<[u32; BANDS]> {
             .fold(b as u64, |h, &x| mix(h ^ x));
         *key = h as u32;
     }
-    Some(keys)
+    let mut sketch = [0u8; BINS];
+    for (s, &v) in sketch.iter_mut().zip(&bins) {
+        *s = mix(v) as u8;
+    }
+    Some((keys, sketch))
 }
 
 /// Collects paragraphs' band keys; [`ReprintFinder::finish`] pairs them up.
@@ -173,6 +200,7 @@ pub struct ReprintFinder {
     /// (document, paragraph start, paragraph end) per comparable paragraph.
     paragraphs: Vec<(u32, u32, u32)>,
     keys: Vec<[u32; BANDS]>,
+    sketches: Vec<Sketch>,
     /// Comparable bytes per document (sum of its comparable paragraphs).
     sizes: Vec<usize>,
 }
@@ -191,9 +219,10 @@ impl ReprintFinder {
             if w.len() < MIN_WORDS {
                 continue;
             }
-            if let Some(keys) = band_keys(&w) {
+            if let Some((keys, sketch)) = band_keys(&w) {
                 self.paragraphs.push((doc, s as u32, e as u32));
                 self.keys.push(keys);
+                self.sketches.push(sketch);
                 size += w.len();
             }
         }
@@ -211,8 +240,10 @@ impl ReprintFinder {
     /// Candidate paragraph pairs (LSH), confirmed on the texts, grouped by document pair.
     /// `text(i)` must give back the text added as document `i`.
     pub fn finish<'t>(self, text: impl Fn(usize) -> Cow<'t, str>) -> Vec<Reprint> {
-        let mut candidates: HashSet<(u32, u32)> = HashSet::new();
+        // Candidate paragraph pairs, and whether every bucket that proposed one was a hub.
+        let mut candidates: HashMap<(u32, u32), bool> = HashMap::new();
         let mut column: Vec<(u32, u32)> = Vec::with_capacity(self.keys.len());
+        let doc = |p: u32| self.paragraphs[p as usize].0;
         for band in 0..BANDS {
             column.clear();
             column.extend(
@@ -223,32 +254,52 @@ impl ReprintFinder {
             );
             column.sort_unstable();
             for run in column.chunk_by(|a, b| a.0 == b.0) {
-                if run.len() < 2 || run.len() > MAX_BUCKET {
+                if run.len() < 2 {
+                    continue;
+                }
+                let mut propose = |p: u32, q: u32, hub: bool| {
+                    if doc(p) != doc(q)
+                        && resemblance(&self.sketches[p as usize], &self.sketches[q as usize])
+                            >= MIN_SKETCH_RESEMBLANCE
+                    {
+                        let only_hubs = candidates.entry((p.min(q), p.max(q))).or_insert(hub);
+                        *only_hubs &= hub;
+                    }
+                };
+                if run.len() > HUB {
+                    // Sorted by paragraph within a key: the first is the earliest document's.
+                    let (_, first) = run[0];
+                    for &(_, q) in &run[1..] {
+                        propose(first, q, true);
+                    }
                     continue;
                 }
                 for (i, &(_, p)) in run.iter().enumerate() {
                     for &(_, q) in &run[i + 1..] {
-                        if self.paragraphs[p as usize].0 != self.paragraphs[q as usize].0 {
-                            candidates.insert((p.min(q), p.max(q)));
-                        }
+                        propose(p, q, false);
                     }
                 }
             }
         }
-        // Group paragraph pairs by document pair, so each text is fetched once per pair.
-        let mut by_docs: BTreeMap<(usize, usize), Vec<((usize, usize), (usize, usize))>> =
-            BTreeMap::new();
-        for (p, q) in candidates {
+        // Group paragraph pairs by document pair, so each text is fetched once per pair; a
+        // document pair proposed only by hubs is kept only if it is a whole-text reprint (a
+        // shared paragraph that many documents carry is boilerplate, not a reprint).
+        type Pairs = Vec<((usize, usize), (usize, usize))>;
+        let mut by_docs: BTreeMap<(usize, usize), (Pairs, bool)> = BTreeMap::new();
+        for ((p, q), only_hubs) in candidates {
             let (p, q) = (self.paragraphs[p as usize], self.paragraphs[q as usize]);
             let (p, q) = if p.0 <= q.0 { (p, q) } else { (q, p) };
-            by_docs
+            let entry = by_docs
                 .entry((p.0 as usize, q.0 as usize))
-                .or_default()
+                .or_insert((Vec::new(), true));
+            entry
+                .0
                 .push(((p.1 as usize, p.2 as usize), (q.1 as usize, q.2 as usize)));
+            entry.1 &= only_hubs;
         }
         let mut out = Vec::new();
         let mut cached: Option<(usize, Cow<'t, str>)> = None;
-        for ((a, b), mut pairs) in by_docs {
+        for ((a, b), (mut pairs, only_hubs)) in by_docs {
             pairs.sort_unstable();
             if cached.as_ref().is_none_or(|(d, _)| *d != a) {
                 cached = Some((a, text(a)));
@@ -282,6 +333,9 @@ impl ReprintFinder {
             } else {
                 ReprintKind::SharedPassages
             };
+            if only_hubs && kind == ReprintKind::SharedPassages {
+                continue;
+            }
             out.push(Reprint {
                 a,
                 b,
@@ -364,6 +418,40 @@ mod tests {
         let p = found[0].passages[0];
         assert_eq!(p.a.of(WIRE), para.trim_end_matches('.'));
         assert_eq!(p.b.of(&quoting), para.trim_end_matches('.'));
+    }
+
+    #[test]
+    fn a_wire_story_carried_by_many_outlets_is_found_without_all_pairs() {
+        // More copies than a bucket holds before it is a hub: every copy is still found, each
+        // paired with the first, not with every other copy.
+        let copies: Vec<String> = (0..3 * HUB)
+            .map(|i| format!("OUTLET {i} — from the wires\n\n{WIRE}"))
+            .collect();
+        let texts: Vec<&str> = copies.iter().map(String::as_str).collect();
+        let found = run(&texts);
+        assert_eq!(
+            found.len(),
+            texts.len() - 1,
+            "one pair per copy after the first"
+        );
+        assert!(found
+            .iter()
+            .all(|r| r.a == 0 && r.kind == ReprintKind::NearDuplicate));
+    }
+
+    #[test]
+    fn a_paragraph_many_documents_carry_is_boilerplate_not_a_reprint() {
+        let footer = "Subscribe to our newsletter for the latest news from the harbour towns and the hills, delivered every morning.";
+        let texts: Vec<String> = (0..3 * HUB)
+            .map(|i| {
+                let words: Vec<String> = (0..40).map(|w| format!("w{i}x{w}")).collect();
+                format!("{}\n\n{footer}", words.join(" "))
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        assert_eq!(run(&texts), []);
+        // Below the hub size the footer is a shared passage like any other.
+        assert_eq!(run(&texts[..2]).len(), 1);
     }
 
     #[test]
