@@ -171,16 +171,7 @@ fn hex_id(prefix: &str, parts: &mut [&str]) -> String {
 
 /// Sum of vectors, best `keep` terms, normalised.
 fn centroid(vectors: &mut dyn Iterator<Item = &[Weighted]>, keep: usize) -> Vec<Weighted> {
-    let mut sum: HashMap<u32, f32> = HashMap::new();
-    for v in vectors {
-        for &(t, w) in v {
-            *sum.entry(t).or_insert(0.0) += w;
-        }
-    }
-    let mut c: Vec<Weighted> = sum.into_iter().collect();
-    c.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    c.truncate(keep);
-    c.sort_unstable_by_key(|&(t, _)| t);
+    let mut c = word_sum(vectors, keep);
     let norm = c
         .iter()
         .map(|(_, w)| w * w)
