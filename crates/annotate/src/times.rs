@@ -24,9 +24,11 @@
 //! Heuristics, stated once:
 //! - A bare weekday ("on Sunday") is the most recent such day on or before the document date,
 //!   as news mostly reports what has happened (the document's own weekday is the document
-//!   date: "said Friday" in a Friday paper); when the words around it speak of the future
-//!   (`FUTURE_CUES`: "will", "would", "scheduled", "as soon as"…) it is the first such day on or
-//!   after it.
+//!   date: "said Friday" in a Friday paper); when its clause is in the future it is the first
+//!   such day on or after it. The tense of a clause is that of the nearest tense marker before
+//!   the expression in its sentence, else after it (`FUTURE_CUES`: "will", "would",
+//!   "scheduled", "is to", "as early as"…; `PAST_CUES` and words in "-ed": "said",
+//!   "announced"), so "would appeal the decision, announced Wednesday" is past.
 //! - A month, or month and day, without a year takes the document's year, moved one year back
 //!   when that would put a past-tense mention more than two months after the document date
 //!   (and forward for a future-tense one that far before it).
@@ -278,9 +280,35 @@ const APPROX: &[&str] = &[
 /// Time-zone words kept in a clock time's span.
 const ZONES: &[&str] = &["gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "bst", "cet", "local time"];
 
-/// Words that make a sentence speak of the future, looked for in a short window around the
-/// expression (80 bytes before, 50 after, within its sentence).
-const FUTURE_CUES: &[&str] = &["will", "ll", "shall", "won", "would", "planned", "plans", "scheduled", "soon", "going", "expected"];
+/// Words that make a clause speak of the future; the nearest marker of a tense decides (see
+/// `Ctx::tense`). "plan" and "plans" only before "to" (else the noun).
+const FUTURE_CUES: &[&str] = &[
+    "will", "ll", "shall", "won", "would", "plans", "plan", "planning", "planned", "scheduled", "soon", "expected", "expects",
+    "payable", "upcoming", "tomorrow",
+];
+
+/// Past-tense words that do not end in "-ed" (those that do are markers by their ending).
+const PAST_CUES: &[&str] = &[
+    "was", "were", "had", "did", "said", "told", "went", "came", "took", "gave", "met", "left", "began", "fell", "held", "made",
+    "saw", "found", "sent", "won", "lost", "struck", "fought", "led", "brought", "spoke", "wrote", "thought", "knew", "got",
+    "became", "broke", "chose", "drew", "flew", "rose", "stood", "shot", "ago", "yesterday", "paid", "sold", "bought", "kept",
+    "ran", "meant", "felt", "heard", "built", "caught", "taught", "sought", "fled", "hid", "slid", "swore", "threw", "wore",
+];
+
+/// Words in "-ed" that are not past tenses.
+const NOT_PAST: &[&str] = &["indeed", "proceed", "exceed", "succeed", "speed", "breed", "bleed", "hundred", "kindred", "embed"];
+
+/// How far the tense of a clause is looked for, in tokens before and after an expression.
+const TENSE_BACK: usize = 15;
+const TENSE_AHEAD: usize = 10;
+
+/// The tense of the clause of an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
 
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic on day numbers (days since 1970-01-01, proleptic Gregorian).
@@ -378,7 +406,6 @@ fn precision_of(value: &str) -> Option<&'static str> {
 
 struct Ctx<'a> {
     text: &'a str,
-    lower: &'a str,
     /// The lower-cased tokens.
     words: Vec<&'a str>,
     /// Byte ranges of tokens: runs of alphanumerics, or one other non-space character.
@@ -413,7 +440,7 @@ impl<'a> Ctx<'a> {
             toks.push((s, text.len()));
         }
         let words = toks.iter().map(|&(s, e)| &lower[s..e]).collect();
-        Ctx { text, lower, words, toks, dct, prev_day: None, prev_year: None, last_quarter: None }
+        Ctx { text, words, toks, dct, prev_day: None, prev_year: None, last_quarter: None }
     }
 
     /// The lower-cased token `i`, or "" past the end.
@@ -548,26 +575,78 @@ impl<'a> Ctx<'a> {
         UNITS.iter().position(|u| u.0 == w).map(|k| (k, false, i + 1)).or_else(|| UNITS.iter().position(|u| u.1 == w).map(|k| (k, true, i + 1)))
     }
 
-    /// Whether the sentence around byte range `s..e` speaks of the future.
-    fn future(&self, s: usize, e: usize) -> bool {
-        let bytes = self.lower.as_bytes();
-        let mut a = s;
-        while a > 0 && s - a < 80 && !matches!(bytes[a - 1], b'.' | b'!' | b'?' | b'\n') {
-            a -= 1;
+    /// Whether token `k` ends a sentence: "!", "?", or a period after a lower-case word or a
+    /// number (not after "Dec", "U.S", "Mr").
+    fn sentence_end(&self, k: usize) -> bool {
+        match self.w(k) {
+            "!" | "?" => true,
+            "." => k > 0 && {
+                let before = self.orig(k - 1);
+                before.bytes().all(|b| b.is_ascii_digit()) || (before.len() >= 2 && before.bytes().all(|b| b.is_ascii_lowercase()))
+            },
+            _ => false,
         }
-        let mut b = e;
-        while b < bytes.len() && b - e < 50 && !matches!(bytes[b], b'.' | b'!' | b'?' | b'\n') {
-            b += 1;
+    }
+
+    /// Whether a line break separates tokens `k` and `k + 1` (paragraphs are sentences too).
+    fn line_break_after(&self, k: usize) -> bool {
+        matches!((self.toks.get(k), self.toks.get(k + 1)), (Some(a), Some(b)) if self.text[a.1..b.0].contains('\n'))
+    }
+
+    /// The tense of the clause around tokens `i..end`: the nearest tense marker before it in
+    /// its sentence (up to `TENSE_BACK` tokens), else the nearest after it (up to
+    /// `TENSE_AHEAD`), in the manner of HeidelTime's closest-verb tense.
+    fn tense(&self, i: usize, end: usize) -> Tense {
+        let mut k = i;
+        while k > 0 && i - k < TENSE_BACK && !self.sentence_end(k - 1) && !self.line_break_after(k - 1) {
+            k -= 1;
+            if let Some(t) = self.tense_marker(k) {
+                return t;
+            }
         }
-        while !self.lower.is_char_boundary(a) {
-            a += 1;
+        let mut k = end;
+        while k < self.toks.len() && k - end < TENSE_AHEAD && !self.sentence_end(k) && !self.line_break_after(k - 1) {
+            if let Some(t) = self.tense_marker(k) {
+                return t;
+            }
+            k += 1;
         }
-        while !self.lower.is_char_boundary(b) {
-            b -= 1;
+        Tense::Unknown
+    }
+
+    /// The tense token `k` marks, if any (`FUTURE_CUES`, `PAST_CUES`, "is/are/going to", and a
+    /// lower-case word in "-ed" of five letters or more). A participle after "be" marks
+    /// nothing ("will be held"); a future in the past ("was due to", "had been scheduled")
+    /// marks `Unknown`, which ends the search.
+    fn tense_marker(&self, k: usize) -> Option<Tense> {
+        let w = self.w(k);
+        if w.len() < 2 || !w.as_bytes()[0].is_ascii_lowercase() {
+            return None;
         }
-        self.lower[a..b]
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| FUTURE_CUES.contains(&w))
+        let before = |n: usize| if k >= n { self.w(k - n) } else { "" };
+        let past_aux = |w: &str| matches!(w, "was" | "were" | "been");
+        if matches!(w, "plan" | "plans") && self.w(k + 1) != "to" {
+            return None; // the noun
+        }
+        if FUTURE_CUES.contains(&w) {
+            return Some(if past_aux(before(1)) { Tense::Unknown } else { Tense::Future });
+        }
+        // "is to resume", "are going to", "was due to" (a future in the past)
+        if w == "to" && matches!(before(1), "is" | "are" | "going" | "due" | "set" | "planned" | "scheduled" | "expected") {
+            return Some(if past_aux(before(2)) { Tense::Unknown } else { Tense::Future });
+        }
+        if w == "as" && matches!(self.w(k + 1), "early" | "soon") && self.w(k + 2) == "as" {
+            return Some(Tense::Future);
+        }
+        let past = PAST_CUES.contains(&w) || (w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w) && self.orig(k).as_bytes()[0].is_ascii_lowercase());
+        if past && matches!(before(1), "be" | "being") {
+            return None;
+        }
+        past.then_some(Tense::Past)
+    }
+
+    fn future(&self, i: usize, end: usize) -> bool {
+        self.tense(i, end) == Tense::Future
     }
 
     fn span(&self, i: usize, j: usize) -> Span {
@@ -783,7 +862,7 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
         },
         Lex::Weekend(n) => {
             // On a weekday, "the weekend" of a past-tense report is the one just gone.
-            let back = |d: i64| n == 0 && weekday(d) <= 5 && !ctx.future(ctx.toks[i].0, ctx.toks[end - 1].1);
+            let back = |d: i64| n == 0 && weekday(d) <= 5 && !ctx.future(i, end);
             Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{}-WE", week_value(d + 7 * n - if back(d) { 7 } else { 0 }))))
         }
         Lex::Ref(r) => {
@@ -828,10 +907,9 @@ fn infer_year(ctx: &Ctx, i: usize, end: usize, m: u32, d: u32) -> Option<i64> {
     let (y, _, _) = civil_from_days(dct);
     let d = d.min(days_in_month(y, m));
     let candidate = days_from_civil(y, m, d);
-    let (s, e) = (ctx.toks[i].0, ctx.toks[end - 1].1);
-    Some(if candidate > dct + 61 && !ctx.future(s, e) {
+    Some(if candidate > dct + 61 && !ctx.future(i, end) {
         y - 1
-    } else if candidate < dct - 61 && ctx.future(s, e) && ctx.phrase(end, "this year").is_none() {
+    } else if candidate < dct - 61 && ctx.future(i, end) && ctx.phrase(end, "this year").is_none() {
         y + 1
     } else {
         y
@@ -1045,7 +1123,7 @@ fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
             -1 => dct - if back == 0 { 7 } else { back },
             1 => dct + if fwd == 0 { 7 } else { fwd },
             0 => dct - (wd_dct - 1) + wd as i64 - 1, // "this Friday": the Friday of this week
-            _ if ctx.future(ctx.toks[i].0, ctx.toks[k - 1].1) => dct + fwd,
+            _ if ctx.future(i, k) => dct + fwd,
             _ => dct - back,
         }
     });
@@ -1503,8 +1581,7 @@ fn holiday(ctx: &Ctx, i: usize) -> Option<Hit> {
             Some(1) => if on(y) > dct { on(y) } else { on(y + 1) },
             Some(_) => on(y),
             None => {
-                let (s, e) = (ctx.toks[i].0, ctx.toks[end - 1].1);
-                let future = ctx.future(s, e);
+                let future = ctx.future(i, end);
                 (y - 1..=y + 1).map(on).min_by_key(|&d| (d - dct).abs() + if (d > dct) != future { 60 } else { 0 }).unwrap_or(dct)
             }
         }
@@ -1583,6 +1660,16 @@ mod tests {
         ("They met last Friday.", "2016-12-12", &[("last Friday", "2016-12-09")]),
         ("Shelling began Saturday night.", "2016-12-12", &[("Saturday night", "2016-12-10TNI")]),
         ("The city fell on Sunday.", "", &[("Sunday", "XXXX-WXX-7")]),
+        // tense: the nearest marker before the expression in its sentence, else after it
+        ("They would appeal the decision, announced Wednesday by the agency.", "2000-01-06", &[("Wednesday", "2000-01-05")]),
+        ("He is to resume talks in Paris Tuesday.", "1989-10-27", &[("Tuesday", "1989-10-31")]),
+        ("He could come as early as Tuesday.", "2000-04-03", &[("Tuesday", "2000-04-04")]),
+        ("The offer had been due to expire Friday evening.", "1989-10-30", &[("Friday evening", "1989-10-27TEV")]),
+        ("The thrift announced the plan Aug. 21.", "1989-10-27", &[("Aug. 21", "1989-08-21")]),
+        ("The dividend is payable Jan. 2 to holders.", "1989-11-02", &[("Jan. 2", "1990-01-02")]),
+        ("Shares issued July 1, which will get a dividend, rose.", "1989-10-27", &[("July 1", "1989-07-01")]),
+        ("She will be named commander for a mission in December.", "1998-03-04", &[("December", "1998-12")]),
+
         ("The town fell on Sunday, Dec. 11.", "", &[("Sunday, Dec. 11", "XXXX-12-11")]),
         // fixed phrases and relative units
         ("Officials said yesterday that it fell.", "2016-12-12", &[("yesterday", "2016-12-11")]),
