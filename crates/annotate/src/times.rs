@@ -160,6 +160,12 @@ enum Lex {
     Part(i64, &'static str),
     /// A day counted from the last resolved day in the text.
     FromPrevious(i64),
+    /// A part of the last resolved day in the text, else of the document date.
+    PartOfPrevious(&'static str),
+    /// The month of the last date in the text that states one ("that month").
+    PreviousMonth,
+    /// The week of the last resolved day in the text ("that week").
+    PreviousWeek,
     /// A weekend counted in weeks from the document date's week.
     Weekend(i64),
     /// A TIMEX3 reference value.
@@ -201,6 +207,35 @@ const LEXICON: &[(&str, Lex)] = &[
     ("the day before", Lex::FromPrevious(-1)),
     ("the same day", Lex::FromPrevious(0)),
     ("that day", Lex::FromPrevious(0)),
+    ("earlier that day", Lex::FromPrevious(0)),
+    ("later that day", Lex::FromPrevious(0)),
+    ("earlier in the day", Lex::FromPrevious(0)),
+    ("later in the day", Lex::FromPrevious(0)),
+    ("late in the day", Lex::FromPrevious(0)),
+    ("that month", Lex::PreviousMonth),
+    ("the same month", Lex::PreviousMonth),
+    ("earlier that month", Lex::PreviousMonth),
+    ("later that month", Lex::PreviousMonth),
+    ("that week", Lex::PreviousWeek),
+    ("the same week", Lex::PreviousWeek),
+    ("earlier that week", Lex::PreviousWeek),
+    ("later that week", Lex::PreviousWeek),
+    ("that quarter", Lex::LastQuarter),
+    ("the same quarter", Lex::LastQuarter),
+    ("the same quarter last year", Lex::YearAgoQuarter),
+    ("early morning", Lex::PartOfPrevious("MO")),
+    ("late morning", Lex::PartOfPrevious("MO")),
+    ("mid-morning", Lex::PartOfPrevious("MO")),
+    ("mid morning", Lex::PartOfPrevious("MO")),
+    ("early afternoon", Lex::PartOfPrevious("AF")),
+    ("late afternoon", Lex::PartOfPrevious("AF")),
+    ("mid-afternoon", Lex::PartOfPrevious("AF")),
+    ("mid afternoon", Lex::PartOfPrevious("AF")),
+    ("midafternoon", Lex::PartOfPrevious("AF")),
+    ("early evening", Lex::PartOfPrevious("EV")),
+    ("late evening", Lex::PartOfPrevious("EV")),
+    ("late at night", Lex::PartOfPrevious("NI")),
+    ("late night", Lex::PartOfPrevious("NI")),
     ("the weekend", Lex::Weekend(0)),
     ("this weekend", Lex::Weekend(0)),
     ("last weekend", Lex::Weekend(-1)),
@@ -414,10 +449,15 @@ struct Ctx<'a> {
     dct: Option<i64>,
     /// The last resolved day and its span (for "the next day").
     prev_day: Option<(i64, Span)>,
+    /// The year and month of the last date in the text that has them, and its span.
+    prev_month: Option<(i64, u32, Span)>,
     /// The year of the last date stated in the text (not computed from the document date), and its span.
     prev_year: Option<(i64, Span)>,
     /// The last quarter mentioned ("2016-Q3").
     last_quarter: Option<String>,
+    /// Whether the last period mentioned is a quarter, not a longer one ("the nine months",
+    /// "the first half"): "a year earlier" after it is that quarter a year before.
+    quarter_in_view: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -440,7 +480,7 @@ impl<'a> Ctx<'a> {
             toks.push((s, text.len()));
         }
         let words = toks.iter().map(|&(s, e)| &lower[s..e]).collect();
-        Ctx { text, words, toks, dct, prev_day: None, prev_year: None, last_quarter: None }
+        Ctx { text, words, toks, dct, prev_day: None, prev_month: None, prev_year: None, last_quarter: None, quarter_in_view: false }
     }
 
     /// The lower-cased token `i`, or "" past the end.
@@ -588,6 +628,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Whether token `i` opens a sentence (after an opening quotation mark too).
+    fn sentence_initial(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && matches!(self.w(k - 1), "\"" | "'" | "`" | "“" | "‘" | "(") {
+            k -= 1;
+        }
+        k == 0 || self.sentence_end(k - 1) || self.line_break_after(k - 1) || self.w(k - 1) == ":"
+    }
+
     /// Whether a line break separates tokens `k` and `k + 1` (paragraphs are sentences too).
     fn line_break_after(&self, k: usize) -> bool {
         matches!((self.toks.get(k), self.toks.get(k + 1)), (Some(a), Some(b)) if self.text[a.1..b.0].contains('\n'))
@@ -731,7 +780,7 @@ fn starters() -> &'static std::collections::HashSet<&'static str> {
         set.extend(MODIFIERS.iter().map(|m| first(m)));
         set.extend(APPROX.iter().map(|m| first(m)));
         set.extend(HOLIDAYS.iter().map(|h| first(h.0)));
-        set.extend(["the", "last", "next", "this", "past", "coming", "fiscal", "every", "each", "per", "noon", "midnight", "'", "’", "mid"]);
+        set.extend(["the", "last", "next", "this", "past", "coming", "fiscal", "every", "each", "per", "noon", "midnight", "midday", "'", "’", "mid"]);
         set
     })
 }
@@ -790,10 +839,26 @@ pub fn find_times(text: &str, document_date: Option<&Published>) -> Vec<TimeExpr
                 if hit.anchor == Anchor::None && v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
                     ctx.prev_year = v[..4].parse().ok().map(|y| (y, span));
                 }
-                if v.len() == 7 && v.as_bytes()[5] == b'Q' && !hit.derived {
+                let b = v.as_bytes();
+                if v.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && b[5].is_ascii_digit() && b[6].is_ascii_digit() {
+                    if let (Ok(y), Ok(m)) = (v[..4].parse(), v[5..7].parse()) {
+                        ctx.prev_month = Some((y, m, span));
+                    }
+                }
+                let quarter = v.len() == 7 && v.as_bytes()[5] == b'Q';
+                if quarter && !hit.derived {
                     ctx.last_quarter = Some(v.clone());
                 }
+                if quarter {
+                    ctx.quarter_in_view = true;
+                } else if v.len() == 7 && v.as_bytes()[5] == b'H' {
+                    ctx.quarter_in_view = false;
+                }
             }
+        }
+        // "the nine months", "the year ended June 30": a longer period is now in view.
+        if hit.kind == TimeKind::Duration && hit.value.as_deref().is_some_and(|v| matches!(v, "P6M" | "P9M" | "P12M" | "P1Y")) {
+            ctx.quarter_in_view = false;
         }
         let precision = hit.value.as_deref().and_then(precision_of);
         let precision = if matches!(hit.kind, TimeKind::Duration | TimeKind::Set) { None } else { precision };
@@ -860,14 +925,30 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
             Some((d, span)) => Hit { end, kind: TimeKind::Date, value: Some(day_value(d + n)), anchor: Anchor::Previous(span), day: Some(d + n), derived: false },
             None => Hit::rel(end, TimeKind::Date, None),
         },
+        Lex::PartOfPrevious(part) => match (ctx.prev_day, ctx.dct) {
+            (Some((d, span)), _) => Hit { end, kind: TimeKind::Time, value: Some(format!("{}T{part}", day_value(d))), anchor: Anchor::Previous(span), day: Some(d), derived: false },
+            (None, dct) => Hit::rel(end, TimeKind::Time, dct.map(|d| format!("{}T{part}", day_value(d)))).with_day(dct),
+        },
+        Lex::PreviousMonth => match ctx.prev_month {
+            Some((y, m, span)) => Hit { end, kind: TimeKind::Date, value: Some(format!("{y:04}-{m:02}")), anchor: Anchor::Previous(span), day: None, derived: true },
+            None => Hit::rel(end, TimeKind::Date, None),
+        },
+        Lex::PreviousWeek => match ctx.prev_day {
+            Some((d, span)) => Hit { end, kind: TimeKind::Date, value: Some(week_value(d)), anchor: Anchor::Previous(span), day: None, derived: true },
+            None => Hit::rel(end, TimeKind::Date, None),
+        },
         Lex::Weekend(n) => {
             // On a weekday, "the weekend" of a past-tense report is the one just gone.
             let back = |d: i64| n == 0 && weekday(d) <= 5 && !ctx.future(i, end);
             Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{}-WE", week_value(d + 7 * n - if back(d) { 7 } else { 0 }))))
         }
+        // "Now, he says, …": a sentence that opens on "Now" uses it as a discourse marker.
+        Lex::Ref(_) if end == i + 1 && ctx.w(i) == "now" && ctx.capitalised(i) && ctx.sentence_initial(i) => return None,
         Lex::Ref(r) => {
             Hit::abs(end, TimeKind::Date, r.to_string())
         }
+        // "the party daily Granma", "the weekly Der Spiegel": a newspaper, not a set.
+        Lex::Set(_) if ctx.capitalised(end) && ctx.w(end).len() > 1 && !ctx.line_break_after(end - 1) => return None,
         Lex::Set(v) => Hit::abs(end, TimeKind::Set, v.to_string()),
         // The quarter the text is about, else the last one completed.
         Lex::LastQuarter => Hit::rel(
@@ -896,6 +977,9 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
 /// quarter itself was resolved against it).
 fn year_before_quarter(ctx: &Ctx, years: i64) -> Option<String> {
     ctx.dct?;
+    if !ctx.quarter_in_view {
+        return None;
+    }
     let v = ctx.last_quarter.as_deref()?;
     let y: i64 = v.get(..4)?.parse().ok()?;
     Some(format!("{:04}{}", y - years, &v[4..]))
@@ -1089,6 +1173,23 @@ fn numeric_date(ctx: &Ctx, i: usize) -> Option<Hit> {
 
 /// "Sunday", "last Sunday", "Sunday morning", "Sunday, Dec. 11", "Sundays" (a set).
 fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
+    // "the previous Friday", "the following Monday": counted from the last resolved day.
+    if let Some(j) = ["the previous", "the preceding", "the following"].iter().find_map(|p| ctx.phrase(i, p)) {
+        let &(_, wd) = WEEKDAYS.iter().find(|(name, _)| *name == ctx.w(j) && ctx.capitalised(j))?;
+        let back = ctx.w(i + 1) != "following";
+        let (base, anchor) = match (ctx.prev_day, ctx.dct) {
+            (Some((d, span)), _) => (Some(d), Anchor::Previous(span)),
+            (None, Some(d)) => (Some(d), Anchor::DocumentDate),
+            (None, None) => (None, Anchor::Unresolved),
+        };
+        let day = base.map(|b| {
+            let gap = if back { (weekday(b) as i64 - wd as i64).rem_euclid(7) } else { (wd as i64 - weekday(b) as i64).rem_euclid(7) };
+            let gap = if gap == 0 { 7 } else { gap };
+            if back { b - gap } else { b + gap }
+        });
+        let value = Some(day.map_or(format!("XXXX-WXX-{wd}"), day_value));
+        return Some(Hit { end: j + 1, kind: TimeKind::Date, value, anchor, day, derived: false });
+    }
     let (dir, j) = match ctx.w(i) {
         "last" | "past" => (-1, i + 1),
         "next" | "coming" => (1, i + 1),
@@ -1141,10 +1242,11 @@ fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
 fn year_context(ctx: &Ctx, i: usize) -> bool {
     let prev = if i > 0 { ctx.w(i - 1) } else { "" };
     let next = ctx.w(i + 1);
-    if matches!(prev, "$" | "£" | "€" | "#" | "no" | "number") || (prev == "," && i >= 2 && ctx.digits(i - 2).is_some()) {
+    if matches!(prev, "$" | "£" | "€" | "#" | "no" | "number") || (prev == "," && i >= 2 && ctx.digits(i - 2).is_some() && ctx.touching(i - 2) && ctx.touching(i - 1)) {
         return false;
     }
-    if matches!(next, "%" | "percent" | "per" | "," if ctx.digits(i + 2).is_some()) {
+    // "1,462" and "1462.93" are numbers; "1994, 1995" is a list of years.
+    if matches!(next, "," | ".") && ctx.touching(i) && ctx.touching(i + 1) && ctx.digits(i + 2).is_some() {
         return false;
     }
     if matches!(next, "%" | "percent" | "per") {
@@ -1317,6 +1419,8 @@ fn relative_unit(ctx: &Ctx, i: usize) -> Option<Hit> {
         });
     }
     let (off, j) = RELATIVE.iter().filter_map(|(p, off)| ctx.phrase(i, p).map(|e| (*off, e))).max_by_key(|(_, e)| *e)?;
+    // "last fiscal year", "the latest fiscal quarter": a fiscal year is named by its calendar year.
+    let j = if ctx.w(j) == "fiscal" && matches!(ctx.w(j + 1), "year" | "quarter") { j + 1 } else { j };
     let (k, plural, end) = ctx.unit(j)?;
     if plural {
         return None;
@@ -1337,6 +1441,7 @@ fn relative_unit(ctx: &Ctx, i: usize) -> Option<Hit> {
             format!("{y:04}-Q{}", quarter_of(m))
         }),
         "DE" => dct.map(|d| format!("{:03}", (civil_from_days(d).0 / 10 + off))),
+        "CE" => dct.map(|d| format!("{:02}", (civil_from_days(d).0 / 100 + off))),
         _ => return None,
     };
     Some(Hit::rel(end, TimeKind::Date, value))
@@ -1452,6 +1557,7 @@ fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
     let (mut h, min, mut j) = match ctx.w(i) {
         "noon" if i > 0 && matches!(ctx.w(i - 1), "at" | "by" | "until" | "before" | "after" | "from") => (12, 0, i + 1),
         "midnight" => (24, 0, i + 1),
+        "midday" => (12, 0, i + 1),
         _ => {
             let h = ctx.digits(i).filter(|h| *h <= 24 && ctx.w(i).len() <= 2)?;
             if ctx.w(i + 1) == ":" && ctx.touching(i) && ctx.w(i + 2).len() == 2 {
@@ -1481,7 +1587,7 @@ fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
         } else if !pm && h == 12 {
             h = 0;
         }
-    } else if ctx.w(i) != "noon" && ctx.w(i) != "midnight" {
+    } else if !matches!(ctx.w(i), "noon" | "midnight" | "midday") {
         let zone_follows = ctx.any_phrase(j, ZONES).is_some();
         if !explicit_minutes || h > 23 || !(zone_follows || (i > 0 && matches!(ctx.w(i - 1), "at" | "by" | "until" | "from" | "before" | "after"))) {
             return None;
@@ -1496,7 +1602,9 @@ fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
     } else if matches!(ctx.w(j), "yesterday" | "today" | "tomorrow") {
         lexicon(ctx, j)
     } else {
-        None
+        // "5 p.m. EST Nov. 9", "noon on 3 May"
+        let k = if ctx.w(j) == "on" { j + 1 } else { j };
+        month_date(ctx, k).or_else(|| day_month(ctx, k)).filter(|hit| hit.day.is_some() && hit.value.as_deref().is_some_and(|v| v.len() == 10))
     };
     if let Some(hit) = following {
         let value = hit.day.map(|d| format!("{}T{h:02}:{min:02}", day_value(d)));
@@ -1693,6 +1801,24 @@ mod tests {
         ("The election is due this September, officials said.", "1998-02-05", &[("this September", "1998-09")]),
         ("It was the last twenty four hours.", "", &[("the last twenty four hours", "PT24H")]),
         ("They shelled it the weekend of Dec. 10.", "2016-12-12", &[("the weekend of Dec. 10", "2016-W49-WE")]),
+        // reference times: the last date the text states
+        ("Shares rose Friday, Oct. 27, from the previous Friday.", "1989-10-30", &[("Friday, Oct. 27", "1989-10-27"), ("the previous Friday", "1989-10-20")]),
+        ("He arrived on March 3 and spoke later in the day.", "2016-03-10", &[("March 3", "2016-03-03"), ("later in the day", "2016-03-03")]),
+        ("The strike began on May 4. Later that month it spread.", "2016-06-10", &[("May 4", "2016-05-04"), ("Later that month", "2016-05")]),
+        ("They met on Tuesday, May 3. Later that week talks failed.", "2016-05-10", &[("Tuesday, May 3", "2016-05-03"), ("Later that week", "2016-W18")]),
+        ("That month it rained.", "2016-12-12", &[("That month", "")]),
+        ("In the second quarter net rose; results for that quarter included a charge.", "1989-10-27", &[("the second quarter", "1989-Q2"), ("that quarter", "1989-Q2")]),
+        ("By mid-afternoon the shelling had stopped.", "1998-03-06", &[("mid-afternoon", "1998-03-06TAF")]),
+        ("The offer runs until 5 p.m. EST Nov. 9.", "1989-11-02", &[("5 p.m. EST Nov. 9", "1989-11-09T17:00")]),
+        ("He appears in court at midday.", "1999-10-08", &[("midday", "1999-10-08T12:00")]),
+        ("Sales in the latest fiscal year rose.", "1989-10-26", &[("the latest fiscal year", "1988")]),
+        ("It was the worst disaster of this century.", "1999-03-13", &[("this century", "19")]),
+        ("Net rose in the third quarter. For the nine months, net rose from a year earlier.", "1989-10-26", &[("the third quarter", "1989-Q3"), ("the nine months", "P9M"), ("a year earlier", "1988")]),
+        // numbers that are not years, words that are not times
+        ("The index closed at 1462.93, down from 1,470.", "1989-10-30", &[]),
+        ("His car was seen in 1994, 1995 and 1997.", "", &[("1994", "1994"), ("1995", "1995"), ("1997", "1997")]),
+        ("The party daily Granma said so.", "", &[]),
+        ("Now, he says, it looks different.", "2016-12-12", &[]),
         // durations
         ("The siege lasted three weeks.", "", &[("three weeks", "P3W")]),
         ("It lasted six months.", "", &[("six months", "P6M")]),
