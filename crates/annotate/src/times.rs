@@ -319,7 +319,7 @@ const ZONES: &[&str] = &["gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt",
 /// `Ctx::tense`). "plan" and "plans" only before "to" (else the noun).
 const FUTURE_CUES: &[&str] = &[
     "will", "ll", "shall", "won", "would", "plans", "plan", "planning", "planned", "scheduled", "soon", "expected", "expects",
-    "payable", "upcoming", "tomorrow",
+    "payable", "effective", "upcoming", "tomorrow",
 ];
 
 /// Past-tense words that do not end in "-ed" (those that do are markers by their ending).
@@ -449,6 +449,9 @@ struct Ctx<'a> {
     dct: Option<i64>,
     /// The last resolved day and its span (for "the next day").
     prev_day: Option<(i64, Span)>,
+    /// The token after the last expression that named a day, and its value ("April 24" in
+    /// "April 24 and 25").
+    prev_day_hit: Option<(usize, String, Anchor)>,
     /// The year and month of the last date in the text that has them, and its span.
     prev_month: Option<(i64, u32, Span)>,
     /// The year of the last date stated in the text (not computed from the document date), and its span.
@@ -480,7 +483,7 @@ impl<'a> Ctx<'a> {
             toks.push((s, text.len()));
         }
         let words = toks.iter().map(|&(s, e)| &lower[s..e]).collect();
-        Ctx { text, words, toks, dct, prev_day: None, prev_month: None, prev_year: None, last_quarter: None, quarter_in_view: false }
+        Ctx { text, words, toks, dct, prev_day: None, prev_day_hit: None, prev_month: None, prev_year: None, last_quarter: None, quarter_in_view: false }
     }
 
     /// The lower-cased token `i`, or "" past the end.
@@ -576,6 +579,26 @@ impl<'a> Ctx<'a> {
         ((1000..=2199).contains(&y)).then_some(y as i64)
     }
 
+    /// A year in words at `i`, as broadcast transcripts write them: "nineteen ninety-four",
+    /// "eighteen twelve", "two thousand (and) one"; (year, next index).
+    fn spelled_year(&self, i: usize) -> Option<(i64, usize)> {
+        let word_number = |k: usize| match self.number(k) {
+            Some((Some(n), e)) if (1..100).contains(&n) && self.digits(k).is_none() && !matches!(self.w(k), "a" | "an") => Some((n as i64, e)),
+            _ => None,
+        };
+        match (self.w(i), self.w(i + 1)) {
+            ("nineteen" | "eighteen", _) => {
+                let (n, e) = word_number(i + 1).filter(|(n, _)| *n >= 10)?;
+                Some((if self.w(i) == "nineteen" { 1900 } else { 1800 } + n, e))
+            }
+            ("two", "thousand") => {
+                let k = if self.w(i + 2) == "and" { i + 3 } else { i + 2 };
+                Some(word_number(k).map_or((2000, i + 2), |(n, e)| (2000 + n, e)))
+            }
+            _ => None,
+        }
+    }
+
     /// A number at `i` (digits, words, "twenty-five", or a vague word); (n or None for X, next).
     fn number(&self, i: usize) -> Option<(Option<u32>, usize)> {
         let w = self.w(i);
@@ -584,6 +607,10 @@ impl<'a> Ctx<'a> {
         }
         if w == "a" && self.w(i + 1) == "couple" && self.w(i + 2) == "of" {
             return Some((Some(2), i + 3));
+        }
+        // "the next couple of years"
+        if w == "couple" && self.w(i + 1) == "of" && i > 0 && matches!(self.w(i - 1), "next" | "past" | "last" | "first") {
+            return Some((Some(2), i + 2));
         }
         if VAGUE.contains(&w) {
             return Some((None, i + 1));
@@ -644,7 +671,8 @@ impl<'a> Ctx<'a> {
 
     /// The tense of the clause around tokens `i..end`: the nearest tense marker before it in
     /// its sentence (up to `TENSE_BACK` tokens), else the nearest after it (up to
-    /// `TENSE_AHEAD`), in the manner of HeidelTime's closest-verb tense.
+    /// `TENSE_AHEAD`), in the manner of HeidelTime's closest-verb tense. (The nearest on
+    /// either side was tried: no better on TimeBank.)
     fn tense(&self, i: usize, end: usize) -> Tense {
         let mut k = i;
         while k > 0 && i - k < TENSE_BACK && !self.sentence_end(k - 1) && !self.line_break_after(k - 1) {
@@ -664,31 +692,30 @@ impl<'a> Ctx<'a> {
     }
 
     /// The tense token `k` marks, if any (`FUTURE_CUES`, `PAST_CUES`, "is/are/going to", and a
-    /// lower-case word in "-ed" of five letters or more). A participle after "be" marks
-    /// nothing ("will be held"); a future in the past ("was due to", "had been scheduled")
-    /// marks `Unknown`, which ends the search.
+    /// lower-case word in "-ed" of five letters or more). A participle after "be", "is" or
+    /// "are" marks nothing ("will be held", "is heard"); a future in the past ("had been due to", "had been
+    /// scheduled") marks `Unknown`, which ends the search.
     fn tense_marker(&self, k: usize) -> Option<Tense> {
         let w = self.w(k);
         if w.len() < 2 || !w.as_bytes()[0].is_ascii_lowercase() {
             return None;
         }
         let before = |n: usize| if k >= n { self.w(k - n) } else { "" };
-        let past_aux = |w: &str| matches!(w, "was" | "were" | "been");
         if matches!(w, "plan" | "plans") && self.w(k + 1) != "to" {
             return None; // the noun
         }
         if FUTURE_CUES.contains(&w) {
-            return Some(if past_aux(before(1)) { Tense::Unknown } else { Tense::Future });
+            return Some(if before(1) == "been" { Tense::Unknown } else { Tense::Future });
         }
         // "is to resume", "are going to", "was due to" (a future in the past)
         if w == "to" && matches!(before(1), "is" | "are" | "going" | "due" | "set" | "planned" | "scheduled" | "expected") {
-            return Some(if past_aux(before(2)) { Tense::Unknown } else { Tense::Future });
+            return Some(if before(2) == "been" { Tense::Unknown } else { Tense::Future });
         }
         if w == "as" && matches!(self.w(k + 1), "early" | "soon") && self.w(k + 2) == "as" {
             return Some(Tense::Future);
         }
         let past = PAST_CUES.contains(&w) || (w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w) && self.orig(k).as_bytes()[0].is_ascii_lowercase());
-        if past && matches!(before(1), "be" | "being") {
+        if past && matches!(before(1), "be" | "being" | "is" | "are") {
             return None;
         }
         past.then_some(Tense::Past)
@@ -749,6 +776,8 @@ const RULES: &[(&str, Rule)] = &[
     ("weekday", weekday_rule),
     ("year", year_rule),
     ("decade", decade),
+    ("century", century),
+    ("conjoined day", conjoined_day),
     ("season", season),
     ("quarter", quarter),
     ("relative unit", relative_unit),
@@ -780,7 +809,8 @@ fn starters() -> &'static std::collections::HashSet<&'static str> {
         set.extend(MODIFIERS.iter().map(|m| first(m)));
         set.extend(APPROX.iter().map(|m| first(m)));
         set.extend(HOLIDAYS.iter().map(|h| first(h.0)));
-        set.extend(["the", "last", "next", "this", "past", "coming", "fiscal", "every", "each", "per", "noon", "midnight", "midday", "'", "’", "mid"]);
+        set.extend(["the", "last", "next", "this", "past", "coming", "fiscal", "every", "each", "per", "noon", "midnight", "midday", "half", "couple", "'", "’", "mid"]);
+        set.extend(CENTURY_ORDINALS.iter().map(|m| first(m.0)));
         set
     })
 }
@@ -860,6 +890,10 @@ pub fn find_times(text: &str, document_date: Option<&Published>) -> Vec<TimeExpr
         if hit.kind == TimeKind::Duration && hit.value.as_deref().is_some_and(|v| matches!(v, "P6M" | "P9M" | "P12M" | "P1Y")) {
             ctx.quarter_in_view = false;
         }
+        ctx.prev_day_hit = match &hit.value {
+            Some(v) if hit.kind == TimeKind::Date && v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-' => Some((end, v.clone(), hit.anchor)),
+            _ => None,
+        };
         let precision = hit.value.as_deref().and_then(precision_of);
         let precision = if matches!(hit.kind, TimeKind::Duration | TimeKind::Set) { None } else { precision };
         out.push(TimeExpr { span, kind: hit.kind, value: hit.value, precision, anchor: hit.anchor });
@@ -985,18 +1019,23 @@ fn year_before_quarter(ctx: &Ctx, years: i64) -> Option<String> {
     Some(format!("{:04}{}", y - years, &v[4..]))
 }
 
-/// The year for a month (and day) stated without one.
+/// The year for a month (and day; 0 for none) stated without one.
 fn infer_year(ctx: &Ctx, i: usize, end: usize, m: u32, d: u32) -> Option<i64> {
     let dct = ctx.dct?;
-    let (y, _, _) = civil_from_days(dct);
-    let d = d.min(days_in_month(y, m));
-    let candidate = days_from_civil(y, m, d);
-    Some(if candidate > dct + 61 && !ctx.future(i, end) {
-        y - 1
-    } else if candidate < dct - 61 && ctx.future(i, end) && ctx.phrase(end, "this year").is_none() {
-        y + 1
-    } else {
-        y
+    let (y, dm, _) = civil_from_days(dct);
+    // A month alone (`d` 0) is compared by month, a day by day with a week's slack for a late
+    // or early document date.
+    let month_only = d == 0;
+    let candidate = days_from_civil(y, m, if month_only { 15 } else { d.min(days_in_month(y, m)) });
+    let before = if month_only { m < dm } else { candidate < dct - 7 };
+    // A clause in the future does not speak of an earlier day of this year. One in the past
+    // may ("decided he should go home by Jan. 14", "was extended to Nov. 16"): past or
+    // unknown, only a day more than two months ahead is last year's.
+    Some(match ctx.tense(i, end) {
+        Tense::Future if before && ctx.phrase(end, "this year").is_none() => y + 1,
+        Tense::Future => y,
+        _ if candidate > dct + 61 => y - 1,
+        _ => y,
     })
 }
 
@@ -1119,7 +1158,7 @@ fn month_date(ctx: &Ctx, i: usize) -> Option<Hit> {
     if abbreviation && j == i + 1 {
         return None; // "Jan" without its period, alone
     }
-    let (y, anchor) = resolve_year(ctx, None, i, j, m, 15);
+    let (y, anchor) = resolve_year(ctx, None, i, j, m, 0);
     let value = match y {
         Some(y) => {
             // "last December", "next March": the closest such month before / after.
@@ -1266,6 +1305,14 @@ fn year_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
         let y = ctx.year(j)?;
         return Some(Hit::abs(j + 1, TimeKind::Date, format!("{y:04}")));
     }
+    // "in nineteen seventy-nine", "the year two thousand": only after a word that takes a year.
+    if let Some((y, e)) = ctx.spelled_year(i) {
+        let prev = if i > 0 { ctx.w(i - 1) } else { "" };
+        let after_the_year = prev == "year" && i >= 2 && ctx.w(i - 2) == "the";
+        if after_the_year || matches!(prev, "in" | "since" | "of" | "until" | "by" | "from" | "during" | "before" | "after" | "early" | "late" | "mid" | "through") {
+            return Some(Hit::abs(e, TimeKind::Date, format!("{y:04}")));
+        }
+    }
     let y = ctx.year(i)?;
     if !year_context(ctx, i) {
         return None;
@@ -1273,11 +1320,39 @@ fn year_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
     Some(Hit::abs(i + 1, TimeKind::Date, format!("{y:04}")))
 }
 
+/// Ordinal centuries in words ("the nineteenth century").
+const CENTURY_ORDINALS: &[(&str, u32)] = &[
+    ("tenth", 10), ("eleventh", 11), ("twelfth", 12), ("thirteenth", 13), ("fourteenth", 14), ("fifteenth", 15), ("sixteenth", 16),
+    ("seventeenth", 17), ("eighteenth", 18), ("nineteenth", 19), ("twentieth", 20), ("twenty-first", 21),
+];
+
+/// "the 11th century" (`10`), "the nineteenth century" (`18`), "the 1800s" (`18`): TIMEX3
+/// writes a century by its first two digits.
+fn century(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let j = if ctx.w(i) == "the" { i + 1 } else { i };
+    let w = ctx.w(j);
+    // "the 1800s"; "the 2000s" is a decade.
+    if w.len() == 5 && w.ends_with('s') && w[..4].bytes().all(|b| b.is_ascii_digit()) && &w[2..4] == "00" && &w[..2] < "20" {
+        return Some(Hit::abs(j + 1, TimeKind::Date, w[..2].to_string()));
+    }
+    let (n, k) = match ctx.day_of_month(j) {
+        Some((n, k)) if w.len() > 2 => (n, k), // "11th", not "11"
+        _ => CENTURY_ORDINALS.iter().filter_map(|&(p, n)| ctx.phrase(j, p).map(|e| (n, e))).max_by_key(|(_, e)| *e)?,
+    };
+    if ctx.w(k) != "century" || !(1..=30).contains(&n) {
+        return None;
+    }
+    Some(Hit::abs(k + 1, TimeKind::Date, format!("{:02}", n - 1)))
+}
+
 /// "the 1990s", "1990s", "'90s" (`199`).
 fn decade(ctx: &Ctx, i: usize) -> Option<Hit> {
     let j = if ctx.w(i) == "the" { i + 1 } else { i };
     let w = ctx.w(j);
     if w.len() == 5 && w.ends_with('s') && w[..4].bytes().all(|b| b.is_ascii_digit()) && w.as_bytes()[3] == b'0' {
+        if &w[2..4] == "00" && &w[..2] < "20" {
+            return None; // "the 1800s": a century
+        }
         return Some(Hit::abs(j + 1, TimeKind::Date, w[..3].to_string()));
     }
     if matches!(w, "'" | "’") && ctx.touching(j) {
@@ -1303,6 +1378,9 @@ fn season(ctx: &Ctx, i: usize) -> Option<Hit> {
     let stated = if ctx.w(k) == "of" && ctx.year(k + 1).is_some() {
         k += 2;
         ctx.year(k - 1)
+    } else if let Some((y, e)) = (ctx.w(k) == "of").then(|| ctx.spelled_year(k + 1)).flatten() {
+        k = e;
+        Some(y)
     } else if let Some(y) = ctx.year(k) {
         k += 1;
         Some(y)
@@ -1452,6 +1530,7 @@ fn ago(ctx: &Ctx, i: usize) -> Option<Hit> {
     let i0 = ctx.any_phrase(i, APPROX).filter(|&e| ctx.number(e).is_some()).unwrap_or(i);
     let (n, j) = ctx.number(i0)?;
     let (k, _, j) = ctx.unit(j)?;
+    let j = if ctx.phrase(j, "or so").is_some() { j + 2 } else { j };
     let word = ctx.w(j);
     // "two days after the attack" is not anchored on a date: only "earlier"/"later" are.
     let from_previous = matches!(word, "earlier" | "later");
@@ -1513,12 +1592,37 @@ fn duration(ctx: &Ctx, i: usize) -> Option<Hit> {
             j = e;
         }
     }
-    let (n, k) = ctx.number(j)?;
+    // "half an hour", "half a day"
+    let (n, k, mut half) = match (ctx.w(j), ctx.w(j + 1)) {
+        ("half", "a" | "an") => (Some(0), j + 2, true),
+        _ => {
+            let (n, k) = ctx.number(j)?;
+            // "2 1/2 years"
+            if n.is_some() && ctx.digits(j).is_some() && (ctx.w(k), ctx.w(k + 1), ctx.w(k + 2)) == ("1", "/", "2") && ctx.touching(k) && ctx.touching(k + 1) {
+                (n, k + 3, true)
+            } else {
+                (n, k, false)
+            }
+        }
+    };
     let k = if matches!(ctx.w(k), "more" | "additional" | "further") && !matches!(ctx.w(j), "some" | "many") { k + 1 } else { k };
     let hyphen = ctx.w(k) == "-" && ctx.touching(k - 1);
-    let (u, plural, end) = ctx.unit(if hyphen { k + 1 } else { k })?;
+    let (u, plural, mut end) = ctx.unit(if hyphen { k + 1 } else { k })?;
+    // "60 Minutes", "This Week With David Brinkley": a capitalised unit inside a sentence is a title.
+    if ctx.capitalised(end - 1) && !ctx.sentence_initial(i) {
+        return None;
+    }
+    // "a minute and a half", "two and a half years" (the number before "and a half")
+    if !half && n.is_some() && ctx.phrase(end, "and a half").is_some() {
+        half = true;
+        end += 3;
+    }
     // "1,000 second-line troops": "second" after a count is an ordinal.
     if UNITS[u].0 == "second" && !plural && n != Some(1) {
+        return None;
+    }
+    // "a second group", "a second betrayal": the ordinal.
+    if UNITS[u].0 == "second" && !plural && ctx.w(end).bytes().next().is_some_and(|b| b.is_ascii_lowercase()) && !matches!(ctx.w(end), "later" | "earlier" | "ago" | "before" | "after" | "or" | "and" | "of" | "to") {
         return None;
     }
     if ctx.year(j).is_some() && !plural {
@@ -1530,17 +1634,33 @@ fn duration(ctx: &Ctx, i: usize) -> Option<Hit> {
     if ctx.w(end) == "-" && ctx.w(end + 1) == "old" || ctx.w(end) == "old" {
         return None; // an age
     }
-    // "a week" alone is too often a rate ("$5 a week") or a set; keep it with "the past", "about", "for".
-    if matches!(ctx.w(j), "a" | "an") && j == i && !(i > 0 && matches!(ctx.w(i - 1), "for" | "in" | "within" | "than" | "after")) {
+    // "$5 a week", "three times a day", "flights a week": a rate, not a period.
+    if matches!(ctx.w(j), "a" | "an") && j == i && i > 0 && rate_before(ctx, i - 1) {
         return None;
     }
     let (_, _, code, time) = UNITS[u];
     if code == "WE" {
         return None;
     }
-    // "a quarter of the shares", "three-quarters": fractions, not periods.
-    if code == "Q" && (hyphen || ctx.w(end) == "of" || matches!(ctx.w(j), "a" | "an") || ctx.any_phrase(i, APPROX).is_some()) {
+    // "a quarter of the shares", "three-quarters": fractions, not periods ("several
+    // quarters of losses" are periods).
+    if code == "Q" && (hyphen || (ctx.w(end) == "of" && n.is_some()) || matches!(ctx.w(j), "a" | "an") || ctx.any_phrase(i, APPROX).is_some()) {
         return None;
+    }
+    if half {
+        // Half a unit in the next smaller one; units without one keep the whole number.
+        let whole = n.unwrap_or(0);
+        let lead = |v: u32, unit: &str| if v == 0 { String::new() } else { format!("{v}{unit}") };
+        let value = match (code, time) {
+            ("Y", false) => Some(format!("P{}6M", lead(whole, "Y"))),
+            ("D", false) => Some(format!("P{}T12H", lead(whole, "D"))),
+            ("H", true) => Some(format!("PT{}30M", lead(whole, "H"))),
+            ("M", true) => Some(format!("PT{}30S", lead(whole, "M"))),
+            _ => None,
+        };
+        if let Some(v) = value {
+            return Some(Hit::abs(end, TimeKind::Duration, v));
+        }
     }
     // Decades and centuries in years, as TimeBank writes them ("two decades" → P20Y).
     let (n, code) = match code {
@@ -1551,6 +1671,23 @@ fn duration(ctx: &Ctx, i: usize) -> Option<Hit> {
     let n = n.map_or("X".to_string(), |n| n.to_string());
     Some(Hit::abs(end, TimeKind::Duration, format!("P{}{n}{code}", if time { "T" } else { "" })))
 }
+
+/// Whether token `k`, before "a day", makes it a rate: a number or an amount ("$5 a week",
+/// "10,000 barrels a day"), "times", "once", or a plural noun ("flights a week").
+fn rate_before(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.w(k);
+    let orig = ctx.orig(k);
+    if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) || NUMBERS.iter().any(|(n, _)| *n == w && !matches!(w, "a" | "an")) {
+        return true;
+    }
+    if matches!(w, "%" | "percent" | "times" | "once" | "twice" | "thrice" | "million" | "billion" | "thousand" | "cents" | "dollars") {
+        return true;
+    }
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && orig.bytes().all(|b| b.is_ascii_lowercase()) && !NOT_PLURAL.contains(&w)
+}
+
+/// Words in "-s" that are not plural nouns (before "a week" they leave it a period).
+const NOT_PLURAL: &[&str] = &["this", "thus", "perhaps", "always", "besides", "towards", "afterwards", "sometimes", "nearly", "was", "has", "does", "takes", "lasts", "gives", "spends", "needs", "plus", "hers", "ours", "theirs", "yours", "across", "unless", "whereas"];
 
 /// "9 a.m.", "9:30 p.m. EST", "14:30 GMT", "noon", "midnight".
 fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
@@ -1644,7 +1781,7 @@ fn modified(ctx: &Ctx, i: usize) -> Option<Hit> {
         j += 1;
     }
     const INNER: &[(&str, Rule)] =
-        &[("month date", month_date), ("year", year_rule), ("decade", decade), ("season", season), ("quarter", quarter), ("relative unit", relative_unit), ("lexicon", lexicon)];
+        &[("month date", month_date), ("year", year_rule), ("decade", decade), ("century", century), ("season", season), ("quarter", quarter), ("relative unit", relative_unit), ("lexicon", lexicon)];
     let hit = best(ctx, j, INNER)?;
     (hit.kind == TimeKind::Date).then_some(hit)
 }
@@ -1706,6 +1843,22 @@ fn holiday(ctx: &Ctx, i: usize) -> Option<Hit> {
         hit.anchor = Anchor::Unresolved;
     }
     Some(hit)
+}
+
+/// "April 24 and 25", "Dec. 10 or 11": the second day, in the month of the first.
+fn conjoined_day(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let (end_before, v, anchor) = ctx.prev_day_hit.as_ref()?;
+    if *end_before + 1 != i || !matches!(ctx.w(i - 1), "and" | "or") {
+        return None;
+    }
+    let (d, j) = ctx.day_of_month(i)?;
+    let first: u32 = v.get(8..10)?.parse().ok()?;
+    let (m, y): (u32, Option<i64>) = (v.get(5..7)?.parse().ok()?, v.get(..4)?.parse().ok());
+    if d <= first || d > days_in_month(y.unwrap_or(2000), m) || ctx.month(j).is_some() || !year_context(ctx, i) {
+        return None;
+    }
+    let day = y.map(|y| days_from_civil(y, m, d));
+    Some(Hit { end: j, kind: TimeKind::Date, value: Some(format!("{}{d:02}", &v[..8])), anchor: *anchor, day, derived: false })
 }
 
 /// "the weekend of Dec. 10" → that week's weekend.
@@ -1829,6 +1982,15 @@ mod tests {
         ("It lasted two decades.", "", &[("two decades", "P20Y")]),
         ("It needs two more weeks.", "", &[("two more weeks", "P2W")]),
         ("They left 1,000 second line troops.", "", &[]),
+        ("They lived in camps for 2 1/2 years.", "", &[("2 1/2 years", "P2Y6M")]),
+        ("A minute and a half later, a pilot called.", "", &[("A minute and a half", "PT1M30S")]),
+        ("It took half an hour.", "", &[("half an hour", "PT30M")]),
+        ("The appeal could take as long as a month.", "", &[("a month", "P1M")]),
+        ("The airline runs ten flights a week and he earns $500 a month.", "", &[]),
+        ("It came after several quarters of losses.", "", &[("several quarters", "PXQ")]),
+        ("Over the next couple of years sales will grow.", "", &[("the next couple of years", "P2Y")]),
+        ("He spoke on CBS's 60 Minutes program.", "", &[]),
+        ("It will be a second betrayal.", "", &[]),
         ("About three-quarters of the town and more than a quarter of its people were gone.", "", &[]),
         ("It was founded in 1995 and grew the following year.", "2016-12-12", &[("1995", "1995"), ("the following year", "1996")]),
         ("He died two days after the attack.", "2016-12-12", &[("two days", "P2D")]),
@@ -1847,6 +2009,11 @@ mod tests {
         // years, decades, seasons, quarters, fiscal
         ("The town was taken in 2015.", "", &[("2015", "2015")]),
         ("It was built in the 1990s.", "", &[("the 1990s", "199")]),
+        ("It was built in the 11th century and rebuilt in the 1800s.", "", &[("the 11th century", "10"), ("the 1800s", "18")]),
+        ("It was quiet in nineteen seventy-nine.", "", &[("nineteen seventy-nine", "1979")]),
+        ("Prices fell in the winter of nineteen ninety-four.", "", &[("the winter of nineteen ninety-four", "1994-WI")]),
+        ("The summit will be held on April 24 and 25.", "1999-02-10", &[("April 24", "1999-04-24"), ("25", "1999-04-25")]),
+        ("He chose the day a week or so ago.", "1991-02-25", &[("a week or so ago", "1991-W08")]),
         ("The offensive came last summer.", "2016-12-12", &[("last summer", "2016-SU")]),
         ("After the fall of the city, talks began.", "2016-12-12", &[]),
         ("Talks resume this fall.", "2016-12-12", &[("this fall", "2016-FA")]),
@@ -1916,11 +2083,14 @@ mod tests {
         let date = r"(\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?)?|\d{4}-W\d{2}(-WE)?|XXXX-WXX-(\d|WE)|\d{4}-(Q[1-4]|H[12]|SP|SU|FA|WI)|\d{2,3}|FY\d{4}";
         let time = r"T(\d{2}:\d{2}|MO|AF|EV|NI)";
         let re = regex::Regex::new(&format!(
-            r"^(PRESENT_REF|PAST_REF|FUTURE_REF|P(\d+|X)(Y|M|W|D|DE|CE|Q)|PT(\d+|X)(H|M|S)|(({date})({time})?)(/({date}))?)$"
+            r"^(PRESENT_REF|PAST_REF|FUTURE_REF|P(\d+|X)(Y|M|W|D|DE|CE|Q)|PT(\d+|X)(H|M|S)|P(\d+Y)?(\d+M)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?|(({date})({time})?)(/({date}))?)$"
         ))
         .unwrap();
         if !re.is_match(v) {
             return false;
+        }
+        if v.starts_with('P') && !v.ends_with("_REF") {
+            return v != "P" && !v.ends_with('T');
         }
         // Calendar validity and order of ranges.
         let parse = |s: &str| -> Option<i64> {
@@ -1941,6 +2111,8 @@ mod tests {
         assert!(!valid_value("2016-02-30"));
         assert!(valid_value("P3W") && valid_value("PT48H") && valid_value("2016-W49-WE") && valid_value("XXXX-12-11"));
         assert!(!valid_value("P3") && !valid_value("2016-13"));
+        assert!(valid_value("P2Y6M") && valid_value("PT1M30S") && valid_value("PT30M") && valid_value("P1DT12H"));
+        assert!(!valid_value("P") && !valid_value("P2YT"));
     }
 
     fn check(text: &str, dct: Option<&Published>) {
@@ -1961,6 +2133,8 @@ mod tests {
         "Dec.", "10", "–", "11", "2016", "on", "Sunday", "last", "next", "week", "month", "year", "ago", "three", "weeks",
         "the", "day", "9", "a.m.", "14:30", "every", "late", "June", "mid-", "1990s", "quarter", "third", "fiscal", "Feb.",
         "29", "31", ",", ".", "/", "-", "weekend", "of", "now", "yesterday", "é", "’90s", "a", "night", "summer", "half",
+        "and", "1", "2", "nineteen", "ninety-four", "two", "thousand", "century", "11th", "1800s", "that", "previous", "Friday",
+        "midday", "couple", "mid-afternoon", "later", "in", "flights", "Minutes", "fiscal", "said", "will", "Now", "daily",
     ];
 
     proptest! {
