@@ -272,6 +272,8 @@ const LEXICON: &[(&str, Lex)] = &[
     ("the current fiscal year", Lex::Year(0)),
     ("the current year", Lex::Year(0)),
     ("year-earlier", Lex::YearAgoQuarter),
+    ("the year-earlier", Lex::YearAgoQuarter),
+    ("the year-ago", Lex::YearAgoQuarter),
     ("year-ago", Lex::YearAgoQuarter),
     ("the year-earlier quarter", Lex::YearAgoQuarter),
     ("the year-ago quarter", Lex::YearAgoQuarter),
@@ -999,6 +1001,11 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
         .derived(),
         // "the year ended Sept. 30": a twelve-month period, not a calendar year.
         Lex::Year(_) if matches!(ctx.w(end), "ended" | "ending" | "to") => Hit::abs(end, TimeKind::Duration, "P1Y".into()),
+        // "the year 2000", "the year two thousand"
+        Lex::Year(_) if ctx.w(i + 1) == "year" && (ctx.year(end).is_some() || ctx.spelled_year(end).is_some()) => {
+            let (y, e) = ctx.year(end).map(|y| (y, end + 1)).or_else(|| ctx.spelled_year(end))?;
+            Hit::abs(e, TimeKind::Date, format!("{y:04}"))
+        }
         Lex::Year(n) => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{:04}", civil_from_days(d).0 + n))),
         Lex::YearAgoQuarter => match year_before_quarter(ctx, 1) {
             Some(v) => Hit::rel(end, TimeKind::Date, Some(v)).derived(),
@@ -1243,6 +1250,10 @@ fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
         return Some(Hit::abs(j + 1, TimeKind::Set, format!("XXXX-WXX-{wd}")));
     }
     let &(_, wd) = WEEKDAYS.iter().find(|(name, _)| *name == w)?;
+    // "Tuesday nights", "Sunday mornings": a set.
+    if let Some(&(_, code)) = PARTS_OF_DAY.iter().find(|(p, _)| ctx.w(j + 1).strip_suffix('s') == Some(*p)) {
+        return Some(Hit::abs(j + 2, TimeKind::Set, format!("XXXX-WXX-{wd}T{code}")));
+    }
     let mut k = j + 1;
     // "Sunday, Dec. 11": the stated date wins.
     let after_comma = if ctx.w(k) == "," { k + 1 } else { k };
@@ -1435,7 +1446,9 @@ fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
         let q = ctx.last_quarter.as_deref().and_then(|v| v.get(4..)).unwrap_or("");
         return Some(Hit::abs(j + 1, TimeKind::Date, format!("{y:04}{q}")).derived());
     }
-    if let Some(&(_, n)) = ORDINALS.iter().find(|(w, _)| *w == ctx.w(j)) {
+    // "the last half of 1989", "the final quarter of 1998": the last one of that year.
+    let last_of_year = j > i && matches!(ctx.w(j), "last" | "latter" | "final") && ctx.w(j + 2) == "of" && ctx.year(j + 3).is_some();
+    if let Some(n) = ORDINALS.iter().find(|(w, _)| *w == ctx.w(j)).map(|&(_, n)| n).or(last_of_year.then_some(0)) {
         let mut k = j + 1;
         if ctx.w(k) == "-" && ctx.touching(j) {
             k += 1;
@@ -1445,6 +1458,7 @@ fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
             "half" => ("H", 2),
             _ => return None,
         };
+        let n = if n == 0 { max } else { n };
         if n > max {
             return None;
         }
@@ -2011,6 +2025,9 @@ mod tests {
         ("It was built in the 1990s.", "", &[("the 1990s", "199")]),
         ("It was built in the 11th century and rebuilt in the 1800s.", "", &[("the 11th century", "10"), ("the 1800s", "18")]),
         ("It was quiet in nineteen seventy-nine.", "", &[("nineteen seventy-nine", "1979")]),
+        ("He promised jobs by the year two thousand, or the year 2001.", "1998-02-05", &[("the year two thousand", "2000"), ("the year 2001", "2001")]),
+        ("Earnings will be lower for the last half of 1989.", "", &[("the last half of 1989", "1989-H2")]),
+        ("Flights leave on Tuesday nights.", "1998-02-13", &[("Tuesday nights", "XXXX-WXX-2TNI")]),
         ("Prices fell in the winter of nineteen ninety-four.", "", &[("the winter of nineteen ninety-four", "1994-WI")]),
         ("The summit will be held on April 24 and 25.", "1999-02-10", &[("April 24", "1999-04-24"), ("25", "1999-04-25")]),
         ("He chose the day a week or so ago.", "1991-02-25", &[("a week or so ago", "1991-W08")]),
