@@ -817,6 +817,9 @@ const RULES: &[(&str, Rule)] = &[
     ("modifier", modified),
     ("weekend of", weekend_of),
     ("holiday", holiday),
+    ("bare plural", bare_plural),
+    ("unit-long", unit_long),
+    ("year-end", year_end),
 ];
 
 /// Byte equality without a call to `memcmp`: the words compared are a few bytes long.
@@ -1798,6 +1801,10 @@ fn duration(ctx: &Ctx, i: usize) -> Option<Hit> {
     if ctx.capitalised(end - 1) && !ctx.sentence_initial(i) {
         return None;
     }
+    // "a day-long meeting", "a two-week-long strike"
+    if ctx.w(end) == "-" && ctx.w(end + 1) == "long" && ctx.touching(end - 1) {
+        end += 2;
+    }
     // "a minute and a half", "two and a half years" (the number before "and a half")
     if !half && n.is_some() && ctx.phrase(end, "and a half").is_some() {
         half = true;
@@ -2047,6 +2054,58 @@ fn conjoined_day(ctx: &Ctx, i: usize) -> Option<Hit> {
     Some(Hit { end: j, kind: TimeKind::Date, value: Some(format!("{}{d:02}", &v[..8])), anchor: *anchor, day, derived: false })
 }
 
+/// "for years", "within weeks", "the first time in years": a period of an unstated number of
+/// units (`PXY`), after "for", "within", or "in" that ends its clause.
+fn bare_plural(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let prev = if i > 0 { ctx.w(i - 1) } else { "" };
+    let (u, true, end) = ctx.unit(i)? else { return None };
+    let (_, _, code, time) = UNITS[u];
+    if matches!(code, "DE" | "CE" | "Q" | "WE" | "S") || ctx.capitalised(i) && !ctx.sentence_initial(i) {
+        return None;
+    }
+    let next = ctx.w(end);
+    let clause_ends = next.is_empty() || matches!(next, "." | "," | ";" | "!" | "?" | ")" | "\"" | "'" | "`");
+    let ok = match prev {
+        "for" | "within" => !matches!(next, "of" | "-" | "old" | "ago" | "later" | "earlier" | "before" | "after"),
+        "in" => clause_ends,
+        _ => false,
+    };
+    ok.then(|| Hit::abs(end, TimeKind::Duration, format!("P{}X{code}", if time { "T" } else { "" })))
+}
+
+/// "a day-long meeting", "a year-long siege": one unit; "weeks-long": an unstated number.
+fn unit_long(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let (u, plural, k) = ctx.unit(i)?;
+    if ctx.w(k) != "-" || ctx.w(k + 1) != "long" || !ctx.touching(i) || !ctx.touching(k) {
+        return None;
+    }
+    let (_, _, code, time) = UNITS[u];
+    let (n, code) = match code {
+        "DE" => ("10", "Y"),
+        "CE" => ("100", "Y"),
+        "Q" | "WE" => return None,
+        _ => ("1", code),
+    };
+    let n = if plural { "X" } else { n };
+    Some(Hit::abs(k + 2, TimeKind::Duration, format!("P{}{n}{code}", if time { "T" } else { "" })))
+}
+
+/// "year-end", "year end": the last day of the document's year; of the year before after
+/// "since", or in January and February unless the clause is in the future.
+fn year_end(ctx: &Ctx, i: usize) -> Option<Hit> {
+    let end = ctx.phrase(i, "year-end").or_else(|| ctx.phrase(i, "year end"))?;
+    if ctx.w(end) == "-" {
+        return None; // "year-end-2016"
+    }
+    let since = i > 0 && ctx.w(i - 1) == "since";
+    let value = ctx.dct.map(|d| {
+        let (y, m, _) = civil_from_days(d);
+        let before = since || (m <= 2 && !ctx.future(i, end));
+        format!("{:04}-12-31", if before { y - 1 } else { y })
+    });
+    Some(Hit::rel(end, TimeKind::Date, value))
+}
+
 /// "the weekend of Dec. 10" → that week's weekend.
 fn weekend_of(ctx: &Ctx, i: usize) -> Option<Hit> {
     let j = ctx.phrase(i, "the weekend of")?;
@@ -2173,6 +2232,10 @@ mod tests {
         ("It took half an hour.", "", &[("half an hour", "PT30M")]),
         ("The appeal could take as long as a month.", "", &[("a month", "P1M")]),
         ("The airline runs ten flights a week and he earns $500 a month.", "", &[]),
+        ("He has campaigned for years; it grew for the first time in years.", "", &[("years", "PXY"), ("years", "PXY")]),
+        ("They met for hours of talks in years past.", "", &[]),
+        ("They held a day-long meeting during the weeks-long siege.", "", &[("a day-long", "P1D"), ("weeks-long", "PXW")]),
+        ("The deal should close by year-end; prices rose since year-end.", "1989-11-02", &[("year-end", "1989-12-31"), ("year-end", "1988-12-31")]),
         ("It came after several quarters of losses.", "", &[("several quarters", "PXQ")]),
         ("Over the next couple of years sales will grow.", "", &[("the next couple of years", "P2Y")]),
         ("He spoke on CBS's 60 Minutes program.", "", &[]),
