@@ -33,19 +33,29 @@
 //!   "scheduled", "is to", "as early as"…; `PAST_CUES` and words in "-ed": "said",
 //!   "announced"), so "would appeal the decision, announced Wednesday" is past.
 //! - A month, or month and day, without a year takes the document's year, moved one year back
-//!   when that would put a past-tense mention more than two months after the document date
-//!   (and forward for a future-tense one that far before it).
+//!   when that would put a mention not in the future more than two months after the document
+//!   date, and one year forward when a future-tense one falls before the document's month
+//!   (day: a week before its date): "payable Jan. 2" in November is next January. Past tense
+//!   alone does not move a later month back ("decided he should go home by Jan. 14").
 //! - A quarter without a year is the document year's when it has begun, else last year's; "the
 //!   quarter" alone is the last completed quarter (financial news reports on it).
-//! - "a year ago/earlier" after a quarter means that quarter a year before (TimeBank practice).
+//! - "a year ago/earlier" after a quarter means that quarter a year before (TimeBank practice),
+//!   unless a longer period was named since ("for the nine months … a year earlier": a year).
+//! - Reference times: "the next day", "later in the day", "mid-afternoon", "the previous
+//!   Friday", "that week" count from the last day the text resolved; "that month" from the
+//!   last month it named; "that quarter" is the last quarter named. Without one they stay
+//!   unresolved.
+//! - "Now" opening a sentence is a discourse marker ("Now, he says, …"), not a time; "the
+//!   party daily Granma", "60 Minutes" and "This Week" (capitalised inside a sentence) are names.
 //! - "the weekend" in a past-tense report written Monday to Friday is the one just gone.
 //! - "last June" is the most recent June before the document's month; "next March" the first
 //!   after it; holidays ("Thanksgiving") without a year are resolved like a month and day.
 //!
 //! Not time expressions: a number that counts ("2000 troops", "1,000 second-line troops"),
 //! fractions ("a quarter of"), ages ("a 44-year-old"), "the fall of the city", "may", "march".
-//! Not handled yet: decimals ("2.5 hours"), spelled-out years ("nineteen ninety-four"),
-//! centuries, Easter, "that month"/"that week".
+//! Not handled yet: decimals ("2.5 hours"), Easter and other movable feasts, "the 1990s" vs
+//! "the last decade" (a duration here), TimeBank's underspecified forms ("1989-WXX" for "last
+//! week", a day for "Friday night"; we write the week and the part of the day).
 
 use crate::Span;
 use corroborate_ingest::Published;
