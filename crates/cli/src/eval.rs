@@ -41,7 +41,7 @@ pub enum Task {
         misses: usize,
     },
     /// Time expressions on a folder of TimeML .tml files (document date from the DCT): strict
-    /// and relaxed span F1, value accuracy and F1.
+    /// and relaxed span F1, value accuracy and F1, on a tuning half, a held-out half and all.
     Timex {
         /// Folder of .tml files (searched recursively).
         #[arg(long, value_name = "DIR", default_value_os_t = crate::default_data("tempeval3-timeml"))]
@@ -49,6 +49,10 @@ pub enum Task {
         /// Where to write our predictions (per file: [{start, end, text, kind, value}]).
         #[arg(long, value_name = "FILE", default_value = "timex-predictions.json")]
         predictions: PathBuf,
+        /// Also list the N most frequent misses of the tuning half (value misses by shape and
+        /// by text, missed and spurious expressions).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        errors: usize,
     },
     /// Named entities on a CoNLL-style file or folder (BIO or IOB1, detected; .gz allowed):
     /// entity-level P/R/F1 per type, our types scored as CoNLL's PER/ORG/LOC/MISC.
@@ -109,8 +113,8 @@ pub fn run(task: Task) -> Result<ExitCode> {
             }
         }
         Task::Metadata { data, predictions, misses } => metadata(data, predictions, misses),
-        Task::Timex { data, predictions } => {
-            print!("{}", corroborate_eval::timex::evaluate(&data, &predictions).context("time-expression evaluation failed")?);
+        Task::Timex { data, predictions, errors } => {
+            print!("{}", corroborate_eval::timex::evaluate(&data, &predictions, errors).context("time-expression evaluation failed")?);
             Ok(ExitCode::SUCCESS)
         }
         Task::Ner { data, predictions, model, errors, domain } => ner(data, predictions, model, errors, &domain),

@@ -7,7 +7,9 @@
 //!
 //! Scores: strict span P/R/F1 (exact offsets), relaxed span P/R/F1 (any overlap, one-to-one),
 //! value and type accuracy over the relaxed matches, and value P/R/F1 where a prediction counts
-//! only when it overlaps a gold timex and carries the same value.
+//! only when it overlaps a gold timex and carries the same value; each on a tuning half
+//! (even-indexed files in sorted path order), a held-out half (odd-indexed) and all. Error
+//! lists come from the tuning half only.
 //!
 //! TimeML is read by hand: the files are flat, well-formed and use only a handful of entities,
 //! and we need character offsets of the text content, which an XML library would make us
@@ -268,20 +270,61 @@ fn top<K: Ord + Clone>(map: &HashMap<K, usize>, n: usize) -> Vec<(K, usize)> {
     v
 }
 
-/// Scores the time-expression annotator on a folder of TimeML `.tml` files, writes the
-/// predictions to `predictions`, and returns the report to print.
-pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
+/// The shape of a TIMEX3 value, digits as `9` ("1990-08-07" → "9999-99-99", "P3W" → "P9W"):
+/// misses grouped by shape name a kind of error, not a token of the data.
+fn shape(value: &str) -> String {
+    if value.is_empty() {
+        return "(none)".into();
+    }
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        let c = if c.is_ascii_digit() { '9' } else { c };
+        // "P12M" and "P3M" are one shape.
+        if !(c == '9' && out.ends_with('9') && out.starts_with('P')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn report_half(r: &mut String, title: &str, docs: usize, tally: &Tally) {
+    let _ = writeln!(r, "\n{title}: {docs} documents, {} gold TIMEX3, {} predicted", tally.gold, tally.predicted);
+    let _ = writeln!(r, "  {:<30} {:>6} {:>6} {:>6}", "measure", "P", "R", "F1");
+    let (p, rc, f) = prf(tally.strict, tally.predicted, tally.gold);
+    let _ = writeln!(r, "  {:<30} {p:>6.3} {rc:>6.3} {f:>6.3}", "strict span");
+    let (p, rc, f) = prf(tally.relaxed, tally.predicted, tally.gold);
+    let _ = writeln!(r, "  {:<30} {p:>6.3} {rc:>6.3} {f:>6.3}", "relaxed span");
+    let relaxed_f1 = f;
+    let (p, rc, f) = prf(tally.value_hits, tally.predicted, tally.gold);
+    let _ = writeln!(r, "  {:<30} {p:>6.3} {rc:>6.3} {f:>6.3}", "value (overlap + same value)");
+    let acc = |hits: usize| if tally.relaxed == 0 { 0.0 } else { hits as f64 / tally.relaxed as f64 };
+    let _ = writeln!(
+        r,
+        "  value accuracy (relaxed matches) {:.3}   TE3 value F1 (relaxed F1 x accuracy) {:.3}",
+        acc(tally.value_hits),
+        relaxed_f1 * acc(tally.value_hits)
+    );
+    let _ = writeln!(r, "  type accuracy (relaxed matches)  {:.3}", acc(tally.type_hits));
+}
+
+/// Scores the time-expression annotator on a folder of TimeML `.tml` files: a tuning half
+/// (even-indexed files in sorted path order), a held-out half (odd-indexed) and all. Writes
+/// the predictions to `predictions` and returns the report to print; with `errors > 0` it also
+/// lists the `errors` most frequent misses **of the tuning half only** (value misses by shape
+/// and by text, missed and spurious expressions), so that rules are never fitted to the
+/// held-out half.
+pub fn evaluate(data: &Path, predictions: &Path, errors: usize) -> Result<String, EvalError> {
     let mut files = Vec::new();
     tml_files(data, &mut files)?;
     files.sort();
     if files.is_empty() {
         return Err(EvalError::Format { path: data.display().to_string(), message: "no .tml files found".into() });
     }
-    let mut tally = Tally::default();
+    let (mut tune, mut held, mut all) = (Tally::default(), Tally::default(), Tally::default());
     let mut out: BTreeMap<String, Value> = BTreeMap::new();
     let mut text_bytes = 0usize;
     let mut elapsed = std::time::Duration::ZERO;
-    for path in &files {
+    for (n, path) in files.iter().enumerate() {
         let bytes = read(path)?;
         let xml = String::from_utf8_lossy(&bytes);
         let doc = parse_timeml(&xml).map_err(|message| EvalError::Format { path: path.display().to_string(), message })?;
@@ -289,7 +332,8 @@ pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
         let pred = predict(&doc);
         elapsed += t0.elapsed();
         text_bytes += doc.text.len();
-        score(&doc, &pred, &mut tally);
+        score(&doc, &pred, if n % 2 == 0 { &mut tune } else { &mut held });
+        score(&doc, &pred, &mut all);
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let items: Vec<Value> =
             pred.iter()
@@ -304,33 +348,36 @@ pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
     std::fs::write(predictions, body + "\n").map_err(|source| EvalError::Io { path: predictions.display().to_string(), source })?;
 
     let mut r = String::new();
-    let _ = writeln!(r, "time expressions on {} ({} documents, {} gold TIMEX3, {} predicted)", data.display(), files.len(), tally.gold, tally.predicted);
-    let _ = writeln!(r, "{:<28} {:>6} {:>6} {:>6}", "measure", "P", "R", "F1");
-    let (p, rc, f) = prf(tally.strict, tally.predicted, tally.gold);
-    let _ = writeln!(r, "{:<28} {p:>6.3} {rc:>6.3} {f:>6.3}", "strict span");
-    let (p, rc, f) = prf(tally.relaxed, tally.predicted, tally.gold);
-    let _ = writeln!(r, "{:<28} {p:>6.3} {rc:>6.3} {f:>6.3}", "relaxed span");
-    let relaxed_f1 = f;
-    let (p, rc, f) = prf(tally.value_hits, tally.predicted, tally.gold);
-    let _ = writeln!(r, "{:<28} {p:>6.3} {rc:>6.3} {f:>6.3}", "value (overlap + same value)");
-    let acc = |hits: usize| if tally.relaxed == 0 { 0.0 } else { hits as f64 / tally.relaxed as f64 };
-    let _ = writeln!(r, "value accuracy (relaxed matches) {:.3}   TE3 value F1 (relaxed F1 x accuracy) {:.3}", acc(tally.value_hits), relaxed_f1 * acc(tally.value_hits));
-    let _ = writeln!(r, "type accuracy (relaxed matches)  {:.3}", acc(tally.type_hits));
+    let _ = writeln!(r, "time expressions on {} ({} documents)", data.display(), files.len());
+    let (n_tune, n_held) = (files.len().div_ceil(2), files.len() / 2);
+    report_half(&mut r, "tuning half (even-indexed files)", n_tune, &tune);
+    report_half(&mut r, "held-out half (odd-indexed files)", n_held, &held);
+    report_half(&mut r, "all", files.len(), &all);
     let secs = elapsed.as_secs_f64();
     if secs > 0.0 {
-        let _ = writeln!(r, "annotator speed: {:.1} MB/s over {} bytes of text", text_bytes as f64 / 1e6 / secs, text_bytes);
+        let _ = writeln!(r, "\nannotator speed: {:.1} MB/s over {} bytes of text", text_bytes as f64 / 1e6 / secs, text_bytes);
     }
-    let _ = writeln!(r, "\nmost frequent value misses (count, gold text, gold value, our value):");
-    for ((text, gold, ours), n) in top(&tally.value_misses, 15) {
-        let _ = writeln!(r, "  {n:>3}  {text:?}  {gold}  {ours}");
-    }
-    let _ = writeln!(r, "\nmost frequent missed gold timexes:");
-    for (text, n) in top(&tally.missed, 15) {
-        let _ = writeln!(r, "  {n:>3}  {text:?}");
-    }
-    let _ = writeln!(r, "\nmost frequent spurious predictions:");
-    for (text, n) in top(&tally.spurious, 15) {
-        let _ = writeln!(r, "  {n:>3}  {text:?}");
+    if errors > 0 {
+        let mut by_shape: HashMap<(String, String), usize> = HashMap::new();
+        for ((_, gold, ours), n) in &tune.value_misses {
+            *by_shape.entry((shape(gold), shape(ours))).or_default() += n;
+        }
+        let _ = writeln!(r, "\ntuning half, value misses by shape (count, gold shape, our shape):");
+        for ((gold, ours), n) in top(&by_shape, errors) {
+            let _ = writeln!(r, "  {n:>3}  {gold}  {ours}");
+        }
+        let _ = writeln!(r, "\ntuning half, most frequent value misses (count, gold text, gold value, our value):");
+        for ((text, gold, ours), n) in top(&tune.value_misses, errors) {
+            let _ = writeln!(r, "  {n:>3}  {text:?}  {gold}  {ours}");
+        }
+        let _ = writeln!(r, "\ntuning half, most frequent missed gold timexes:");
+        for (text, n) in top(&tune.missed, errors) {
+            let _ = writeln!(r, "  {n:>3}  {text:?}");
+        }
+        let _ = writeln!(r, "\ntuning half, most frequent spurious predictions:");
+        for (text, n) in top(&tune.spurious, errors) {
+            let _ = writeln!(r, "  {n:>3}  {text:?}");
+        }
     }
     let _ = writeln!(r, "\npredictions written to {}", predictions.display());
     Ok(r)
@@ -364,5 +411,13 @@ mod tests {
         let mut t = Tally::default();
         score(&doc, &pred, &mut t);
         assert_eq!((t.strict, t.relaxed, t.value_hits, t.type_hits), (0, 1, 1, 1));
+    }
+
+    #[test]
+    fn shapes_name_kinds_of_values() {
+        assert_eq!(shape("1990-08-07"), "9999-99-99");
+        assert_eq!(shape("1989-WXX"), "9999-WXX");
+        assert_eq!(shape("P12M"), "P9M");
+        assert_eq!(shape(""), "(none)");
     }
 }
