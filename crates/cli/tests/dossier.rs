@@ -216,6 +216,26 @@ fn palmyra_dossier_meets_the_acceptance_points() {
     assert!(has("2016-12-11/2016-12-13", "tanks", false));
     assert!(has("2015-05", "first time", true));
     assert!(has("2015-09", "intervention", true));
+
+    // The 9,000 safe-passage claim: one chain from RIA Novosti's anonymous source reaching two
+    // pages, one independent witness.
+    let claims = d["provenance"]["claims"].as_array().unwrap();
+    let passage = claims.iter().find(|c| c["claim"].as_str().unwrap().contains("9000")).expect("the safe-passage claim");
+    assert_eq!(passage["reported_in"].as_array().unwrap().len(), 2, "{passage:#}");
+    assert_eq!(passage["independent"], 1);
+    assert!(passage["origin"].as_str().unwrap().ends_with("/anonymous"), "{passage:#}");
+    let nodes = d["provenance"]["nodes"].as_array().unwrap();
+    let name = |id: &Value| nodes.iter().find(|n| n["id"] == *id).map(|n| n["name"].as_str().unwrap().to_string()).unwrap_or_default();
+    assert!(passage["via"].as_array().unwrap().iter().any(|v| name(v) == "RIA Novosti"), "{passage:#}");
+
+    // The Russian military's blame of the US, reported by two pages.
+    let blame = d["blame"].as_array().unwrap();
+    let mod_us = blame.iter().find(|b| b["holder"] == "Russian military" && b["target"] == "United States").expect("Russian military → United States");
+    assert_eq!(mod_us["outlets"].as_array().unwrap().len(), 2, "{mod_us:#}");
+
+    // Militants killed in December and soldiers killed in September are two figures.
+    let militants = figure_with(d, "at least 300");
+    assert!(!value_texts(militants).contains(&"more than 80"), "{militants:#}");
 }
 
 #[test]
