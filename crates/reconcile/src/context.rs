@@ -122,6 +122,13 @@ impl<'a> Corpus<'a> {
     /// Who a speaker is, as one key across documents: the linked entity when there is one, else
     /// the name folded to lower case without a leading article.
     pub fn speaker_key(&self, d: usize, speaker: &Speaker) -> (String, String, Option<String>) {
+        // A capital standing for its government ("Moscow trained its firepower …") is that
+        // country, as one party with the country named outright.
+        let government = speaker.mention.and_then(|m| self.linked.links.get(d)?.get(m)?.government_of).and_then(corroborate_annotate::gazetteer::country);
+        if let Some(id) = government.and_then(|c| c.geonames_id).map(|g| format!("gn:{g}")) {
+            let name = government.map_or_else(String::new, |c| c.name.to_string());
+            return (id.clone(), name, Some(id));
+        }
         if let Some(e) = speaker.mention.and_then(|m| self.entity_of(d, m)) {
             return (e.id.clone(), display_name(e), Some(e.id.clone()));
         }
