@@ -18,7 +18,7 @@
 //! quantity the predictions are walked in order, and every prediction whose value matches
 //! (`numpy.isclose`, rtol 1e-5, atol 1e-8; a range matches only a range, end by end) counts:
 //! a value hit (at most as many per sentence as there are gold quantities), a change hit if the
-//! change strings are equal, a concept hit (partial: the gold concept split on commas and
+//! change strings are equal, a concept hit (partial: the gold concept split on runs of commas and
 //! whitespace shares a lower-cased token with the predicted list; complete: same size and all
 //! shared). When the unit also matches (lower-cased), the prediction is consumed and the walk
 //! for that gold quantity stops; otherwise the walk goes on and a later prediction can count
@@ -218,7 +218,7 @@ impl Cqe {
             CqeValue::Point(v.trim().parse().ok()?)
         };
         let s = |k: &str| q.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-        let concepts = s("referred_concepts").split(|c: char| c == ',' || c.is_whitespace()).map(str::to_string).collect();
+        let concepts = split_concepts(&s("referred_concepts"));
         Some(Cqe { value, unit: s("unit"), normalized_unit: s("normalized_unit").to_lowercase(), change: s("change"), concepts })
     }
 
@@ -360,6 +360,26 @@ fn content_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// CQE's `re.split(r'[,\s]+', concepts)`: a run of commas and spaces is one cut, so "revenue,
+/// Chinese giant" is three pieces, not four with an empty one; a cut at either end leaves an
+/// empty piece there, as Python's does.
+fn split_concepts(s: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut in_cut = false;
+    for c in s.chars() {
+        if c == ',' || c.is_whitespace() {
+            if !in_cut {
+                out.push(String::new());
+                in_cut = true;
+            }
+        } else {
+            in_cut = false;
+            out.last_mut().expect("never empty").push(c);
+        }
+    }
+    out
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-8 + 1e-5 * b.abs()
 }
@@ -445,6 +465,16 @@ mod tests {
         let mut t = Tally::default();
         t.add(&g, &p);
         assert_eq!((t.value, t.unit, t.change, t.concept_complete), (2, 2, 1, 2));
+    }
+
+    #[test]
+    fn gold_concepts_split_like_cqe() {
+        assert_eq!(split_concepts("revenue, Chinese e-commerce giant"), ["revenue", "Chinese", "e-commerce", "giant"]);
+        assert_eq!(split_concepts("-"), ["-"]);
+        assert_eq!(split_concepts(" a,"), ["", "a", ""]);
+        let g = gold("60", "percentage", ">", "revenue, Chinese e-commerce giant");
+        let model: Vec<String> = ["Chinese", "e-commerce", "giant", "revenue"].map(String::from).to_vec();
+        assert_eq!(concepts_match(&g.concepts, &model), (true, true));
     }
 
     #[test]
