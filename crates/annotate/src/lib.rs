@@ -8,6 +8,7 @@ pub mod attribution;
 pub mod entities;
 pub mod gazetteer;
 pub mod link;
+pub mod perceptron;
 pub mod sentences;
 pub mod times;
 pub mod quantities;

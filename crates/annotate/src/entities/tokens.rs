@@ -12,6 +12,20 @@ const ABBREVIATIONS: &[&str] = &[
     "Oct", "Nov", "Dec", "vs", "etc", "Pres", "Supt", "Det", "Insp", "Hon", "Amb", "Gens", "Messrs",
 ];
 
+/// The form features see: typographic quotes and dashes as CoNLL writes them (`"`, `'`, `-`),
+/// and title abbreviations with their period (`Mr` → `Mr.`).
+pub fn conll_form(token: &str) -> std::borrow::Cow<'_, str> {
+    match token {
+        "“" | "”" | "„" | "«" | "»" | "″" | "‟" => "\"".into(),
+        "‘" | "’" | "‚" | "′" | "‛" | "`" => "'".into(),
+        "–" | "—" | "‒" | "―" => "-".into(),
+        "…" => "...".into(),
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Gen" | "Lt" | "Col" | "Prof" | "Sgt" | "Capt" | "Maj" | "St" | "Jr" => format!("{token}.").into(),
+        _ if token.contains(['’', '‘']) => token.replace(['’', '‘'], "'").into(),
+        _ => token.into(),
+    }
+}
+
 /// Cuts `text[span]` into tokens (byte spans over `text`).
 pub fn tokenize(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
