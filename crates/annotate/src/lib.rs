@@ -10,6 +10,7 @@ pub mod gazetteer;
 pub mod link;
 pub mod perceptron;
 pub mod sentences;
+pub mod syntax;
 pub mod times;
 pub mod quantities;
 mod span;
