@@ -31,10 +31,29 @@ pub fn words(tokens: &[&str]) -> Vec<Word> {
         letters += usize::from(c.is_uppercase());
     }
     let caps = !lower && letters >= 4;
-    tokens.iter().map(|t| Word { caps, ..Word::new(t) }).collect()
+    tokens
+        .iter()
+        .map(|t| {
+            let w = Word::new(t);
+            // In a sentence in mixed case, a word in capitals is an acronym ("IS", "WHO"), not
+            // the lower-case word it spells.
+            let acronym = !caps && w.raw.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.raw.chars().any(char::is_lowercase);
+            if acronym {
+                Word { caps, lower: w.raw.clone(), clusters: None, ..w }
+            } else {
+                Word { caps, ..w }
+            }
+        })
+        .collect()
 }
 
 impl Word {
+    /// The key the tag dictionary knows the word by: its form, when the sentence is not in
+    /// capitals.
+    pub fn dict_key(&self) -> Option<&str> {
+        (!self.caps).then_some(self.raw.as_str())
+    }
+
     fn new(token: &str) -> Word {
         let raw = conll_form(token).into_owned();
         let lower_case = raw.to_lowercase();
