@@ -61,7 +61,8 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Span>)
     // Leading punctuation, one character at a time ("(", "“", "$", "\"").
     while start < end {
         let c = text[start..end].chars().next().expect("non-empty");
-        if is_punct(c) && !(c == '-' && text[start..end].len() > 1 && text[start + 1..end].starts_with(|d: char| d.is_ascii_digit())) {
+        // a sign or decimal point before digits stays with them: "-5", ".001"
+        if is_punct(c) && !(matches!(c, '-' | '.') && text[start..end].len() > 1 && text[start + 1..end].starts_with(|d: char| d.is_ascii_digit())) {
             push(out, start, start + c.len_utf8());
             start += c.len_utf8();
         } else {
@@ -140,6 +141,7 @@ mod tests {
         assert_eq!(toks("Russia’s “ally” didn't"), ["Russia", "’s", "“", "ally", "”", "did", "n't"]);
         assert_eq!(toks("in Palmyra."), ["in", "Palmyra", "."]);
         assert_eq!(toks("-5 degrees"), ["-5", "degrees"]);
+        assert_eq!(toks("to .001 per cent."), ["to", ".001", "per", "cent", "."]);
         assert_eq!(toks("...!?"), [".", ".", ".", "!", "?"]);
     }
 
