@@ -32,6 +32,27 @@ pub fn shapes(word: &str) -> (String, String) {
     (shape, short)
 }
 
+/// FNV-1a over the bytes written, for maps keyed by short words (the standard hasher guards
+/// against crafted keys, which a fixed vocabulary read from the binary does not need).
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by words, hashed with [`WordHasher`].
+pub type WordMap<V> = std::collections::HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// FNV-1a over a template id and byte parts, folded to 32 bits.
 #[derive(Clone, Copy)]
 pub struct H(u64);
