@@ -16,11 +16,11 @@ const MAGIC: &[u8; 8] = b"CRBSYN02";
 /// Words seen at least this often in training, with one tag at least [`DICT_SHARE`] of the
 /// time, take that tag without being scored (as in Honnibal's tagger): faster, and the rare
 /// greedy slip on a frequent word ("2022 grew/NN") is gone.
-const DICT_MIN: u32 = 20;
+const DICT_MIN: u32 = 8;
 const DICT_SHARE: f64 = 0.97;
 
 /// Frequent unambiguous words and their tag.
-type TagDict = HashMap<String, u8>;
+type TagDict = crate::perceptron::features::WordMap<u8>;
 
 /// A trained model: the part-of-speech tagger and the chunker.
 pub struct Model {
@@ -286,7 +286,7 @@ impl Model {
             return Err("too many or no labels".into());
         }
         let n = r.u32()? as usize;
-        let mut dict = TagDict::with_capacity(n.min(1 << 20));
+        let mut dict = TagDict::with_capacity_and_hasher(n.min(1 << 20), Default::default());
         for _ in 0..n {
             let word = r.name()?;
             let tag = r.byte()?;
