@@ -352,9 +352,13 @@ fn singular(w: &str) -> String {
     w.to_string()
 }
 
+/// The words of a concept as CQE lists them (its nouns and their modifiers, as tokens): function
+/// words dropped, brackets and quotes around a word and a possessive `'s` taken off.
 fn content_words(s: &str) -> Vec<String> {
-    const FUNCTION: &[&str] = &["of", "the", "a", "an", "in", "on", "at", "for", "from", "to", "its", "their", "his", "her", "and", "with"];
+    const FUNCTION: &[&str] = &["of", "the", "a", "an", "in", "on", "at", "for", "from", "to", "its", "their", "his", "her", "and", "or", "with"];
     s.split(|c: char| c == ',' || c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '"' | '“' | '”' | '‘' | '\'' | '’')))
+        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
         .filter(|w| !w.is_empty() && !FUNCTION.iter().any(|f| f.eq_ignore_ascii_case(w)))
         .map(str::to_string)
         .collect()
