@@ -59,9 +59,13 @@ pub struct Analysis {
     pub chunks: Vec<(usize, usize, u8)>,
 }
 
+/// What training does with each guess: told the features, the guess and the token, it updates
+/// the weights and returns the tag to go on with.
+type Learn<'a> = &'a mut dyn FnMut(&[u32], usize, usize) -> usize;
+
 /// Tags a sentence's parts of speech with a scoring function (the trained weights, or the
 /// weights being trained with `learn` told each guess and returning the tag to go on with).
-fn decode_pos(words: &[Word], dict: &TagDict, tags: usize, score: &dyn Fn(&[u32], &mut [f32]), mut learn: Option<&mut dyn FnMut(&[u32], usize, usize) -> usize>) -> Vec<u8> {
+fn decode_pos(words: &[Word], dict: &TagDict, tags: usize, score: &dyn Fn(&[u32], &mut [f32]), mut learn: Option<Learn>) -> Vec<u8> {
     let mut features = Vec::with_capacity(40);
     let mut scores = vec![0.0f32; tags];
     let mut out = Vec::with_capacity(words.len());
@@ -87,7 +91,7 @@ fn decode_pos(words: &[Word], dict: &TagDict, tags: usize, score: &dyn Fn(&[u32]
 }
 
 /// Chunks a tagged sentence; BILOU tags, see [`decode_pos`] for `score` and `learn`.
-fn decode_chunks(words: &[Word], pos: &[u8], tags: usize, score: &dyn Fn(&[u32], &mut [f32]), mut learn: Option<&mut dyn FnMut(&[u32], usize, usize) -> usize>) -> Vec<usize> {
+fn decode_chunks(words: &[Word], pos: &[u8], tags: usize, score: &dyn Fn(&[u32], &mut [f32]), mut learn: Option<Learn>) -> Vec<usize> {
     let mut features = Vec::with_capacity(32);
     let mut scores = vec![0.0f32; tags];
     let mut out = Vec::with_capacity(words.len());
