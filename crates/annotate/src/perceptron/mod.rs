@@ -117,25 +117,24 @@ impl Training {
         let scale = 32_000.0 / max;
         let mut keys: Vec<(u32, usize)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
         keys.sort_unstable();
-        let mut w = Weights { tags, index: KeyMap::default(), entries: Vec::new() };
+        let mut index = KeyMap::default();
+        let mut weights = Vec::new();
         for (key, row) in keys {
-            let q = self.weights[row * tags..(row + 1) * tags].iter().map(|w| (w * scale).round() as i16);
-            w.push_row(key, q.enumerate().filter(|&(_, w)| w != 0).map(|(t, w)| (t as u8, w)));
+            let q: Vec<i16> = self.weights[row * tags..(row + 1) * tags].iter().map(|w| (w * scale).round() as i16).collect();
+            if q.iter().any(|&w| w != 0) {
+                index.insert(key, (weights.len() / tags) as u32);
+                weights.extend(q);
+            }
         }
-        w
+        Weights { tags, index, weights }
     }
 }
 
-/// Trained weights, quantised to 16 bits and kept sparse: a feature row holds only its
-/// non-zero weights (about three of a model's tags, typically), so a model is a tenth of its
-/// dense size and scoring touches little memory.
+/// Trained weights, quantised: `tags` 16-bit weights per feature row.
 pub struct Weights {
     tags: usize,
-    /// Per feature hash: where its weights start in `entries` (high 24 bits) and how many
-    /// there are (low 8 bits).
     index: KeyMap<u32>,
-    /// `(tag, weight)` per non-zero weight, each row's in tag order.
-    entries: Vec<(u8, i16)>,
+    weights: Vec<i16>,
 }
 
 impl Weights {
@@ -149,36 +148,19 @@ impl Weights {
         self.index.len()
     }
 
-    /// Adds a row of non-zero weights in tag order; a row without any is not kept.
-    fn push_row(&mut self, key: u32, weights: impl Iterator<Item = (u8, i16)>) {
-        let start = self.entries.len();
-        self.entries.extend(weights);
-        let n = self.entries.len() - start;
-        if n > 0 {
-            assert!(start < 1 << 24 && n <= 255, "a model too large for its index");
-            self.index.insert(key, (start as u32) << 8 | n as u32);
-        }
-    }
-
-    fn row(&self, key: u32) -> &[(u8, i16)] {
-        match self.index.get(&key) {
-            Some(&at) => {
-                let start = (at >> 8) as usize;
-                &self.entries[start..start + (at & 0xff) as usize]
-            }
-            None => &[],
-        }
-    }
-
     /// The score of every tag for these features.
     pub fn scores(&self, features: &[u32], scores: &mut [f32]) {
         let mut acc = [0i32; MAX_TAGS];
-        for &f in features {
-            for &(tag, w) in self.row(f) {
-                acc[tag as usize] += w as i32;
+        let acc = &mut acc[..self.tags];
+        for f in features {
+            if let Some(&row) = self.index.get(f) {
+                let row = row as usize * self.tags;
+                for (a, &w) in acc.iter_mut().zip(&self.weights[row..row + self.tags]) {
+                    *a += w as i32;
+                }
             }
         }
-        for (s, a) in scores.iter_mut().zip(acc.iter()).take(self.tags) {
+        for (s, a) in scores.iter_mut().zip(acc.iter()) {
             *s = *a as f32;
         }
     }
@@ -186,15 +168,16 @@ impl Weights {
     /// Appends the rows, in key order: their count (`u32`), then per row the key (`u32`), the
     /// number of non-zero weights (`u8`) and each as tag (`u8`) and weight (`i16`), little-endian.
     pub fn write(&self, raw: &mut Vec<u8>) {
-        let mut keys: Vec<u32> = self.index.keys().copied().collect();
-        keys.sort_unstable();
-        raw.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for key in keys {
+        let mut rows: Vec<(u32, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        rows.sort_unstable();
+        raw.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for (key, row) in rows {
             raw.extend_from_slice(&key.to_le_bytes());
-            let row = self.row(key);
-            raw.push(row.len() as u8);
-            for &(tag, w) in row {
-                raw.push(tag);
+            let w = &self.weights[row as usize * self.tags..(row as usize + 1) * self.tags];
+            let nonzero: Vec<(usize, i16)> = w.iter().copied().enumerate().filter(|&(_, w)| w != 0).collect();
+            raw.push(nonzero.len() as u8);
+            for (tag, w) in nonzero {
+                raw.push(tag as u8);
                 raw.extend_from_slice(&w.to_le_bytes());
             }
         }
@@ -206,27 +189,22 @@ impl Weights {
             return Err("too many labels".into());
         }
         let n_rows = r.u32()? as usize;
-        let mut w = Weights { tags, index: KeyMap::with_capacity_and_hasher(n_rows, Default::default()), entries: Vec::with_capacity(n_rows * 4) };
-        for _ in 0..n_rows {
+        let mut index = KeyMap::with_capacity_and_hasher(n_rows, Default::default());
+        let mut weights = vec![0i16; n_rows * tags];
+        for row in 0..n_rows {
             let key = r.u32()?;
             let count = r.byte()? as usize;
-            let mut row = Vec::with_capacity(count);
             for _ in 0..count {
                 let e = r.take(3)?;
-                if e[0] as usize >= tags {
+                let tag = e[0] as usize;
+                if tag >= tags {
                     return Err("weight for an unknown tag".into());
                 }
-                row.push((e[0], i16::from_le_bytes([e[1], e[2]])));
+                weights[row * tags + tag] = i16::from_le_bytes([e[1], e[2]]);
             }
-            // Files written here list a row's weights once each, in tag order; others are put so.
-            row.sort_by_key(|&(t, _)| t);
-            row.dedup_by_key(|&mut (t, _)| t);
-            if w.entries.len() + row.len() >= 1 << 24 {
-                return Err("the model is too large".into());
-            }
-            w.push_row(key, row.into_iter());
+            index.insert(key, row as u32);
         }
-        Ok(w)
+        Ok(Weights { tags, index, weights })
     }
 }
 
