@@ -2,10 +2,11 @@
 //! measures peak memory; `cargo bench -p corroborate-annotate` also works).
 //!
 //! - entity tagging alone, in tokens per second, over CoNLL-2003 dev's own tokens (model,
-//!   gazetteer flags and decoding; no tokenising), as spaCy reports words per second;
-//! - times and quantities, alone and together over the same texts, and every stage-2 annotator
-//!   together (sentences, times, quantities, entities), in MB of clean text per second, over
-//!   the Palmyra pages and the Scrapinghub gold article bodies.
+//!   gazetteer flags and decoding; no tokenising), as spaCy reports words per second; then
+//!   part-of-speech tagging and chunking on the same tokens;
+//! - times and quantities, alone and together over the same texts, then every stage-2 annotator
+//!   together (sentences, times, quantities, entities), in MB of clean text per second, over the
+//!   Palmyra pages and the Scrapinghub gold article bodies.
 //!
 //! Data comes from `../shared/data` beside the checkout; a part whose data is absent is skipped
 //! with a message. Prints `RESULT name=value` lines for the script.
@@ -53,6 +54,30 @@ fn main() {
             println!("RESULT tagging_tokens_per_s={per_s:.0}");
         }
         Err(_) => println!("skipping tagging: {} absent", dev.display()),
+    }
+    // Parts of speech and chunks alone, on the same tokens.
+    let start = Instant::now();
+    let syntax = corroborate_annotate::syntax::builtin();
+    println!("syntax model load: {:.0} ms", start.elapsed().as_secs_f64() * 1e3);
+    if let Ok(text) = std::fs::read_to_string(&dev) {
+        let sentences = corroborate_annotate::syntax::corpus::parse(&text);
+        let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+        let run = || {
+            let mut n = 0;
+            for s in &sentences {
+                n += syntax.analyze(&s.tokens.iter().map(String::as_str).collect::<Vec<_>>()).chunks.len();
+            }
+            black_box(n)
+        };
+        run();
+        let rounds = 5;
+        let start = Instant::now();
+        for _ in 0..rounds {
+            run();
+        }
+        let per_s = (tokens * rounds) as f64 / start.elapsed().as_secs_f64();
+        println!("part-of-speech tagging and chunking: {tokens} tokens x {rounds} rounds, {per_s:.0} tokens/s on one core");
+        println!("RESULT syntax_tokens_per_s={per_s:.0}");
     }
 
     // Every annotator together.
@@ -117,6 +142,7 @@ fn main() {
     let mb_s = (bytes * rounds) as f64 / 1e6 / start.elapsed().as_secs_f64();
     println!("whole annotation: {} texts, {:.2} MB x {rounds} rounds, {mb_s:.2} MB/s on one core", texts.len(), bytes as f64 / 1e6);
     println!("RESULT annotation_mb_per_s={mb_s:.2}");
+
 }
 
 fn article_bodies(raw: &str) -> Vec<String> {

@@ -8,7 +8,9 @@ pub mod attribution;
 pub mod entities;
 pub mod gazetteer;
 pub mod link;
+pub mod perceptron;
 pub mod sentences;
+pub mod syntax;
 pub mod times;
 pub mod quantities;
 mod span;
@@ -38,7 +40,7 @@ pub struct Annotated {
 pub fn annotate(document: Document) -> Annotated {
     let sentences = sentences::split(&document.text);
     let times = times::find_times(&document.text, document.published.as_ref());
-    let quantities = quantities::find_quantities(&document.text);
+    let quantities = quantities::find_quantities_in(&document.text, &sentences);
     let (entities, demonyms) = entities::recognize(&document.text, &sentences);
     let attribution = attribution::attribute(&document.text, &sentences, &entities);
     Annotated { document, sentences, times, quantities, entities, demonyms, attribution }

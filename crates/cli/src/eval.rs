@@ -74,6 +74,16 @@ pub enum Task {
         #[arg(long, default_value = "shared")]
         domain: String,
     },
+    /// Parts of speech and chunks on a CoNLL file with the syntax columns (token POS chunk …):
+    /// tag accuracy, chunk P/R/F1 per label.
+    Syntax {
+        /// The CoNLL file.
+        #[arg(long, value_name = "FILE", default_value_os_t = crate::default_data("conll2003-ner/conll2003_dev_testa.txt"))]
+        data: PathBuf,
+        /// A model file to use instead of the shipped one.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+    },
     /// Quantities on a NewsQuant-format JSON file: P/R/F1 for value, value+unit, value+change
     /// and value+concept.
     Quantities {
@@ -118,6 +128,19 @@ pub fn run(task: Task) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Task::Ner { data, predictions, model, errors, domain } => ner(data, predictions, model, errors, &domain),
+        Task::Syntax { data, model } => {
+            use corroborate_annotate::syntax::Model;
+            let loaded = match model {
+                Some(path) => {
+                    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                    Some(Model::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?)
+                }
+                None => None,
+            };
+            let model = loaded.as_ref().unwrap_or_else(|| corroborate_annotate::syntax::builtin());
+            print!("{}", corroborate_eval::syntax::evaluate(model, &data).context("syntax evaluation failed")?);
+            Ok(ExitCode::SUCCESS)
+        }
         Task::Quantities { data, predictions } => {
             print!("{}", corroborate_eval::quantities::evaluate(&data, &predictions).context("quantity evaluation failed")?);
             Ok(ExitCode::SUCCESS)

@@ -1,4 +1,4 @@
-//! `corroborate train ner`: trains the entity tagger and scores it on a development file.
+//! `corroborate train ner|syntax`: trains a shipped tagger and scores it on a development file.
 
 use anyhow::{Context, Result};
 use corroborate_annotate::entities::{lexicon, model};
@@ -32,10 +32,49 @@ pub enum Task {
         #[arg(long, value_name = "FILE", default_value = "crates/annotate/resources/ner.model.gz")]
         out: PathBuf,
     },
+    /// The part-of-speech tagger and chunker: averaged perceptrons over CoNLL-2003's POS and
+    /// chunk columns.
+    ///
+    /// The model shipped in the repository was made with the defaults (see
+    /// crates/annotate/resources/README.md).
+    Syntax {
+        /// Training data: a CoNLL file with token, POS and chunk columns (IOB1 or BIO chunks).
+        #[arg(long, value_name = "FILE", default_value_os_t = crate::default_data("conll2003-train/eng.train"))]
+        train: PathBuf,
+        /// Development file, scored after training (model selection only).
+        #[arg(long, value_name = "FILE", default_value_os_t = crate::default_data("conll2003-ner/conll2003_dev_testa.txt"))]
+        dev: PathBuf,
+        /// Passes over the training data, for the tagger and for the chunker.
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+        /// Folds of the jackknife that gives the chunker predicted tags to learn from.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Where to write the model.
+        #[arg(long, value_name = "FILE", default_value = "crates/annotate/resources/syntax.model.gz")]
+        out: PathBuf,
+    },
 }
 
 pub fn run(task: Task) -> Result<ExitCode> {
     match task {
+        Task::Syntax { train, dev, epochs, folds, out } => {
+            use corroborate_annotate::syntax;
+            let text = std::fs::read_to_string(&train).with_context(|| format!("cannot read training data {}", train.display()))?;
+            let sentences = syntax::corpus::parse(&text);
+            eprintln!("{}: {} sentences", train.display(), sentences.len());
+            let started = Instant::now();
+            let m = syntax::model::train(&sentences, epochs, folds, |what| eprintln!("{what} ({:.0} s)", started.elapsed().as_secs_f64()));
+            let bytes = m.to_bytes();
+            if let Some(dir) = out.parent() {
+                std::fs::create_dir_all(dir).ok();
+            }
+            std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+            let (p, c) = m.features();
+            eprintln!("wrote {} ({p} tagger and {c} chunker features, {:.1} MB)", out.display(), bytes.len() as f64 / 1e6);
+            print!("{}", corroborate_eval::syntax::evaluate(&m, &dev).with_context(|| format!("cannot score on {}", dev.display()))?);
+            Ok(ExitCode::SUCCESS)
+        }
         Task::Ner { train, dev_domain, dev, epochs, out } => {
             let mut docs = Vec::new();
             let mut domains = Vec::new();

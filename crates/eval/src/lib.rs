@@ -9,6 +9,7 @@ pub mod metadata;
 pub mod ner;
 pub mod quantities;
 pub mod quotes;
+pub mod syntax;
 pub mod timex;
 
 use std::fmt;

@@ -18,12 +18,14 @@
 //! quantity the predictions are walked in order, and every prediction whose value matches
 //! (`numpy.isclose`, rtol 1e-5, atol 1e-8; a range matches only a range, end by end) counts:
 //! a value hit (at most as many per sentence as there are gold quantities), a change hit if the
-//! change strings are equal, a concept hit (partial: the gold concept split on commas and
+//! change strings are equal, a concept hit (partial: the gold concept split on runs of commas and
 //! whitespace shares a lower-cased token with the predicted list; complete: same size and all
 //! shared). When the unit also matches (lower-cased), the prediction is consumed and the walk
 //! for that gold quantity stops; otherwise the walk goes on and a later prediction can count
 //! again. This is CQE's code as published, quirks included, so that the figures compare with
-//! `evaluation_output/NewsQuant.csv`. P = hits / predictions, R = hits / gold, per measure.
+//! `evaluation_output/NewsQuant.csv`. P = hits / predictions, R = hits / gold, per measure; on
+//! the tuning half (even-indexed sentences, the only ones whose errors are studied), the
+//! held-out half (odd-indexed) and all.
 
 use crate::{f1, read, EvalError};
 use corroborate_annotate::quantities::{find_quantities, Quantity, QuantityKind, Trend, UNITS};
@@ -144,9 +146,10 @@ pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
     let bad = |message: String| EvalError::Format { path: data.display().to_string(), message };
     let raw = read(data)?;
     let sentences: Vec<Value> = serde_json::from_slice(&raw).map_err(|e| bad(format!("not a NewsQuant JSON list: {e}")))?;
-    let mut tally = Tally::default();
+    // Tuning half (even-indexed sentences), held-out half (odd-indexed) and all.
+    let mut tally = [Tally::default(), Tally::default(), Tally::default()];
     let mut out = Vec::with_capacity(sentences.len());
-    for s in &sentences {
+    for (i, s) in sentences.iter().enumerate() {
         let text = s.get("text").and_then(Value::as_str).ok_or_else(|| bad("an item has no \"text\"".into()))?;
         let gold: Vec<Cqe> = s
             .get("quantities")
@@ -155,7 +158,8 @@ pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
             .unwrap_or_default();
         let found = find_quantities(text);
         let predicted: Vec<Cqe> = found.iter().map(|q| Cqe::from_quantity(text, q)).collect();
-        tally.add(&gold, &predicted);
+        tally[i % 2].add(&gold, &predicted);
+        tally[2].add(&gold, &predicted);
         out.push(json!({
             "text": text,
             "quantities": predicted.iter().map(Cqe::to_json).collect::<Vec<_>>(),
@@ -164,23 +168,19 @@ pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
     let body = serde_json::to_string_pretty(&out).map_err(|e| bad(e.to_string()))?;
     std::fs::write(predictions, body).map_err(|source| EvalError::Io { path: predictions.display().to_string(), source })?;
 
-    let mut report = format!(
-        "NewsQuant ({} sentences, {} gold quantities, {} predicted), CQE scoring\n{:<24} {:>6} {:>6} {:>6}   {}\n",
-        sentences.len(),
-        tally.gold,
-        tally.predicted,
-        "measure",
-        "P",
-        "R",
-        "F1",
-        "published CQE F1"
-    );
+    let mut report = format!("NewsQuant ({} sentences), CQE scoring\n", sentences.len());
     let published = [("value", "92.0"), ("value+unit", "85.6"), ("value+change", "88.1"), ("value+concept partial", "76.1"), ("value+concept complete", "57.0")];
-    let hits = [tally.value, tally.unit, tally.change, tally.concept_partial, tally.concept_complete];
-    for ((name, cqe), h) in published.iter().zip(hits) {
-        let p = if tally.predicted == 0 { 0.0 } else { h as f64 / tally.predicted as f64 };
-        let r = if tally.gold == 0 { 0.0 } else { h as f64 / tally.gold as f64 };
-        report.push_str(&format!("{:<24} {:>6.1} {:>6.1} {:>6.1}   {}\n", name, 100.0 * p, 100.0 * r, 100.0 * f1(p, r), cqe));
+    for (title, tally) in [("tuning half (even-indexed sentences)", &tally[0]), ("held-out half (odd-indexed sentences)", &tally[1]), ("all", &tally[2])] {
+        report.push_str(&format!(
+            "\n{title}: {} gold quantities, {} predicted\n{:<24} {:>6} {:>6} {:>6}   {}\n",
+            tally.gold, tally.predicted, "measure", "P", "R", "F1", "CQE F1 (published, full NewsQuant)"
+        ));
+        let hits = [tally.value, tally.unit, tally.change, tally.concept_partial, tally.concept_complete];
+        for ((name, cqe), h) in published.iter().zip(hits) {
+            let p = if tally.predicted == 0 { 0.0 } else { h as f64 / tally.predicted as f64 };
+            let r = if tally.gold == 0 { 0.0 } else { h as f64 / tally.gold as f64 };
+            report.push_str(&format!("{:<24} {:>6.1} {:>6.1} {:>6.1}   {}\n", name, 100.0 * p, 100.0 * r, 100.0 * f1(p, r), cqe));
+        }
     }
     report.push_str(&format!("predictions: {}\n", predictions.display()));
     Ok(report)
@@ -218,7 +218,7 @@ impl Cqe {
             CqeValue::Point(v.trim().parse().ok()?)
         };
         let s = |k: &str| q.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-        let concepts = s("referred_concepts").split(|c: char| c == ',' || c.is_whitespace()).map(str::to_string).collect();
+        let concepts = split_concepts(&s("referred_concepts"));
         Some(Cqe { value, unit: s("unit"), normalized_unit: s("normalized_unit").to_lowercase(), change: s("change"), concepts })
     }
 
@@ -352,12 +352,36 @@ fn singular(w: &str) -> String {
     w.to_string()
 }
 
+/// The words of a concept as CQE lists them (its nouns and their modifiers, as tokens): function
+/// words dropped, brackets and quotes around a word and a possessive `'s` taken off.
 fn content_words(s: &str) -> Vec<String> {
-    const FUNCTION: &[&str] = &["of", "the", "a", "an", "in", "on", "at", "for", "from", "to", "its", "their", "his", "her", "and", "with"];
+    const FUNCTION: &[&str] = &["of", "the", "a", "an", "in", "on", "at", "for", "from", "to", "its", "their", "his", "her", "and", "or", "with"];
     s.split(|c: char| c == ',' || c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '"' | '“' | '”' | '‘' | '\'' | '’')))
+        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
         .filter(|w| !w.is_empty() && !FUNCTION.iter().any(|f| f.eq_ignore_ascii_case(w)))
         .map(str::to_string)
         .collect()
+}
+
+/// CQE's `re.split(r'[,\s]+', concepts)`: a run of commas and spaces is one cut, so "revenue,
+/// Chinese giant" is three pieces, not four with an empty one; a cut at either end leaves an
+/// empty piece there, as Python's does.
+fn split_concepts(s: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut in_cut = false;
+    for c in s.chars() {
+        if c == ',' || c.is_whitespace() {
+            if !in_cut {
+                out.push(String::new());
+                in_cut = true;
+            }
+        } else {
+            in_cut = false;
+            out.last_mut().expect("never empty").push(c);
+        }
+    }
+    out
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -445,6 +469,16 @@ mod tests {
         let mut t = Tally::default();
         t.add(&g, &p);
         assert_eq!((t.value, t.unit, t.change, t.concept_complete), (2, 2, 1, 2));
+    }
+
+    #[test]
+    fn gold_concepts_split_like_cqe() {
+        assert_eq!(split_concepts("revenue, Chinese e-commerce giant"), ["revenue", "Chinese", "e-commerce", "giant"]);
+        assert_eq!(split_concepts("-"), ["-"]);
+        assert_eq!(split_concepts(" a,"), ["", "a", ""]);
+        let g = gold("60", "percentage", ">", "revenue, Chinese e-commerce giant");
+        let model: Vec<String> = ["Chinese", "e-commerce", "giant", "revenue"].map(String::from).to_vec();
+        assert_eq!(concepts_match(&g.concepts, &model), (true, true));
     }
 
     #[test]

@@ -34,32 +34,9 @@ pub fn parse(text: &str, map: &dyn Fn(&str) -> Option<String>) -> (Vec<Doc>, Sch
         if rows.is_empty() {
             return;
         }
-        let mut sentence = Sentence::default();
-        let mut open: Option<(usize, String)> = None;
-        let mut prev_label: Option<String> = None;
-        for (i, (token, tag)) in rows.iter().enumerate() {
-            sentence.tokens.push(token.clone());
-            let (prefix, label) = match tag.split_once('-') {
-                Some((p, l)) if matches!(p, "B" | "I" | "E" | "S" | "L" | "U") => (p, map(l)),
-                _ => ("O", None),
-            };
-            let continues = prefix != "B" && prefix != "S" && prefix != "U" && label.is_some() && prev_label == label;
-            if prefix == "I" && label.is_some() && prev_label != label {
-                *iob1 = true;
-            }
-            if !continues {
-                if let Some((start, l)) = open.take() {
-                    sentence.entities.push((start, i, l));
-                }
-                if let Some(l) = &label {
-                    open = Some((i, l.clone()));
-                }
-            }
-            prev_label = label;
-        }
-        if let Some((start, l)) = open.take() {
-            sentence.entities.push((start, rows.len(), l));
-        }
+        let (entities, was_iob1) = iob_spans(rows.iter().map(|(_, tag)| tag.as_str()), map);
+        *iob1 |= was_iob1;
+        let sentence = Sentence { tokens: rows.iter().map(|(token, _)| token.clone()).collect(), entities };
         doc.push(sentence);
         rows.clear();
     };
@@ -92,6 +69,40 @@ pub fn parse(text: &str, map: &dyn Fn(&str) -> Option<String>) -> (Vec<Doc>, Sch
         docs.push(doc);
     }
     (docs, if iob1 { Scheme::Iob1 } else { Scheme::Bio })
+}
+
+/// Spans `(first, end exclusive, label)` from one sentence's tags, read leniently in either
+/// scheme (see the module doc), and whether the tags were IOB1 (an `I-X` opening a span).
+pub fn iob_spans<'a>(tags: impl Iterator<Item = &'a str>, map: &dyn Fn(&str) -> Option<String>) -> (Vec<(usize, usize, String)>, bool) {
+    let mut spans = Vec::new();
+    let mut iob1 = false;
+    let mut open: Option<(usize, String)> = None;
+    let mut prev_label: Option<String> = None;
+    let mut n = 0;
+    for (i, tag) in tags.enumerate() {
+        n = i + 1;
+        let (prefix, label) = match tag.split_once('-') {
+            Some((p, l)) if matches!(p, "B" | "I" | "E" | "S" | "L" | "U") => (p, map(l)),
+            _ => ("O", None),
+        };
+        let continues = prefix != "B" && prefix != "S" && prefix != "U" && label.is_some() && prev_label == label;
+        if prefix == "I" && label.is_some() && prev_label != label {
+            iob1 = true;
+        }
+        if !continues {
+            if let Some((start, l)) = open.take() {
+                spans.push((start, i, l));
+            }
+            if let Some(l) = &label {
+                open = Some((i, l.clone()));
+            }
+        }
+        prev_label = label;
+    }
+    if let Some((start, l)) = open.take() {
+        spans.push((start, n, l));
+    }
+    (spans, iob1)
 }
 
 /// CoNLL's own four labels, unchanged; anything else dropped.

@@ -23,66 +23,7 @@ pub struct TokenInfo {
     pub clusters: Option<[u16; 3]>,
 }
 
-/// Word shape: `Palmyra` → `Xxxxx` truncated runs to 4; `short`: runs collapsed (`Xx`).
-pub fn shapes(word: &str) -> (String, String) {
-    let mut shape = String::new();
-    let mut short = String::new();
-    let mut last = '\0';
-    let mut run = 0;
-    for c in word.chars() {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else if c.is_alphabetic() {
-            'a'
-        } else {
-            c
-        };
-        if k == last {
-            run += 1;
-        } else {
-            run = 1;
-            short.push(k);
-        }
-        if run <= 4 {
-            shape.push(k);
-        }
-        last = k;
-    }
-    (shape, short)
-}
-
-/// FNV-1a over a template id and byte parts, folded to 32 bits.
-#[derive(Clone, Copy)]
-pub struct H(u64);
-
-impl H {
-    #[inline]
-    pub fn new(template: u8) -> H {
-        H((0xcbf2_9ce4_8422_2325u64 ^ template as u64).wrapping_mul(0x100_0000_01b3))
-    }
-    #[inline]
-    pub fn str(mut self, s: &str) -> H {
-        for &b in s.as_bytes() {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = (self.0 ^ 0xff).wrapping_mul(0x100_0000_01b3);
-        self
-    }
-    #[inline]
-    pub fn byte(mut self, b: u8) -> H {
-        self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
-        self.0 = (self.0 ^ 0xfe).wrapping_mul(0x100_0000_01b3);
-        self
-    }
-    #[inline]
-    pub fn done(self) -> u32 {
-        (self.0 ^ (self.0 >> 32)) as u32
-    }
-}
+pub use crate::perceptron::features::{shapes, H};
 
 const START: &str = "<s>";
 const END: &str = "</s>";
@@ -212,13 +153,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shapes_truncate_and_collapse() {
-        assert_eq!(shapes("Palmyra"), ("Xxxxx".to_string(), "Xx".to_string()));
-        assert_eq!(shapes("1996-08-22"), ("dddd-dd-dd".to_string(), "d-d-d".to_string()));
-        assert_eq!(shapes("U.S."), ("X.X.".to_string(), "X.X.".to_string()));
-    }
-
-    #[test]
     fn words_whose_lower_case_is_longer_do_not_break_affixes() {
         // "İ" lower-cases to two characters (three bytes), so byte offsets of the word do not
         // fall on characters of its lower-case form; suffixes come from that form itself.
@@ -235,12 +169,5 @@ mod tests {
         let mut out = Vec::new();
         token_features(&[t], 0, 0, 0, 0, false, &mut out);
         assert!(out.len() > 15);
-    }
-
-    #[test]
-    fn hashes_differ_by_template_and_part_boundary() {
-        assert_ne!(H::new(1).str("ab").done(), H::new(2).str("ab").done());
-        assert_ne!(H::new(1).str("a").str("b").done(), H::new(1).str("ab").done());
-        assert_eq!(H::new(3).str("x").done(), H::new(3).str("x").done());
     }
 }

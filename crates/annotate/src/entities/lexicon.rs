@@ -99,7 +99,7 @@ const CLUSTERS: &[u8] = include_bytes!("../../resources/word-clusters.tsv.gz");
 
 /// The clusters of a lower-case word, if it has them.
 pub fn clusters(lower: &str) -> Option<[u16; 3]> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, [u16; 3]>> = std::sync::OnceLock::new();
+    static INDEX: std::sync::OnceLock<crate::perceptron::features::WordMap<[u16; 3]>> = std::sync::OnceLock::new();
     INDEX
         .get_or_init(|| {
             use std::io::Read;

@@ -1,105 +1,19 @@
-//! The tagger: an averaged perceptron over hashed features, decoding greedily left to right
-//! with BILOU tags (`B`egin, `I`nside, `L`ast, `U`nit, plus `O`) and only valid transitions.
+//! The tagger: an averaged perceptron ([`crate::perceptron`]) over hashed features, decoding
+//! greedily left to right with BILOU tags (`B`egin, `I`nside, `L`ast, `U`nit, plus `O`) and
+//! only valid transitions.
 //!
 //! Training ([`train`]) reads tagged documents; the model file ([`Model::to_bytes`]) is gzip'd
-//! and holds the label names, a scale, and for each feature hash its non-zero weights as 16-bit
-//! integers.
+//! and holds the label and domain names, and for each feature hash its non-zero weights as
+//! 16-bit integers.
 
 use super::conll::Doc;
-use super::features::{shapes, token_features, TokenInfo};
+use super::features::{token_features, TokenInfo};
+use crate::perceptron::bilou::{self, label};
+use crate::perceptron::features::shapes;
+use crate::perceptron::{self, Reader, Training, Weights};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::io::{Read, Write};
 
 const MAGIC: &[u8; 8] = b"CRBNER02";
-
-/// Passes an already-hashed `u32` key through, with one multiply to spread it.
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-type KeyMap<V> = HashMap<u32, V, BuildHasherDefault<KeyHasher>>;
-
-/// Tag `t`: 0 is `O`; `1 + 4 * label + {0: B, 1: I, 2: L, 3: U}`.
-fn tag_count(labels: usize) -> usize {
-    1 + 4 * labels
-}
-
-fn part(tag: usize) -> usize {
-    (tag - 1) % 4
-}
-
-fn label(tag: usize) -> usize {
-    (tag - 1) / 4
-}
-
-/// Whether `tag` may follow `prev`.
-fn valid(prev: usize, tag: usize) -> bool {
-    let open = prev != 0 && part(prev) <= 1; // after B or I, the entity must go on
-    if open {
-        tag != 0 && part(tag) >= 1 && part(tag) <= 2 && label(tag) == label(prev)
-    } else {
-        tag == 0 || part(tag) == 0 || part(tag) == 3
-    }
-}
-
-/// Whether `tag` may end a sentence.
-fn valid_last(tag: usize) -> bool {
-    tag == 0 || part(tag) >= 2
-}
-
-/// BILOU tags for gold entity spans.
-fn bilou(n: usize, entities: &[(usize, usize, usize)]) -> Vec<usize> {
-    let mut tags = vec![0; n];
-    for &(s, e, l) in entities {
-        if e == s + 1 {
-            tags[s] = 1 + 4 * l + 3;
-        } else {
-            tags[s] = 1 + 4 * l;
-            for t in tags.iter_mut().take(e - 1).skip(s + 1) {
-                *t = 1 + 4 * l + 1;
-            }
-            tags[e - 1] = 1 + 4 * l + 2;
-        }
-    }
-    tags
-}
-
-/// Entity spans `(start, end, label)` from BILOU tags.
-fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, &t) in tags.iter().enumerate() {
-        if t == 0 {
-            start = None;
-            continue;
-        }
-        match part(t) {
-            0 => start = Some(i),
-            3 => out.push((i, i + 1, label(t))),
-            2 => {
-                if let Some(s) = start.take() {
-                    out.push((s, i + 1, label(t)));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
 
 /// Per-document facts for the document features.
 pub struct DocContext {
@@ -156,7 +70,7 @@ impl DocContext {
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let t = &normal_form(t);
+                let t = &super::tokens::conll_form(t);
                 let lower = t.to_lowercase();
                 let (shape, short_shape) = shapes(t);
                 let capitalised = t.chars().next().is_some_and(char::is_uppercase);
@@ -176,89 +90,12 @@ impl DocContext {
     }
 }
 
-/// The form features see: typographic quotes and dashes as CoNLL writes them (`"`, `'`, `-`),
-/// and title abbreviations with their period (`Mr` → `Mr.`).
-fn normal_form(token: &str) -> std::borrow::Cow<'_, str> {
-    match token {
-        "“" | "”" | "„" | "«" | "»" | "″" | "‟" => "\"".into(),
-        "‘" | "’" | "‚" | "′" | "‛" | "`" => "'".into(),
-        "–" | "—" | "‒" | "―" => "-".into(),
-        "…" => "...".into(),
-        "Mr" | "Mrs" | "Ms" | "Dr" | "Gen" | "Lt" | "Col" | "Prof" | "Sgt" | "Capt" | "Maj" | "St" | "Jr" => format!("{token}.").into(),
-        _ if token.contains(['’', '‘']) => token.replace(['’', '‘'], "'").into(),
-        _ => token.into(),
-    }
-}
-
-/// Weights being trained, with the sums for averaging.
-struct Training {
-    tags: usize,
-    index: KeyMap<usize>,
-    weights: Vec<f32>,
-    totals: Vec<f64>,
-    stamps: Vec<u32>,
-    now: u32,
-}
-
-impl Training {
-    fn row(&mut self, key: u32) -> usize {
-        let n = self.index.len();
-        let tags = self.tags;
-        let row = *self.index.entry(key).or_insert(n);
-        if row == n {
-            self.weights.resize((n + 1) * tags, 0.0);
-            self.totals.resize((n + 1) * tags, 0.0);
-            self.stamps.resize((n + 1) * tags, 0);
-        }
-        row
-    }
-
-    fn scores(&self, features: &[u32], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        for f in features {
-            if let Some(&row) = self.index.get(f) {
-                for (s, w) in scores.iter_mut().zip(&self.weights[row * self.tags..(row + 1) * self.tags]) {
-                    *s += w;
-                }
-            }
-        }
-    }
-
-    fn update(&mut self, features: &[u32], truth: usize, guess: usize) {
-        for &f in features {
-            let row = self.row(f);
-            for (tag, delta) in [(truth, 1.0f32), (guess, -1.0)] {
-                let k = row * self.tags + tag;
-                self.totals[k] += (self.now - self.stamps[k]) as f64 * self.weights[k] as f64;
-                self.stamps[k] = self.now;
-                self.weights[k] += delta;
-            }
-        }
-    }
-}
-
 /// A trained model, ready to tag.
 pub struct Model {
     labels: Vec<String>,
     /// Domains the model has specific weights for (`1 + index` is the domain's id).
     domains: Vec<String>,
-    tags: usize,
-    index: KeyMap<u32>,
-    /// `tags` weights per row, scaled by `scale`.
-    weights: Vec<i16>,
-}
-
-/// Picks the best valid tag.
-fn best(scores: &[f32], prev: usize, last: bool) -> usize {
-    let mut best = 0;
-    let mut best_score = f32::NEG_INFINITY;
-    for (t, &s) in scores.iter().enumerate() {
-        if s > best_score && valid(prev, t) && (!last || valid_last(t)) {
-            best = t;
-            best_score = s;
-        }
-    }
-    best
+    weights: Weights,
 }
 
 /// History code for a tag: label + 1 of an entity tag, else 0.
@@ -309,7 +146,7 @@ fn decode_doc(
                 }
             }
             score(&features, &mut scores);
-            let mut tag = best(&scores, prev, i + 1 == infos.len());
+            let mut tag = bilou::best(&scores, prev, i + 1 == infos.len());
             if let Some(learn) = learn.as_mut() {
                 tag = learn(&features, tag, si, i);
             }
@@ -334,7 +171,7 @@ fn decode_doc(
 /// `gazetteer` gives the per-token gazetteer flags of a sentence.
 /// `domains[d]` is the domain of document `d`: 0 for none, else `k` for `domain_names[k - 1]`.
 pub fn train(docs: &[Doc], domains: &[u8], domain_names: &[&str], labels: &[&str], epochs: usize, gazetteer: &dyn Fn(&[&str]) -> Vec<u16>, mut progress: impl FnMut(usize, f64)) -> Model {
-    let tags = tag_count(labels.len());
+    let tags = bilou::tag_count(labels.len());
     let label_of: HashMap<&str, usize> = labels.iter().enumerate().map(|(i, l)| (*l, i)).collect();
     let prepared: Vec<(Vec<Vec<&str>>, Vec<Vec<u16>>, Vec<Vec<usize>>)> = docs
         .iter()
@@ -345,13 +182,13 @@ pub fn train(docs: &[Doc], domains: &[u8], domain_names: &[&str], labels: &[&str
                 .iter()
                 .map(|s| {
                     let ents: Vec<_> = s.entities.iter().filter_map(|(a, b, l)| label_of.get(l.as_str()).map(|&l| (*a, *b, l))).collect();
-                    bilou(s.tokens.len(), &ents)
+                    bilou::encode(s.tokens.len(), &ents)
                 })
                 .collect();
             (sentences, gaz, gold)
         })
         .collect();
-    let mut t = Training { tags, index: KeyMap::default(), weights: Vec::new(), totals: Vec::new(), stamps: Vec::new(), now: 0 };
+    let mut t = Training::new(tags);
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     for epoch in 0..epochs {
@@ -369,7 +206,7 @@ pub fn train(docs: &[Doc], domains: &[u8], domain_names: &[&str], labels: &[&str
             let mut learn = |f: &[u32], guess: usize, si: usize, i: usize| {
                 let truth = gold[si][i];
                 let mut t = t_cell.borrow_mut();
-                t.now += 1;
+                t.tick();
                 total += 1;
                 if guess == truth {
                     right += 1;
@@ -385,38 +222,7 @@ pub fn train(docs: &[Doc], domains: &[u8], domain_names: &[&str], labels: &[&str
         }
         progress(epoch + 1, right as f64 / total.max(1) as f64);
     }
-    let mut model = average(t, labels);
-    model.domains = domain_names.iter().map(|d| d.to_string()).collect();
-    model
-}
-
-/// Averages the weights and quantises them to 16 bits, dropping features whose weights all
-/// round to zero.
-fn average(mut t: Training, labels: &[&str]) -> Model {
-    let tags = t.tags;
-    let now = t.now.max(1);
-    for k in 0..t.weights.len() {
-        t.totals[k] += (now - t.stamps[k]) as f64 * t.weights[k] as f64;
-        t.weights[k] = (t.totals[k] / now as f64) as f32;
-    }
-    let max = t.weights.iter().fold(0.0f32, |m, w| m.max(w.abs())).max(1e-9);
-    if std::env::var_os("NER_DEBUG").is_some() {
-        let nz = t.weights.iter().filter(|w| w.abs() > 0.0).count();
-        eprintln!("trained rows {}, nonzero weights {nz}, max {max}", t.index.len());
-    }
-    let scale = 32_000.0 / max;
-    let mut keys: Vec<(u32, usize)> = t.index.iter().map(|(&k, &r)| (k, r)).collect();
-    keys.sort_unstable();
-    let mut index = KeyMap::default();
-    let mut weights = Vec::new();
-    for (key, row) in keys {
-        let q: Vec<i16> = t.weights[row * tags..(row + 1) * tags].iter().map(|w| (w * scale).round() as i16).collect();
-        if q.iter().any(|&w| w != 0) {
-            index.insert(key, (weights.len() / tags) as u32);
-            weights.extend(q);
-        }
-    }
-    Model { labels: labels.iter().map(|l| l.to_string()).collect(), domains: Vec::new(), tags, index, weights }
+    Model { labels: labels.iter().map(|l| l.to_string()).collect(), domains: domain_names.iter().map(|d| d.to_string()).collect(), weights: t.average() }
 }
 
 impl Model {
@@ -426,23 +232,7 @@ impl Model {
 
     /// Number of features with a weight.
     pub fn features(&self) -> usize {
-        self.index.len()
-    }
-
-    fn scores(&self, features: &[u32], scores: &mut [f32]) {
-        let mut acc = [0i32; 64];
-        let acc = &mut acc[..self.tags];
-        for f in features {
-            if let Some(&row) = self.index.get(f) {
-                let row = row as usize * self.tags;
-                for (a, &w) in acc.iter_mut().zip(&self.weights[row..row + self.tags]) {
-                    *a += w as i32;
-                }
-            }
-        }
-        for (s, a) in scores.iter_mut().zip(acc.iter()) {
-            *s = *a as f32;
-        }
+        self.weights.rows()
     }
 
     /// The domains the model was trained with.
@@ -458,9 +248,9 @@ impl Model {
     /// Tags one document (sentences of tokens, with per-token gazetteer flags) as text of
     /// `domain` (see [`Model::domain`]): entity spans `(start, end, label index)` per sentence.
     pub fn tag(&self, domain: u8, sentences: &[Vec<&str>], gazetteer: &[Vec<u16>]) -> Vec<Vec<(usize, usize, usize)>> {
-        let mut score = |f: &[u32], s: &mut [f32]| self.scores(f, s);
+        let mut score = |f: &[u32], s: &mut [f32]| self.weights.scores(f, s);
         let mut found: Vec<Vec<(usize, usize, usize)>> =
-            decode_doc(domain, sentences, gazetteer, self.tags, &mut score, None).iter().map(|tags| spans(tags)).collect();
+            decode_doc(domain, sentences, gazetteer, self.weights.tags(), &mut score, None).iter().map(|tags| bilou::spans(tags)).collect();
         // One name, one type within a document: a name tagged with several types takes the
         // one most of its occurrences have (ties stay as tagged).
         let mut votes: HashMap<Vec<&str>, [u32; 16]> = HashMap::new();
@@ -481,117 +271,44 @@ impl Model {
         found
     }
 
-    /// The gzip'd model file.
+    /// The gzip'd model file: the magic bytes, the labels and domains (a count, then each with
+    /// its length), then the weight rows ([`Weights::write`]).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut raw = Vec::new();
         raw.extend_from_slice(MAGIC);
         raw.push(self.labels.len() as u8);
         for l in &self.labels {
-            raw.push(l.len() as u8);
-            raw.extend_from_slice(l.as_bytes());
+            perceptron::push_name(&mut raw, l);
         }
         raw.push(self.domains.len() as u8);
         for d in &self.domains {
-            raw.push(d.len() as u8);
-            raw.extend_from_slice(d.as_bytes());
+            perceptron::push_name(&mut raw, d);
         }
-        let mut rows: Vec<(u32, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
-        rows.sort_unstable();
-        raw.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        for (key, row) in rows {
-            raw.extend_from_slice(&key.to_le_bytes());
-            let w = &self.weights[row as usize * self.tags..(row as usize + 1) * self.tags];
-            let nonzero: Vec<(usize, i16)> = w.iter().copied().enumerate().filter(|&(_, w)| w != 0).collect();
-            raw.push(nonzero.len() as u8);
-            for (tag, w) in nonzero {
-                raw.push(tag as u8);
-                raw.extend_from_slice(&w.to_le_bytes());
-            }
-        }
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        gz.write_all(&raw).expect("writing to memory");
-        gz.finish().expect("writing to memory")
+        self.weights.write(&mut raw);
+        perceptron::gzip(&raw)
     }
 
     /// Reads a model file written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw).map_err(|e| format!("not a gzip'd model file: {e}"))?;
-        let mut r = Reader { raw: &raw, at: 0 };
+        let raw = perceptron::gunzip(bytes)?;
+        let mut r = Reader::new(&raw);
         if r.take(8)? != MAGIC {
             return Err("not a corroborate NER model (bad magic)".into());
         }
-        let n_labels = r.take(1)?[0] as usize;
-        let mut labels = Vec::new();
-        for _ in 0..n_labels {
-            let len = r.take(1)?[0] as usize;
-            labels.push(String::from_utf8(r.take(len)?.to_vec()).map_err(|_| "label is not UTF-8")?);
-        }
-        let n_domains = r.take(1)?[0] as usize;
-        let mut domains = Vec::new();
-        for _ in 0..n_domains {
-            let len = r.take(1)?[0] as usize;
-            domains.push(String::from_utf8(r.take(len)?.to_vec()).map_err(|_| "domain name is not UTF-8")?);
-        }
-        let tags = tag_count(n_labels);
-        if tags > 64 {
-            return Err("too many labels".into());
-        }
-        let n_rows = u32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes")) as usize;
-        let mut index = KeyMap::with_capacity_and_hasher(n_rows, Default::default());
-        let mut weights = vec![0i16; n_rows * tags];
-        for row in 0..n_rows {
-            let key = u32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes"));
-            let count = r.take(1)?[0] as usize;
-            for _ in 0..count {
-                let e = r.take(3)?;
-                let tag = e[0] as usize;
-                if tag >= tags {
-                    return Err("weight for an unknown tag".into());
-                }
-                weights[row * tags + tag] = i16::from_le_bytes([e[1], e[2]]);
-            }
-            index.insert(key, row as u32);
-        }
-        if r.at != raw.len() {
-            return Err("trailing bytes after the model".into());
-        }
-        Ok(Model { labels, domains, tags, index, weights })
-    }
-}
-
-struct Reader<'a> {
-    raw: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let out = self.raw.get(self.at..self.at + n).ok_or("the model file is truncated")?;
-        self.at += n;
-        Ok(out)
+        let n_labels = r.byte()? as usize;
+        let labels = (0..n_labels).map(|_| r.name()).collect::<Result<Vec<_>, _>>()?;
+        let n_domains = r.byte()? as usize;
+        let domains = (0..n_domains).map(|_| r.name()).collect::<Result<Vec<_>, _>>()?;
+        let weights = Weights::read(&mut r, bilou::tag_count(n_labels))?;
+        r.finish()?;
+        Ok(Model { labels, domains, weights })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bilou_round_trips_and_transitions_hold() {
-        let ents = vec![(0, 1, 0), (2, 5, 1), (5, 7, 1)];
-        let tags = bilou(8, &ents);
-        assert_eq!(spans(&tags), ents);
-        let mut prev = 0;
-        for &t in &tags {
-            assert!(valid(prev, t), "{prev} -> {t}");
-            prev = t;
-        }
-        assert!(valid_last(prev));
-        assert!(!valid(1, 0)); // B-PER then O
-        assert!(!valid(0, 2)); // O then I-PER
-        assert!(!valid(1, 6)); // B-PER then I-ORG
-    }
+    use std::io::{Read, Write};
 
     fn toy_docs() -> Vec<Doc> {
         let make = |words: &str, ents: Vec<(usize, usize, &str)>| super::super::conll::Sentence {

@@ -290,6 +290,9 @@ mod tests {
         let m = Model::from_bytes(BUILTIN).expect("valid model");
         assert_eq!(m.labels(), ["PER", "ORG", "LOC", "MISC"]);
         assert!(m.features() > 10_000);
+        // Read and written again, the model is the same bytes before compression.
+        let raw = |b: &[u8]| crate::perceptron::gunzip(b).unwrap();
+        assert!(raw(&m.to_bytes()) == raw(BUILTIN));
     }
 
     #[test]

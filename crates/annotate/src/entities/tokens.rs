@@ -12,6 +12,20 @@ const ABBREVIATIONS: &[&str] = &[
     "Oct", "Nov", "Dec", "vs", "etc", "Pres", "Supt", "Det", "Insp", "Hon", "Amb", "Gens", "Messrs",
 ];
 
+/// The form features see: typographic quotes and dashes as CoNLL writes them (`"`, `'`, `-`),
+/// and title abbreviations with their period (`Mr` → `Mr.`).
+pub fn conll_form(token: &str) -> std::borrow::Cow<'_, str> {
+    match token {
+        "“" | "”" | "„" | "«" | "»" | "″" | "‟" => "\"".into(),
+        "‘" | "’" | "‚" | "′" | "‛" | "`" => "'".into(),
+        "–" | "—" | "‒" | "―" => "-".into(),
+        "…" => "...".into(),
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Gen" | "Lt" | "Col" | "Prof" | "Sgt" | "Capt" | "Maj" | "St" | "Jr" => format!("{token}.").into(),
+        _ if token.contains(['’', '‘']) => token.replace(['’', '‘'], "'").into(),
+        _ => token.into(),
+    }
+}
+
 /// Cuts `text[span]` into tokens (byte spans over `text`).
 pub fn tokenize(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
@@ -51,7 +65,8 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Span>)
     // Leading punctuation, one character at a time ("(", "“", "$", "\"").
     while start < end {
         let c = text[start..end].chars().next().expect("non-empty");
-        if is_punct(c) && !(c == '-' && text[start..end].len() > 1 && text[start + 1..end].starts_with(|d: char| d.is_ascii_digit())) {
+        // a sign or decimal point before digits stays with them: "-5", ".001"
+        if is_punct(c) && !(matches!(c, '-' | '.') && text[start..end].len() > 1 && text[start + 1..end].starts_with(|d: char| d.is_ascii_digit())) {
             push(out, start, start + c.len_utf8());
             start += c.len_utf8();
         } else {
@@ -131,6 +146,7 @@ mod tests {
         assert_eq!(toks("the coalition—its army—held"), ["the", "coalition", "—", "its", "army", "—", "held"]);
         assert_eq!(toks("in Palmyra."), ["in", "Palmyra", "."]);
         assert_eq!(toks("-5 degrees"), ["-5", "degrees"]);
+        assert_eq!(toks("to .001 per cent."), ["to", ".001", "per", "cent", "."]);
         assert_eq!(toks("...!?"), [".", ".", ".", "!", "?"]);
     }
 

@@ -48,6 +48,10 @@
 //!   is the run plus a short trailing participle or prepositional phrase (at most four words, up
 //!   to punctuation or a function word): "IS militants attacking Palmyra". For a percentage the
 //!   counted concept is the `of` phrase after it ("60% of its revenue" → "revenue").
+//! - **what a measure measures, and whose figure it is** come from the parts of speech and
+//!   chunks of the quantity's sentence ([`concept`], over [`crate::syntax`]).
+//! - **what a measure measures, and whose figure it is** come from the parts of speech and
+//!   chunks of the quantity's sentence ([`concept`], over [`crate::syntax`]).
 //! - **trend**: a rise or fall word just before (`up`, `rose`, `fell`, `+`) gives [`Trend`].
 //!
 //! Not quantities: dates (`Dec. 11`, `11 December`, bare years 1000–2100 with no unit), clock
@@ -61,6 +65,8 @@
 //! The Rust crates for numbers in text parse numbers, not claims: none returns bounds as an
 //! interval, ACLED's vague counts, or the counted noun with its span. The rules are a single
 //! pass over tokens with small lookups, no regular expressions: linear time.
+
+mod concept;
 
 use crate::Span;
 
@@ -80,12 +86,14 @@ pub struct Quantity {
     pub kind: QuantityKind,
     /// The measure unit (`km`, `USD`, `%`) or the counted noun (`militants`, `tanks`).
     pub unit: Option<String>,
-    /// What is counted, as text and span: "IS militants attacking Palmyra".
+    /// What is counted or measured, as text and span: "IS militants attacking Palmyra" (a
+    /// count), "tax on imported vehicles" (a 25% tax), "revenue" (60% of its revenue).
     pub counted: Option<(String, Span)>,
     /// A change rather than a level: "rose 3%", "down 19 cents".
     pub trend: Option<Trend>,
-    /// Whose figure it is, when the clause says it: the subject noun phrase before the verb
-    /// ("Ford (F) which has 13000 workers" → "Ford (F)"). Text and span.
+    /// Whose figure it is, or what it is about, when the sentence says it: the subject of its
+    /// clause ("Ford (F), which has 13000 workers" → "Ford (F)"), the phrase a count is of
+    /// ("a survey of seven countries" → "survey"), a possessor. Text and span.
     pub whose: Option<(String, Span)>,
 }
 
@@ -862,6 +870,16 @@ fn lower(s: &str) -> String {
 
 /// Finds every quantity in `text`, in order, non-overlapping.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    find(text, None)
+}
+
+/// [`find_quantities`] in a text already cut into `sentences` (in order, as
+/// [`crate::sentences::split`] cuts it), which spares splitting it again.
+pub fn find_quantities_in(text: &str, sentences: &[Span]) -> Vec<Quantity> {
+    find(text, Some(sentences))
+}
+
+fn find(text: &str, sentences: Option<&[Span]>) -> Vec<Quantity> {
     let c = Ctx { text, toks: tokenize(text) };
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
@@ -886,6 +904,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     }
     inherit_in_conversions(text, &mut out);
     inherit_unit_in_lists(text, &mut out);
+    concept::attach(text, sentences, &mut out);
     out
 }
 
@@ -1039,7 +1058,7 @@ fn quantity_at(c: &Ctx, i: usize, floor: usize) -> Step {
                             k += 1;
                         }
                         let of = noun_run(c, k, true, false);
-                        let q = Quantity { span, low: Some(a / b), high: Some(a / b), low_inclusive: true, high_inclusive: true, approx: false, kind: QuantityKind::Count, unit: of.as_ref().map(|o| o.2.clone()), counted: of.map(|o| (o.0, o.1)), trend: None, whose: subject_before(c, i) };
+                        let q = Quantity { span, low: Some(a / b), high: Some(a / b), low_inclusive: true, high_inclusive: true, approx: false, kind: QuantityKind::Count, unit: of.as_ref().map(|o| o.2.clone()), counted: of.map(|o| (o.0, o.1)), trend: None, whose: None };
                         return Step::Found(q, i + 3);
                     }
                 }
@@ -1515,7 +1534,7 @@ fn quantity_at(c: &Ctx, i: usize, floor: usize) -> Step {
         unit,
         counted,
         trend,
-        whose: subject_before(c, start_tok),
+        whose: None,
     };
     Step::Found(q, q_end)
 }
@@ -1531,70 +1550,6 @@ const VERBS: &[&str] = &[
     "owns", "owned", "carries", "estimates", "estimated", "plans", "planned", "announced", "measures", "weighs",
     "which", "who", "that", "while", "where",
 ];
-
-/// The subject of the clause a quantity at token `q` sits in: the content words right before
-/// its first verb, when that verb comes before the quantity. `None` when the quantity is in
-/// the subject itself.
-fn subject_before(c: &Ctx, q: usize) -> Option<(String, Span)> {
-    let mut start = q;
-    while start > 0 && !c.toks[start].nl && start + 40 > q {
-        let p = c.s(start - 1);
-        if c.kind(start - 1) == Some(K::Punct) && matches!(p, "." | "!" | "?" | ";" | ":") {
-            break;
-        }
-        start -= 1;
-    }
-    // the nearest verb before the quantity with a subject before it ("which has" → the noun
-    // before "which"); pronouns do not count, so "The company said it has" → "company"
-    let is_verb = |j: usize| c.kind(j) == Some(K::Word) && !c.capitalized(j) && (c.word_in(j, VERBS) || c.word_in(j, UP_WORDS) || c.word_in(j, DOWN_WORDS) || (c.s(j).ends_with("ed") && c.s(j).len() > 4));
-    const SKIP: &[&str] = &["also", "already", "now", "just", "still", "only", "currently", "recently", "reportedly", "then", "has", "have", "had", "which", "who", "that", "will", "would", "is", "was", "are", "were", "be", "been", "could", "can", "may", "might"];
-    const LINK: &[&str] = &["of", "and", "for", "in", "to", "&"];
-    let mut v = q;
-    while v > start + 1 {
-        v -= 1;
-        if !is_verb(v) {
-            continue;
-        }
-        let mut e = v;
-        while e > start && c.word_in(e - 1, SKIP) {
-            e -= 1;
-        }
-        let mut a = e;
-        while a > start && e - a < 10 {
-            let j = a - 1;
-            let ok = match c.toks[j].k {
-                K::Word => {
-                    let caps = c.s(j).len() > 1 && c.s(j).chars().all(|ch| ch.is_uppercase());
-                    let hyphened = j > 0 && c.is(j - 1, "-") && !c.toks[j].space;
-                    let verbish = !c.capitalized(j) && !hyphened && (is_verb(j) || c.s(j).ends_with("ing"));
-                    let framing = c.word_in(j, &["however", "meanwhile", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "year", "today", "yesterday", "week", "month", "far", "though"]);
-                    !verbish && !framing && (caps || !c.word_in(j, STOP)) || (c.word_in(j, LINK) && j > start && a < e && c.kind(j - 1) == Some(K::Word) && !c.word_in(j - 1, STOP))
-                }
-                K::Num => false,
-                K::Punct => matches!(c.s(j), "(" | ")" | "-" | "/" | "&" | "'" | "’") && j > start,
-            };
-            if !ok {
-                break;
-            }
-            a -= 1;
-        }
-        while a < e && (c.word_in(a, LINK) || (c.kind(a) == Some(K::Punct) && c.s(a) != "(")) {
-            a += 1;
-        }
-        if a >= e || (e == a + 1 && c.word_in(a, &["it", "they", "he", "she", "we", "you", "i"])) {
-            continue;
-        }
-        // "last season Chris Wood": keep the capitalised name at the end
-        if let Some(cap) = (a..e).find(|&j| c.capitalized(j) && (j..e).all(|x| c.kind(x) != Some(K::Word) || c.capitalized(x) || c.word_in(x, LINK) || c.s(x).chars().all(|ch| ch.is_uppercase()))) {
-            if cap > a && (a..cap).any(|x| c.kind(x) == Some(K::Word) && !c.capitalized(x) && !c.word_in(x, LINK)) {
-                a = cap;
-            }
-        }
-        let span = Span::new(c.text, c.toks[a].s, c.toks[e - 1].e)?;
-        return Some((span.of(c.text).to_string(), span));
-    }
-    None
-}
 
 /// A plural-looking noun: "tanks", "militants", "people", "men".
 fn is_plural(w: &str) -> bool {

@@ -1,0 +1,635 @@
+//! What a quantity measures and whose figure it is, from the parts of speech and chunks of its
+//! sentence ([`crate::syntax`]). Only sentences that hold a quantity are tagged, each once.
+//!
+//! - [`Quantity::counted`] of a measure (money, percent, distance…): the noun phrase the figure
+//!   modifies, with a prepositional phrase after it ("a 25% tax on imported vehicles" → "tax
+//!   on imported vehicles"), or the one it is the value of ("a speed of 15 mph" → "speed",
+//!   "grow sales by 35%" → "sales"). A percentage's `of` phrase ("60% of its revenue") is
+//!   found by the token rules before this and kept.
+//! - [`Quantity::whose`]: the phrase a count is of ("a survey of seven countries" →
+//!   "survey"), the possessor of the phrase the figure is in ("the iPhone 14's 6.1-inch
+//!   display" → "iPhone 14"), else the subject of its clause: through relative pronouns
+//!   ("Ford, which has 13000 workers" → "Ford"), infinitives ("Dell announced plans to lay off
+//!   6,650 employees" → "Dell"), prepositional phrases between subject and verb ("Revenue in
+//!   the quarter rose to $7.36 billion" → "Revenue"; `of` and `for` phrases stay in it:
+//!   "Shares of Urban Outfitters rose"), and a pronoun after a reporting verb ("Cayman Airways
+//!   said it was grounding two jets"). None when the figure is in the subject itself, or the
+//!   subject is another pronoun or "there".
+
+use super::{Quantity, QuantityKind};
+use crate::syntax::{self, Parsed};
+use crate::{sentences, Span};
+
+/// Sets `counted` (measures) and `whose` of every quantity in `qs`, all in `text`, in order.
+/// `sentences`: the text's sentence spans in order, when already split; else the lines that
+/// hold a quantity are split here.
+pub(super) fn attach(text: &str, sentences: Option<&[Span]>, qs: &mut [Quantity]) {
+    let spans: Vec<Span> = qs.iter().map(|q| q.span).collect();
+    let mut line: Option<(usize, Vec<Span>)> = None;
+    let mut parsed: Option<(Span, Sentence)> = None;
+    // The last figure's owner in this sentence, for items of a list without their own verb
+    // ("Homes from $750,000 to $1 million stay 70 days; $1 million to $1.25 million, 99 days").
+    let mut previous: Option<Range> = None;
+    for (k, q) in qs.iter_mut().enumerate() {
+        let span = match sentences {
+            Some(ss) => containing(text, ss, q.span),
+            None => sentence_of(text, q.span, &mut line),
+        };
+        let Some(span) = span else { continue };
+        if parsed.as_ref().map(|(s, _)| *s) != Some(span) {
+            let last_end = spans[k..].iter().take_while(|s| s.start() < span.end()).map(|s| s.end().min(span.end())).max().unwrap_or(q.span.end());
+            let w = window(text, span, q.span.start(), last_end);
+            parsed = Some((span, Sentence::new(text, w, &spans)));
+            previous = None;
+        }
+        let s = &parsed.as_ref().expect("just set").1;
+        let Some(at) = s.locate(q.span) else { continue };
+        let measure = !matches!(q.kind, QuantityKind::Count | QuantityKind::Ratio);
+        if measure && q.counted.is_none() {
+            q.counted = s.measured(&at).and_then(|r| s.phrase(r));
+        }
+        if q.kind != QuantityKind::Ratio {
+            let mut whose = s.whose(&at, !measure);
+            if whose.is_none() && at.first.is_some_and(|c| s.clause_verb(c).is_none()) {
+                whose = previous;
+            }
+            previous = whose.or(previous);
+            q.whose = whose.and_then(|r| s.phrase(r));
+        }
+    }
+}
+
+/// Hard line breaks end sentences (see [`crate::sentences`]).
+fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// The sentence around `q`: its line is split once (remembered in `line` while quantities stay
+/// on it) and the sentence holding `q`'s start taken, widened to `q`'s end.
+fn sentence_of(text: &str, q: Span, line: &mut Option<(usize, Vec<Span>)>) -> Option<Span> {
+    let on_line = |(start, ss): &(usize, Vec<Span>)| ss.last().is_some_and(|l| *start <= q.start() && q.end() <= l.end());
+    if !line.as_ref().is_some_and(on_line) {
+        let start = text[..q.start()].rfind(is_break).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        let end = text[q.end()..].find(is_break).map_or(text.len(), |i| q.end() + i);
+        let piece = &text[start..end];
+        let ss = sentences::split(piece).iter().filter_map(|s| Span::new(text, start + s.start(), start + s.end())).collect();
+        *line = Some((start, ss));
+    }
+    containing(text, &line.as_ref()?.1, q)
+}
+
+/// The sentence of `ss` (in order) holding `q`'s start, widened to `q`'s end.
+fn containing(text: &str, ss: &[Span], q: Span) -> Option<Span> {
+    let first = ss.get(ss.partition_point(|s| s.end() <= q.start()))?;
+    let last = ss.get(ss.partition_point(|s| s.end() < q.end())).unwrap_or(first);
+    Span::new(text, first.start().min(q.start()), last.end().max(q.end()))
+}
+
+/// How many words before the first quantity of a sentence, and after its last, are tagged: a
+/// subject further away is rare, and a long sentence (a table, a list) is not tagged whole.
+const WORDS_BEFORE: usize = 25;
+const WORDS_AFTER: usize = 8;
+
+/// The part of `sentence` to tag for the quantities `first.start()..last_end` in it.
+fn window(text: &str, sentence: Span, first: usize, last_end: usize) -> Span {
+    let before = &text[sentence.start()..first];
+    let mut words = 0;
+    let mut start = sentence.start();
+    let mut in_word = false;
+    for (i, c) in before.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == WORDS_BEFORE {
+                    start = sentence.start() + i + c.len_utf8();
+                    break;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    let after = &text[last_end..sentence.end()];
+    let mut end = sentence.end();
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in after.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == WORDS_AFTER {
+                    end = last_end + i;
+                    break;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    Span::new(text, start, end).unwrap_or(sentence)
+}
+
+/// Where a quantity sits in its sentence: its tokens `a..b`, the chunks of its first and of
+/// its last token.
+struct At {
+    b: usize,
+    first: Option<usize>,
+    last: Option<usize>,
+}
+
+/// A token range `start..end`.
+type Range = (usize, usize);
+
+struct Sentence<'t> {
+    text: &'t str,
+    p: Parsed,
+    /// The chunk each token is in.
+    chunk_of: Vec<Option<usize>>,
+    /// Whether each token is part of a quantity's span.
+    figure: Vec<bool>,
+}
+
+const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we", "you", "i", "this", "that", "these", "those", "one", "them", "him", "her", "us", "me"];
+const RELATIVES: &[&str] = &["which", "who", "that", "whom"];
+/// Prepositions that open a clause when tagged as one ("as Sony lost 2.7%").
+const OPENERS: &[&str] = &["as", "while", "whilst", "whereas", "although", "though", "because", "if", "unless", "when", "whether", "once", "after", "before", "until"];
+/// Verbs whose object is the subject of the infinitive after it ("cause sea levels to rise").
+const CAUSATIVE: &[&str] = &[
+    "cause", "causes", "caused", "causing", "allow", "allows", "allowed", "enable", "enables", "enabled", "force", "forces", "forced", "want", "wants", "wanted", "help",
+    "helps", "helped", "expect", "expects", "lead", "leads", "led", "push", "pushed", "prompt", "prompted", "drive", "drove", "see", "saw", "seen", "let", "lets", "make", "made", "makes",
+];
+/// Nouns of a time phrase, which is no subject ("last year", "on Tuesday", "the past three
+/// years").
+const TIME_NOUNS: &[&str] = &[
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "quarter", "today", "yesterday", "tomorrow", "tonight", "morning",
+    "evening", "night", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+/// Other words a time phrase may have.
+const TIME_WORDS: &[&str] = &["last", "this", "next", "past", "previous", "coming", "early", "late", "earlier", "later", "ago", "recently", "mid", "same", "first", "second", "third", "fourth"];
+
+impl<'t> Sentence<'t> {
+    /// Parses `span`; `figures` are every quantity's span in the text, in order.
+    fn new(text: &'t str, span: Span, figures: &[Span]) -> Sentence<'t> {
+        let p = syntax::parse(text, span);
+        let mut chunk_of = vec![None; p.tokens.len()];
+        for (c, ch) in p.chunks.iter().enumerate() {
+            chunk_of[ch.start..ch.end].iter_mut().for_each(|x| *x = Some(c));
+        }
+        let from = figures.partition_point(|f| f.end() <= span.start());
+        let figure = p
+            .tokens
+            .iter()
+            .map(|t| figures[from..].iter().take_while(|f| f.start() < span.end()).any(|f| f.start() < t.end() && t.start() < f.end()))
+            .collect();
+        Sentence { text, p, chunk_of, figure }
+    }
+
+    fn word(&self, i: usize) -> &'t str {
+        self.p.tokens[i].of(self.text)
+    }
+
+    fn label(&self, c: usize) -> &'static str {
+        self.p.chunks[c].label
+    }
+
+    /// The word of a one-word chunk, lower-cased.
+    fn single(&self, c: usize) -> Option<String> {
+        let ch = self.p.chunks[c];
+        (ch.end == ch.start + 1).then(|| self.word(ch.start).to_lowercase())
+    }
+
+    /// Chunks `c - 1` and `c` touch (no token between them).
+    fn touch(&self, c: usize) -> bool {
+        c > 0 && self.p.chunks[c - 1].end == self.p.chunks[c].start
+    }
+
+    fn is(&self, c: usize, label: &str) -> bool {
+        self.label(c) == label
+    }
+
+    fn range(&self, c: usize) -> Range {
+        (self.p.chunks[c].start, self.p.chunks[c].end)
+    }
+
+    fn locate(&self, q: Span) -> Option<At> {
+        let a = self.p.tokens.partition_point(|t| t.end() <= q.start());
+        let b = self.p.tokens.partition_point(|t| t.start() < q.end());
+        let first = (a..b).find_map(|i| self.chunk_of[i]);
+        let last = (a..b).rev().find_map(|i| self.chunk_of[i]);
+        (a < b).then_some(At { b, first, last })
+    }
+
+    /// The phrase for a token range, without determiners and punctuation at its ends.
+    fn phrase(&self, (mut a, mut b): Range) -> Option<(String, Span)> {
+        // Another figure inside it is not part of what is counted: "a 60 basis point
+        // improvement" → "improvement".
+        if let Some(last) = (a..b).rev().find(|&i| self.figure[i]) {
+            if self.has_noun((last + 1, b)) && self.p.pos[last + 1] != "NNP" {
+                a = last + 1;
+            }
+        }
+        let end = b;
+        let skip = |i: usize| {
+            matches!(self.p.pos[i], "DT" | "PDT" | "PRP$" | "POS" | "," | ":" | "." | "CC" | "IN" | "TO" | "''" | "\"")
+                || !self.word(i).chars().any(char::is_alphanumeric) && !matches!(self.word(i), "(" | ")")
+                || (i + 1 < end && self.p.pos[i].starts_with("NN") && TIME_NOUNS[TIME_NOUNS.iter().position(|&w| w == "monday").expect("listed")..].contains(&self.word(i).to_lowercase().as_str()))
+        };
+        while a < b && skip(a) {
+            a += 1;
+        }
+        while b > a && (skip(b - 1) || self.word(b - 1) == "(") {
+            b -= 1;
+        }
+        if a == b {
+            return None;
+        }
+        let span = Span::new(self.text, self.p.tokens[a].start(), self.p.tokens[b - 1].end())?;
+        Some((span.of(self.text).to_string(), span))
+    }
+
+    fn has_noun(&self, (a, b): Range) -> bool {
+        (a..b).any(|i| self.p.pos[i].starts_with("NN"))
+    }
+
+    /// What a measure measures: the rest of its noun phrase after it (and a prepositional
+    /// phrase after that), or the noun phrase it is the value of ("of", "for", "with", "to";
+    /// "by" after a verb's object).
+    fn measured(&self, at: &At) -> Option<Range> {
+        if let Some(c) = at.last {
+            let (_, chunk_end) = self.range(c);
+            // The rest of the phrase, up to a preposition or conjunction the chunker left in it.
+            let end = (at.b..chunk_end).find(|&i| matches!(self.p.pos[i], "IN" | "TO" | "CC")).unwrap_or(chunk_end);
+            let rest = (at.b, end);
+            let modifies = self.is(c, "NP") && end > at.b && self.has_noun(rest) && !self.has_number(rest) && !self.temporal(rest) && (self.p.pos[at.b].starts_with("NN") || self.p.pos[at.b].starts_with("JJ") || self.p.pos[at.b] == "VBN");
+            if modifies {
+                let mut e = end;
+                if end == chunk_end && c + 2 < self.p.chunks.len() && self.is(c + 1, "PP") && self.touch(c + 1) && self.is(c + 2, "NP") && self.touch(c + 2) {
+                    if let Some(w) = self.single(c + 1) {
+                        if matches!(w.as_str(), "on" | "with" | "for" | "in" | "of" | "toward" | "towards" | "from") && !self.is_figure(self.range(c + 2)) && !self.temporal(self.range(c + 2)) {
+                            e = self.range(c + 2).1;
+                            // and an "of" phrase after that: "a site in the City of David"
+                            let n = c + 4;
+                            if n < self.p.chunks.len() && self.is(n - 1, "PP") && self.touch(n - 1) && self.touch(n) && self.is(n, "NP") && self.single(n - 1).is_some_and(|w| w == "of") && !self.is_figure(self.range(n)) {
+                                e = self.range(n).1;
+                            }
+                        }
+                    }
+                }
+                return Some((at.b, e));
+            }
+            // "64GB of storage", "50 mL of 30% sulfuric acid": what comes after "of"
+            if chunk_end == at.b && c + 2 < self.p.chunks.len() && self.is(c + 1, "PP") && self.touch(c + 1) && self.single(c + 1).is_some_and(|w| w == "of") && self.is(c + 2, "NP") && self.touch(c + 2) {
+                let (a, b) = self.range(c + 2);
+                let a = (a..b).rev().find(|&i| self.p.pos[i] == "CD" || self.word(i) == "%").map_or(a, |i| i + 1);
+                if a < b && self.has_noun((a, b)) {
+                    return Some((a, b));
+                }
+            }
+        }
+        let c = at.first?;
+        if let Some(head) = self.of_head(c, &["of", "for", "with", "to"]) {
+            return Some(head);
+        }
+        // A verb's object right before the figure: "pulled the healthcare sector 0.68
+        // percent lower"
+        if c >= 2 && self.touch(c) && self.is(c - 1, "NP") && self.is(c - 2, "VP") && self.touch(c - 1) {
+            let object = self.range(c - 1);
+            let pronoun = self.single(c - 1).is_some_and(|w| PRONOUNS.contains(&w.as_str()));
+            if !pronoun && self.has_noun(object) && !self.is_figure(object) && !self.temporal(object) {
+                return Some(object);
+            }
+        }
+        // "boost the driving range by 35 miles", "grow sales by 35 per cent"
+        let (a, b) = self.of_head(c, &["by"])?;
+        let np = self.chunk_of[a]?;
+        (np > 0 && self.is(np - 1, "VP")).then_some((a, b))
+    }
+
+    /// A time phrase: every word a time word or a number ("last year", "early Wednesday").
+    fn temporal(&self, (a, b): Range) -> bool {
+        let time_noun = |i: usize| TIME_NOUNS.contains(&self.word(i).to_lowercase().as_str());
+        (a..b).any(time_noun) && (a..b).all(|i| time_noun(i) || TIME_WORDS.contains(&self.word(i).to_lowercase().as_str()) || matches!(self.p.pos[i], "CD" | "DT" | "CC" | "JJ" | "POS"))
+    }
+
+    fn has_number(&self, (a, b): Range) -> bool {
+        (a..b).any(|i| self.p.pos[i] == "CD")
+    }
+
+    /// A figure itself: a phrase that ends in a quantity ("4.28 percent", "more than $5"),
+    /// not one a figure modifies ("a 60 basis point improvement") or a name with a number
+    /// ("iPhone 12 Pro Max").
+    fn is_figure(&self, (a, b): Range) -> bool {
+        (a..b).rev().find(|&i| self.word(i).chars().any(char::is_alphanumeric)).is_some_and(|i| self.figure[i])
+    }
+
+    /// The noun phrase before "`word` chunk `c`" ("the brains of 13 people" → "the brains").
+    fn of_head(&self, c: usize, words: &[&str]) -> Option<Range> {
+        if c < 2 || !self.is(c - 1, "PP") || !self.is(c - 2, "NP") || !self.touch(c) || !self.touch(c - 1) {
+            return None;
+        }
+        let w = self.single(c - 1)?;
+        if !words.contains(&w.as_str()) || self.is_figure(self.range(c - 2)) || self.temporal(self.range(c - 2)) {
+            return None;
+        }
+        let (mut a, b) = self.range(c - 2);
+        // "electrical activity in [the brains] of 13 people": the phrase it is in, too
+        if c >= 4 && self.touch(c - 2) && self.touch(c - 3) && self.is(c - 3, "PP") && self.is(c - 4, "NP") && self.single(c - 3).is_some_and(|w| matches!(w.as_str(), "of" | "in" | "for" | "on")) && !self.is_figure(self.range(c - 4)) {
+            a = self.range(c - 4).0;
+        }
+        Some((a, b))
+    }
+
+    /// Whose figure it is (see the module doc). `count`: the quantity counts something.
+    fn whose(&self, at: &At, count: bool) -> Option<Range> {
+        let c = at.first?;
+        // "one of the best speakers": a pick from a set, nobody's figure
+        let last = self.p.chunks[at.last?].end;
+        if count && self.word(last - 1).eq_ignore_ascii_case("one") && self.p.tokens.get(last).is_some_and(|_| self.word(last).eq_ignore_ascii_case("of")) {
+            return None;
+        }
+        if count {
+            if let Some(head) = self.of_head(c, &["of"]) {
+                return Some(head);
+            }
+        }
+        // A possessor: "[The iPhone 14] ['s 6.1-inch display]".
+        let first = self.p.chunks[c].start;
+        if self.p.pos[first] == "POS" && c > 0 && self.touch(c) && self.is(c - 1, "NP") {
+            return Some(self.range(c - 1));
+        }
+        match self.clause_verb(c) {
+            Some(verb) => self.subject_of(verb, 0),
+            None => self.label_before(c).or_else(|| self.verbless_owner(c)),
+        }
+    }
+
+    /// A figure without a verb before it ("Dow +0.2% Nasdaq +0.8%", "Homes from $750,000
+    /// stay"): the noun phrase right before it, or before the prepositional phrase it is in.
+    fn verbless_owner(&self, c: usize) -> Option<Range> {
+        let mut before = c.checked_sub(1)?;
+        if self.is(before, "PP") && self.touch(c) && before > 0 && self.single(before).is_some_and(|w| matches!(w.as_str(), "from" | "of" | "at" | "with" | "for" | "between" | "worth")) {
+            before -= 1;
+        }
+        let between = self.p.chunks[before].end..self.p.chunks[before + 1].start;
+        let touching = between.clone().all(|i| matches!(self.word(i), "+" | "-" | "−"));
+        (touching && self.is(before, "NP") && !self.is_figure(self.range(before)) && self.has_noun(self.range(before)) && !self.temporal(self.range(before))).then(|| self.range(before))
+    }
+
+    /// A short label before a colon the figure comes after ("Properties including: 9 E 71st
+    /// St, $55,931,000"): its first noun phrase.
+    fn label_before(&self, c: usize) -> Option<Range> {
+        let colon = (0..self.p.chunks[c].start).rev().find(|&i| matches!(self.word(i), ":" | ";"))?;
+        if self.word(colon) != ":" || colon > 4 || (colon + 1..self.p.chunks[c].start).any(|i| self.p.pos[i].starts_with("VB") && self.chunk_of[i].is_some_and(|k| self.is(k, "VP"))) {
+            return None;
+        }
+        let np = self.chunk_of[..colon].iter().flatten().copied().find(|&k| self.is(k, "NP"))?;
+        Some(self.range(np))
+    }
+
+    /// Chunk `c` opens a clause: a subordinating conjunction, or one the chunker took for a
+    /// preposition ("as Sony lost").
+    fn opens_clause(&self, c: usize) -> bool {
+        self.is(c, "SBAR") || (self.is(c, "PP") && self.single(c).is_some_and(|w| OPENERS.contains(&w.as_str())))
+    }
+
+    /// A clause break between chunks `c - 1` and `c`: a semicolon or colon.
+    fn break_before(&self, c: usize) -> bool {
+        (self.p.chunks[c - 1].end..self.p.chunks[c].start).any(|i| matches!(self.word(i), ";" | ":"))
+    }
+
+    /// The verb chunk before chunk `c` in its clause, if the clause has one before it.
+    fn clause_verb(&self, c: usize) -> Option<usize> {
+        let mut k = c;
+        while k > 0 {
+            if self.break_before(k) {
+                return None;
+            }
+            k -= 1;
+            if self.is(k, "VP") {
+                return Some(k);
+            }
+            if self.opens_clause(k) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The subject of verb chunk `v`.
+    fn subject_of(&self, v: usize, depth: usize) -> Option<Range> {
+        if depth > 4 {
+            return None;
+        }
+        // An infinitive or a participle ("to lay off", "having increased", "averaging") takes
+        // the subject of the verb before it.
+        let first = self.p.chunks[v].start;
+        let infinitive = self.word(first).eq_ignore_ascii_case("to");
+        let nonfinite = infinitive || self.p.pos[first] == "VBG";
+        // A past participle right after a noun phrase modifies it ("products priced at $10",
+        // "with dairy prices expected to rise 4%").
+        // So does a present participle after "with" ("with stockbroker Peel Hunt placing").
+        let with_before = v >= 2 && self.is(v - 2, "PP") && self.single(v - 2).is_some_and(|w| w == "with");
+        if (self.p.pos[first] == "VBN" || (self.p.pos[first] == "VBG" && with_before)) && self.touch(v) && self.is(v - 1, "NP") && !self.is_figure(self.range(v - 1)) {
+            return Some(self.apposed(self.subject_phrase(v - 1), v));
+        }
+        let mut k = v;
+        while k > 0 {
+            if self.break_before(k) {
+                return None;
+            }
+            k -= 1;
+            if self.opens_clause(k) {
+                return None;
+            }
+            match self.label(k) {
+                "ADVP" | "PRT" | "ADJP" | "PP" => continue,
+                "VP" => return self.subject_of(k, depth + 1),
+                "NP" => {}
+                _ => return None,
+            }
+            let word = self.single(k);
+            if let Some(w) = &word {
+                if RELATIVES.contains(&w.as_str()) {
+                    return self.antecedent(k);
+                }
+                if w == "there" {
+                    return None;
+                }
+                if PRONOUNS.contains(&w.as_str()) {
+                    // "Cayman Airways said it was grounding": the reporter; "Salah's spell
+                    // brought a record as he netted 32 goals": the subject of the clause before.
+                    let resolvable = matches!(w.as_str(), "it" | "they" | "he" | "she");
+                    let earlier = if resolvable { (0..k).rev().find(|&j| self.is(j, "VP")) } else { None };
+                    return earlier.and_then(|vp| self.subject_of(vp, depth + 1));
+                }
+            }
+            if self.temporal(self.range(k)) {
+                continue;
+            }
+            let (j, a, b) = self.subject_phrase(k);
+            // A prepositional object ("Revenue in [the quarter] rose"): the subject is before
+            // it, unless the phrase opens the clause ("However the figure drops").
+            if j >= 2 && self.is(j - 1, "PP") && self.touch(j) && !self.opens_clause(j - 1) && (0..j - 1).rev().take_while(|&x| !self.opens_clause(x)).any(|x| self.is(x, "NP")) {
+                k = j - 1;
+                continue;
+            }
+            // The object of an earlier verb before an infinitive ("announced [plans] to lay
+            // off"), unless that verb makes its object act ("cause [sea levels] to rise").
+            if nonfinite && j > 0 && self.is(j - 1, "VP") {
+                let verb = self.word(self.p.chunks[j - 1].end - 1).to_lowercase();
+                if !(infinitive && CAUSATIVE.contains(&verb.as_str())) {
+                    return self.subject_of(j - 1, depth + 1);
+                }
+            }
+            // A figure or object before a coordinated verb ("entered the game averaging 15.9
+            // degrees and added a 30 degree homer"): the subject of the first verb.
+            let coordinated = (b..self.p.chunks[v].start).any(|i| self.p.pos[i] == "CC");
+            if (coordinated || self.is_figure((a, b))) && j > 0 && self.is(j - 1, "VP") {
+                return self.subject_of(j - 1, depth + 1);
+            }
+            // The object of a participle after a noun ("militants attacking [Palmyra] faced"):
+            // the noun the participle modifies is the subject.
+            if j >= 2 && self.is(j - 1, "VP") && self.touch(j) && self.touch(j - 1) && self.is(j - 2, "NP") && matches!(self.p.pos[self.p.chunks[j - 1].start], "VBG" | "VBN") && !self.is_figure(self.range(j - 2)) {
+                let (pj, pa, _) = self.subject_phrase(j - 2);
+                return Some(self.apposed((pj, pa, b), v));
+            }
+            return Some(self.apposed((j, a, b), v));
+        }
+        None
+    }
+
+    /// The phrase a subject noun phrase (chunk `k`) belongs to: `of` and `for` phrases, a
+    /// possessor, a bracketed short form. Returns its first chunk and token range.
+    fn subject_phrase(&self, k: usize) -> (usize, usize, usize) {
+        let (mut a, mut b) = self.range(k);
+        let mut j = k;
+        loop {
+            // "[Shares] of [Urban Outfitters]", "[figures] for [April]": one subject
+            if j >= 2 && self.touch(j) && self.is(j - 1, "PP") && self.touch(j - 1) && self.is(j - 2, "NP") && self.single(j - 1).is_some_and(|w| w == "of" || w == "for") {
+                j -= 2;
+            // "[The iPhone 14] ['s display]", "the length of [the guitar] ['s neck]"
+            } else if self.p.pos[self.range(j).0] == "POS" && j > 0 && self.touch(j) && self.is(j - 1, "NP") {
+                j -= 1;
+            } else {
+                break;
+            }
+            a = self.range(j).0;
+        }
+        // "West Texas Intermediate (WTI)"
+        if a >= 2 && b < self.p.tokens.len() && self.word(a - 1) == "(" && self.word(b) == ")" {
+            if let Some((na, _)) = self.antecedent_np(a - 1) {
+                j = self.chunk_of[na].unwrap_or(j);
+                a = na;
+                b += 1;
+            }
+        }
+        (j, a, b)
+    }
+
+    /// The head of an apposition before verb chunk `v`: "[The trust], a major office landlord
+    /// in New York, posted" → "The trust".
+    fn apposed(&self, (j, a, b): (usize, usize, usize), v: usize) -> Range {
+        let verb = self.p.chunks[v].start;
+        let commas = a >= 2 && self.word(a - 1) == "," && verb > b && self.word(verb - 1) == ",";
+        if commas && j > 0 && self.is(j - 1, "NP") && self.p.chunks[j - 1].end == a - 1 && !self.temporal(self.range(j - 1)) && !self.is_figure(self.range(j - 1)) {
+            let (_, pa, pb) = self.subject_phrase(j - 1);
+            return (pa, pb);
+        }
+        (a, b)
+    }
+
+    /// The noun phrase a relative pronoun (chunk `k`) refers to: the one before it, past a
+    /// comma and a bracketed aside ("Ford (F) which has").
+    fn antecedent(&self, k: usize) -> Option<Range> {
+        let mut end = self.p.chunks[k].start;
+        while end > 0 && matches!(self.word(end - 1), "," | ")") {
+            if self.word(end - 1) == ")" {
+                let open = (0..end - 1).rev().find(|&i| self.word(i) == "(")?;
+                let (a, _) = self.antecedent_np(open)?;
+                return Some((a, end));
+            }
+            end -= 1;
+        }
+        // "the fees of the underlying funds, which": the whole phrase
+        let (a, _) = self.antecedent_np(end)?;
+        let (_, a, b) = self.subject_phrase(self.chunk_of[a]?);
+        Some((a, b))
+    }
+
+    /// The noun phrase chunk ending at token `end`.
+    fn antecedent_np(&self, end: usize) -> Option<Range> {
+        let c = self.chunk_of.get(end.checked_sub(1)?).copied().flatten()?;
+        (self.is(c, "NP") && self.p.chunks[c].end == end).then(|| self.range(c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quantities::find_quantities;
+
+    /// Each quantity's text with its `counted` and `whose` phrases.
+    fn concepts(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        find_quantities(text).into_iter().map(|q| (q.span.of(text).to_string(), q.counted.map(|c| c.0), q.whose.map(|w| w.0))).collect()
+    }
+
+    fn one(text: &str) -> (Option<String>, Option<String>) {
+        let v = concepts(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        (v[0].1.clone(), v[0].2.clone())
+    }
+
+    #[test]
+    fn a_measure_modifies_a_noun_phrase() {
+        assert_eq!(one("Chile already had a 25% levy on imported cars."), (Some("levy on imported cars".into()), Some("Chile".into())));
+        assert_eq!(one("The lamp is sold with a 9 W bulb."), (Some("bulb".into()), Some("lamp".into())));
+    }
+
+    #[test]
+    fn a_measure_is_the_value_of_a_noun_phrase() {
+        assert_eq!(one("The storm brought gusts of 150 mph on Tuesday.").0.as_deref(), Some("gusts"));
+        assert_eq!(one("The bakery hopes to grow sales by 12 per cent this year.").0.as_deref(), Some("sales"));
+    }
+
+    #[test]
+    fn whose_figure_is_the_subject() {
+        assert_eq!(one("Turnover in the quarter rose to $7.3 billion.").1.as_deref(), Some("Turnover"));
+        assert_eq!(one("Acme Corp, which has 1300 workers in Wales, said nothing.").1.as_deref(), Some("Acme Corp"));
+        assert_eq!(one("Globex on Monday announced plans to lay off more than 2,500 employees.").1.as_deref(), Some("Globex"));
+        assert_eq!(one("Blue Air said it was grounding two new jets.").1.as_deref(), Some("Blue Air"));
+        assert_eq!(one("Prices of fresh apples rose 4% in May.").1.as_deref(), Some("Prices of fresh apples"));
+    }
+
+    #[test]
+    fn no_subject_when_the_figure_is_it_or_a_pronoun() {
+        assert_eq!(one("About 70% voted against the plan.").1, None);
+        assert_eq!(one("He has scored 14 goals this season.").1, None);
+        assert_eq!(one("There are four bridges over the river.").1, None);
+    }
+
+    #[test]
+    fn a_count_of_a_phrase_and_a_possessor() {
+        assert_eq!(one("A new survey of nine African countries found the same.").1.as_deref(), Some("new survey"));
+        assert_eq!(one("The tablet’s 8-inch screen is bright.").1.as_deref(), Some("tablet"));
+    }
+
+    #[test]
+    fn sentences_split_before_give_the_same_concepts() {
+        let text = "Officials said 300 soldiers left. Turnover in the quarter rose to $7.3 billion, the firm said.\n\nA new survey of nine African countries found the same.";
+        let sentences = crate::sentences::split(text);
+        assert_eq!(crate::quantities::find_quantities_in(text, &sentences), find_quantities(text));
+        assert_eq!(find_quantities(text)[1].whose.as_ref().map(|w| w.0.as_str()), Some("Turnover"));
+    }
+
+    #[test]
+    fn the_militants_attacking_palmyra_are_still_counted() {
+        let text = "More than 5,000 IS militants attacking Palmyra faced 14 tanks in the old city.";
+        let q = find_quantities(text);
+        assert_eq!(q[0].counted.as_ref().unwrap().0, "IS militants attacking Palmyra");
+        // The tanks are not Palmyra's (the participle's object is not the subject), and the
+        // figure is no part of whose they are.
+        assert_eq!(q[1].whose.as_ref().map(|w| w.0.as_str()), Some("IS militants attacking Palmyra"));
+    }
+}
