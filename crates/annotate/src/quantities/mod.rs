@@ -1600,7 +1600,7 @@ fn noun_run(c: &Ctx, k: usize, percent: bool, singular: bool) -> Option<(String,
             words += 1;
             j += 1;
             // a plural noun ends the phrase: "boats sank", "IS militants attacking"
-            if !acronym && !percent && is_plural(s) && !c.toks.get(j).is_some_and(|t| t.k == K::Word && is_plural(c.text.get(t.s..t.e).unwrap_or("")) && false) {
+            if !acronym && !percent && is_plural(s) {
                 break;
             }
         } else if t.k == K::Punct && (c.s(j) == "-") && !t.space && words > 0 && c.kind(j + 1) == Some(K::Word) && !c.toks[j + 1].space {
