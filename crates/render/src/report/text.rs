@@ -56,7 +56,7 @@ pub fn digest(dossiers: &[Dossier]) -> String {
         if !d.blame.is_empty() {
             let _ = writeln!(out, "  blame:");
             for b in d.blame.iter().take(TOP) {
-                let _ = writeln!(out, "{}", clip(&format!("    {} → {}: {} [{}]", b.holder, b.target, b.for_.join("; "), b.outlets.join(", ")), WIDTH));
+                let _ = writeln!(out, "{}", clip(&format!("    {} → {}{} [{}]", b.holder, b.target, if b.for_.is_empty() { String::new() } else { format!(": {}", b.for_.join("; ")) }, b.outlets.join(", ")), WIDTH));
             }
             more(&mut out, d.blame.len());
         }
