@@ -838,23 +838,9 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// FNV-1a, for the word tables: the words are short and not chosen by an adversary, and
-/// SipHash was a tenth of the annotator's time.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+// The word tables hash with FNV-1a (`WordHasher`, shared with the taggers): the words are
+// short and not chosen by an adversary, and SipHash was a tenth of the annotator's time.
+use crate::perceptron::features::WordHasher;
 
 type WordSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<WordHasher>>;
 
