@@ -205,14 +205,8 @@ pub fn train(docs: &[Doc], domains: &[u8], domain_names: &[&str], labels: &[&str
             let mut score = |f: &[u32], s: &mut [f32]| t_cell.borrow().scores(f, s);
             let mut learn = |f: &[u32], guess: usize, si: usize, i: usize| {
                 let truth = gold[si][i];
-                let mut t = t_cell.borrow_mut();
-                t.tick();
                 total += 1;
-                if guess == truth {
-                    right += 1;
-                } else {
-                    t.update(f, truth, guess);
-                }
+                right += usize::from(t_cell.borrow_mut().learn(f, truth, guess));
                 guess
             };
             // Every other visit a document is read without its domain, so that the shared

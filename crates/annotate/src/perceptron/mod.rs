@@ -87,6 +87,16 @@ impl Training {
         }
     }
 
+    /// One training step: the clock ticks, and a wrong `guess` is moved towards `truth`.
+    /// Returns whether the guess was right.
+    pub fn learn(&mut self, features: &[u32], truth: usize, guess: usize) -> bool {
+        self.tick();
+        if guess != truth {
+            self.update(features, truth, guess);
+        }
+        guess == truth
+    }
+
     /// The perceptron update: towards `truth`, away from `guess`.
     pub fn update(&mut self, features: &[u32], truth: usize, guess: usize) {
         for &f in features {

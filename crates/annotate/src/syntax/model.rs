@@ -144,14 +144,8 @@ fn train_pos(words: &[Vec<Word>], gold: &[Vec<u8>], subset: &[usize], tags: usiz
             let score = |f: &[u32], out: &mut [f32]| cell.borrow().scores(f, out);
             let mut learn = |f: &[u32], guess: usize, i: usize| {
                 let truth = gold[s][i] as usize;
-                let mut t = cell.borrow_mut();
-                t.tick();
                 total += 1;
-                if guess == truth {
-                    right += 1;
-                } else {
-                    t.update(f, truth, guess);
-                }
+                right += usize::from(cell.borrow_mut().learn(f, truth, guess));
                 guess
             };
             decode_pos(&words[s], &dict, tags, &score, Some(&mut learn));
@@ -207,14 +201,8 @@ pub fn train(sentences: &[Sentence], epochs: usize, folds: usize, mut progress: 
             let score = |f: &[u32], out: &mut [f32]| cell.borrow().scores(f, out);
             let mut learn = |f: &[u32], guess: usize, i: usize| {
                 let truth = gold_chunks[s][i];
-                let mut t = cell.borrow_mut();
-                t.tick();
                 total += 1;
-                if guess == truth {
-                    right += 1;
-                } else {
-                    t.update(f, truth, guess);
-                }
+                right += usize::from(cell.borrow_mut().learn(f, truth, guess));
                 guess
             };
             decode_chunks(&words[s], &predicted[s], chunk_tags, &score, Some(&mut learn));
