@@ -43,13 +43,7 @@ fn main() {
                 }
                 black_box(found)
             };
-            run();
-            let rounds = 5;
-            let start = Instant::now();
-            for _ in 0..rounds {
-                run();
-            }
-            let per_s = (tokens * rounds) as f64 / start.elapsed().as_secs_f64();
+            let (rounds, per_s) = per_second(tokens, &run);
             println!("entity tagging: {tokens} tokens x {rounds} rounds, {per_s:.0} tokens/s on one core");
             println!("RESULT tagging_tokens_per_s={per_s:.0}");
         }
@@ -69,13 +63,7 @@ fn main() {
             }
             black_box(n)
         };
-        run();
-        let rounds = 5;
-        let start = Instant::now();
-        for _ in 0..rounds {
-            run();
-        }
-        let per_s = (tokens * rounds) as f64 / start.elapsed().as_secs_f64();
+        let (rounds, per_s) = per_second(tokens, &run);
         println!("part-of-speech tagging and chunking: {tokens} tokens x {rounds} rounds, {per_s:.0} tokens/s on one core");
         println!("RESULT syntax_tokens_per_s={per_s:.0}");
     }
@@ -143,6 +131,17 @@ fn main() {
     println!("whole annotation: {} texts, {:.2} MB x {rounds} rounds, {mb_s:.2} MB/s on one core", texts.len(), bytes as f64 / 1e6);
     println!("RESULT annotation_mb_per_s={mb_s:.2}");
 
+}
+
+/// Units handled per second by `run` over 5 rounds, after one warm-up round: (rounds, rate).
+fn per_second(units: usize, run: &dyn Fn() -> usize) -> (usize, f64) {
+    run();
+    let rounds = 5;
+    let start = Instant::now();
+    for _ in 0..rounds {
+        run();
+    }
+    (rounds, (units * rounds) as f64 / start.elapsed().as_secs_f64())
 }
 
 fn article_bodies(raw: &str) -> Vec<String> {
