@@ -14,7 +14,7 @@
 //! depend on order.
 
 use crate::features::{Day, DocumentFeatures};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The knobs of story clustering. The defaults were chosen on the tuning halves of BASIL,
 /// AllSides and ECB+ (see the crate docs).
@@ -105,24 +105,40 @@ pub(crate) enum Kind {
 pub(crate) type Weighted = (u32, f32);
 
 /// Interned term strings with their kinds and document frequencies.
+///
+/// Terms are looked up by a 64-bit hash of kind and text, not by the text: at a million
+/// documents the vocabulary holds millions of terms, and a lookup that compares strings costs a
+/// second cache miss (the boxed text) on every hit; the text is kept once, in `terms`. Two
+/// different terms with the same 64-bit hash would share an id: at ten million terms the
+/// chance of that is about one in 400,000 per run, and it would only blur one term.
 #[derive(Default)]
 pub(crate) struct Vocabulary {
-    /// One map per [`Kind`].
-    ids: [HashMap<Box<str>, u32>; 5],
+    ids: HashMap<u64, u32>,
     pub(crate) terms: Vec<(Kind, Box<str>)>,
     pub(crate) df: Vec<u32>,
 }
 
+/// The vocabulary's key for a term: FNV-1a over the kind and the bytes, then a finaliser
+/// (splitmix64) so that the map's own hash sees well-mixed bits.
+fn term_key(kind: Kind, term: &str) -> u64 {
+    let h = term.bytes().fold(
+        (0xcbf2_9ce4_8422_2325u64 ^ kind as u64).wrapping_mul(0x0100_0000_01b3),
+        |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3),
+    );
+    let mut x = h ^ (h >> 30);
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
 impl Vocabulary {
     fn intern(&mut self, kind: Kind, term: &str) -> u32 {
-        let map = &mut self.ids[kind as usize];
-        if let Some(&id) = map.get(term) {
-            return id;
+        let next = self.terms.len() as u32;
+        let id = *self.ids.entry(term_key(kind, term)).or_insert(next);
+        if id == next {
+            self.terms.push((kind, term.into()));
+            self.df.push(0);
         }
-        let id = self.terms.len() as u32;
-        map.insert(term.into(), id);
-        self.terms.push((kind, term.into()));
-        self.df.push(0);
         id
     }
 
@@ -163,6 +179,52 @@ pub struct Edge {
     pub forced: bool,
 }
 
+/// Posting lists: key → the documents indexed under it, newest first, as chains through one
+/// shared arena. Most lists hold one to three documents; a `Vec` for each would cost an
+/// allocation and 24 bytes of header per key (tens of millions of keys at a million
+/// documents), where a chain costs 8 bytes a posting and one `u32` a key.
+struct Postings<K> {
+    heads: HashMap<K, u32>,
+    /// (document, next node or `NONE`).
+    nodes: Vec<(u32, u32)>,
+}
+
+impl<K> Default for Postings<K> {
+    fn default() -> Self {
+        Postings {
+            heads: HashMap::default(),
+            nodes: Vec::new(),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Postings<K> {
+    const NONE: u32 = u32::MAX;
+
+    /// Adds `doc` under `key`, unless it is already the newest there.
+    fn push(&mut self, key: K, doc: u32) {
+        let next = self.nodes.len() as u32;
+        let head = self.heads.entry(key).or_insert(Self::NONE);
+        if *head != Self::NONE && self.nodes[*head as usize].0 == doc {
+            return;
+        }
+        self.nodes.push((doc, *head));
+        *head = next;
+    }
+
+    /// The documents under `key`, newest first.
+    fn get(&self, key: &K) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.heads.get(key).copied().unwrap_or(Self::NONE);
+        std::iter::from_fn(move || {
+            (at != Self::NONE).then(|| {
+                let (doc, next) = self.nodes[at as usize];
+                at = next;
+                doc
+            })
+        })
+    }
+}
+
 /// The index. Insert documents one at a time; read the stories at any point.
 pub struct StoryIndex {
     pub(crate) params: Params,
@@ -172,11 +234,11 @@ pub struct StoryIndex {
     counted: usize,
     pub(crate) docs: Vec<IndexedDoc>,
     /// (term, week) → documents, for dated documents.
-    dated: HashMap<(u32, i32), Vec<u32>>,
+    dated: Postings<(u32, i32)>,
     /// term → undated documents.
-    undated: HashMap<u32, Vec<u32>>,
+    undated: Postings<u32>,
     /// term → every document: what undated documents search.
-    all: HashMap<u32, Vec<u32>>,
+    all: Postings<u32>,
     /// Edges at or above the floor, each pair once.
     pub(crate) edges: Vec<(u32, u32, Edge)>,
     /// Document keys (a hash of the id) for order-free tie-breaking.
@@ -281,9 +343,9 @@ impl StoryIndex {
             frozen: false,
             counted: 0,
             docs: Vec::new(),
-            dated: HashMap::new(),
-            undated: HashMap::new(),
-            all: HashMap::new(),
+            dated: Postings::default(),
+            undated: Postings::default(),
+            all: Postings::default(),
             edges: Vec::new(),
             keys: Vec::new(),
             comparisons: 0,
@@ -371,21 +433,15 @@ impl StoryIndex {
         let mut seen: Vec<u32> = Vec::new();
         for &t in &candidates {
             if weeks.is_empty() {
-                if let Some(list) = self.all.get(&t) {
-                    seen.extend_from_slice(list);
-                }
+                seen.extend(self.all.get(&t));
             } else {
                 let r = (self.params.max_gap_days() + self.params.publication_slack_days + 6) / 7;
                 for &w in &weeks {
                     for dw in -r..=r {
-                        if let Some(list) = self.dated.get(&(t, w + dw)) {
-                            seen.extend_from_slice(list);
-                        }
+                        seen.extend(self.dated.get(&(t, w + dw)));
                     }
                 }
-                if let Some(list) = self.undated.get(&t) {
-                    seen.extend_from_slice(list);
-                }
+                seen.extend(self.undated.get(&t));
             }
         }
         seen.sort_unstable();
@@ -415,15 +471,12 @@ impl StoryIndex {
         }
         // Index it.
         for &t in &candidates {
-            self.all.entry(t).or_default().push(id);
+            self.all.push(t, id);
             if weeks.is_empty() {
-                self.undated.entry(t).or_default().push(id);
+                self.undated.push(t, id);
             } else {
                 for &w in &weeks {
-                    let list = self.dated.entry((t, w)).or_default();
-                    if list.last() != Some(&id) {
-                        list.push(id);
-                    }
+                    self.dated.push((t, w), id);
                 }
             }
         }
@@ -517,7 +570,7 @@ impl StoryIndex {
             self.params.story_threshold as f64,
             &self.keys,
         );
-        let mut by_label: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut by_label: HashMap<u32, Vec<usize>> = HashMap::default();
         for (d, &l) in labels.iter().enumerate() {
             by_label.entry(l).or_default().push(d);
         }
@@ -549,6 +602,18 @@ mod tests {
         );
         assert!(p.max_gap_days() >= p.date_tolerance_days);
         assert!(p.date_factor(Some(p.max_gap_days() + 1)) < p.edge_floor);
+    }
+
+    #[test]
+    fn postings_chain_newest_first_without_repeats() {
+        let mut p: Postings<u32> = Postings::default();
+        p.push(7, 1);
+        p.push(7, 1);
+        p.push(9, 2);
+        p.push(7, 3);
+        assert_eq!(p.get(&7).collect::<Vec<_>>(), [3, 1]);
+        assert_eq!(p.get(&9).collect::<Vec<_>>(), [2]);
+        assert_eq!(p.get(&8).count(), 0);
     }
 
     #[test]

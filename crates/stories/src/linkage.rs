@@ -10,7 +10,8 @@
 //! smallest document key is smallest.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BinaryHeap;
 
 /// Similarities are stored as integers in millionths.
 pub(crate) const SCALE: f64 = 1e6;
@@ -62,7 +63,7 @@ pub(crate) fn average_linkage_of_groups(
     key: &[u64],
 ) -> Vec<u32> {
     let n = size.len();
-    let mut neighbours: Vec<HashMap<u32, i64>> = vec![HashMap::new(); n];
+    let mut neighbours: Vec<HashMap<u32, i64>> = vec![HashMap::default(); n];
     for &(a, b, w) in edges {
         if a == b {
             continue;
