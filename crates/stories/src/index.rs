@@ -113,13 +113,15 @@ pub(crate) type Weighted = (u32, f32);
 /// chance of that is about one in 400,000 per run, and it would only blur one term.
 #[derive(Default)]
 pub(crate) struct Vocabulary {
-    ids: HashMap<u64, u32>,
+    ids: TermTable,
     pub(crate) terms: Vec<(Kind, Box<str>)>,
+    /// Each term's kind again, packed: what the hot path reads.
+    kinds: Vec<Kind>,
     pub(crate) df: Vec<u32>,
 }
 
 /// The vocabulary's key for a term: FNV-1a over the kind and the bytes, then a finaliser
-/// (splitmix64) so that the map's own hash sees well-mixed bits.
+/// (splitmix64) so that the table sees well-mixed bits. Never 0 (the table's empty slot).
 fn term_key(kind: Kind, term: &str) -> u64 {
     let h = term.bytes().fold(
         (0xcbf2_9ce4_8422_2325u64 ^ kind as u64).wrapping_mul(0x0100_0000_01b3),
@@ -128,18 +130,115 @@ fn term_key(kind: Kind, term: &str) -> u64 {
     let mut x = h ^ (h >> 30);
     x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
+    (x ^ (x >> 31)).max(1)
+}
+
+/// Term key → id: open addressing with linear probing over a power-of-two array, at most
+/// three quarters full. Why not a `HashMap`: a document's terms are looked up together, and
+/// at a million documents nearly every lookup misses the cache; [`TermTable::touch`] reads the
+/// home slots of all of them first, so those misses overlap instead of coming one at a time.
+#[derive(Default)]
+struct TermTable {
+    /// (key, id); key 0 is an empty slot.
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+impl TermTable {
+    fn home(&self, key: u64) -> usize {
+        // The high bits: `term_key` mixes them as well as the low ones.
+        (key >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    /// Reads the home slot of every key, so that the probes after it find them in cache.
+    fn touch(&self, keys: &[u64]) {
+        if self.slots.is_empty() {
+            return;
+        }
+        let mut seen = 0u64;
+        for &k in keys {
+            seen ^= self.slots[self.home(k)].0;
+        }
+        std::hint::black_box(seen);
+    }
+
+    /// The id of `key`, or `new` (which is then stored) if it has none.
+    fn get_or_insert(&mut self, key: u64, new: u32) -> u32 {
+        *self.entry(key, new)
+    }
+
+    /// The value of `key`, stored as `new` first if it has none.
+    fn entry(&mut self, key: u64, new: u32) -> &mut u32 {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let k = self.slots[i].0;
+            if k == key {
+                break;
+            }
+            if k == 0 {
+                self.slots[i] = (key, new);
+                self.len += 1;
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        &mut self.slots[i].1
+    }
+
+    fn get(&self, key: u64) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, v) = self.slots[i];
+            if k == key {
+                return Some(v);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+        let mask = size - 1;
+        for (k, id) in old.into_iter().filter(|&(k, _)| k != 0) {
+            let mut i = self.home(k);
+            while self.slots[i].0 != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = (k, id);
+        }
+    }
 }
 
 impl Vocabulary {
-    fn intern(&mut self, kind: Kind, term: &str) -> u32 {
-        let next = self.terms.len() as u32;
-        let id = *self.ids.entry(term_key(kind, term)).or_insert(next);
-        if id == next {
-            self.terms.push((kind, term.into()));
-            self.df.push(0);
-        }
-        id
+    /// Interns the terms of one document, each with its count.
+    fn intern_all(&mut self, terms: &[(Kind, &str, u32)]) -> Vec<(u32, u32)> {
+        let keys: Vec<u64> = terms.iter().map(|&(k, t, _)| term_key(k, t)).collect();
+        self.ids.touch(&keys);
+        keys.iter()
+            .zip(terms)
+            .map(|(&key, &(kind, term, n))| {
+                let next = self.terms.len() as u32;
+                let id = self.ids.get_or_insert(key, next);
+                if id == next {
+                    self.terms.push((kind, term.into()));
+                    self.kinds.push(kind);
+                    self.df.push(0);
+                }
+                (id, n)
+            })
+            .collect()
     }
 
     pub(crate) fn text(&self, id: u32) -> &str {
@@ -147,7 +246,7 @@ impl Vocabulary {
     }
 
     pub(crate) fn kind(&self, id: u32) -> Kind {
-        self.terms[id as usize].0
+        self.kinds[id as usize]
     }
 }
 
@@ -182,29 +281,33 @@ pub struct Edge {
 /// Posting lists: key → the documents indexed under it, newest first, as chains through one
 /// shared arena. Most lists hold one to three documents; a `Vec` for each would cost an
 /// allocation and 24 bytes of header per key (tens of millions of keys at a million
-/// documents), where a chain costs 8 bytes a posting and one `u32` a key.
-struct Postings<K> {
-    heads: HashMap<K, u32>,
+/// documents), where a chain costs 8 bytes a posting and a slot of the table a key. Keys are
+/// [`posting_key`]s.
+#[derive(Default)]
+struct Postings {
+    heads: TermTable,
     /// (document, next node or `NONE`).
     nodes: Vec<(u32, u32)>,
 }
 
-impl<K> Default for Postings<K> {
-    fn default() -> Self {
-        Postings {
-            heads: HashMap::default(),
-            nodes: Vec::new(),
-        }
-    }
+/// The key of a posting list: a term, or a term in a week. A bijection of the pair (splitmix64
+/// of the packed bits), so two pairs never share a list.
+fn posting_key(term: u32, week: i32) -> u64 {
+    let mut x = ((term as u64) << 32 | week as u32 as u64) ^ 0x5851_f42d_4c95_7f2d;
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    // 0 marks an empty slot; the one pair that mixes to it shares the list of the pair that
+    // mixes to 1 (both would have to occur, among 2^64).
+    (x ^ (x >> 31)).max(1)
 }
 
-impl<K: std::hash::Hash + Eq> Postings<K> {
+impl Postings {
     const NONE: u32 = u32::MAX;
 
     /// Adds `doc` under `key`, unless it is already the newest there.
-    fn push(&mut self, key: K, doc: u32) {
+    fn push(&mut self, key: u64, doc: u32) {
         let next = self.nodes.len() as u32;
-        let head = self.heads.entry(key).or_insert(Self::NONE);
+        let head = self.heads.entry(key, Self::NONE);
         if *head != Self::NONE && self.nodes[*head as usize].0 == doc {
             return;
         }
@@ -212,9 +315,14 @@ impl<K: std::hash::Hash + Eq> Postings<K> {
         *head = next;
     }
 
+    /// Reads the home slots of `keys` (see [`TermTable::touch`]).
+    fn touch(&self, keys: &[u64]) {
+        self.heads.touch(keys);
+    }
+
     /// The documents under `key`, newest first.
-    fn get(&self, key: &K) -> impl Iterator<Item = u32> + '_ {
-        let mut at = self.heads.get(key).copied().unwrap_or(Self::NONE);
+    fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.heads.get(key).unwrap_or(Self::NONE);
         std::iter::from_fn(move || {
             (at != Self::NONE).then(|| {
                 let (doc, next) = self.nodes[at as usize];
@@ -234,11 +342,11 @@ pub struct StoryIndex {
     counted: usize,
     pub(crate) docs: Vec<IndexedDoc>,
     /// (term, week) → documents, for dated documents.
-    dated: Postings<(u32, i32)>,
+    dated: Postings,
     /// term → undated documents.
-    undated: Postings<u32>,
+    undated: Postings,
     /// term → every document: what undated documents search.
-    all: Postings<u32>,
+    all: Postings,
     /// Edges at or above the floor, each pair once.
     pub(crate) edges: Vec<(u32, u32, Edge)>,
     /// Document keys (a hash of the id) for order-free tie-breaking.
@@ -249,29 +357,15 @@ pub struct StoryIndex {
 
 /// The term strings of one document, interned, with raw counts.
 fn raw_terms(vocab: &mut Vocabulary, f: &DocumentFeatures) -> Vec<(u32, u32)> {
-    let mut out: Vec<(u32, u32)> =
-        Vec::with_capacity(f.names.len() + f.words.len() + f.entities.len() + f.places.len());
-    out.extend(
-        f.words
-            .iter()
-            .map(|(w, n)| (vocab.intern(Kind::Word, w), *n)),
+    let mut terms: Vec<(Kind, &str, u32)> = Vec::with_capacity(
+        f.names.len() + f.words.len() + f.entities.len() + f.places.len() + f.figures.len(),
     );
-    out.extend(
-        f.names
-            .iter()
-            .map(|(w, n)| (vocab.intern(Kind::Name, w), *n)),
-    );
-    for e in &f.entities {
-        out.push((vocab.intern(Kind::Entity, e), 1));
-    }
-    for p in &f.places {
-        out.push((vocab.intern(Kind::Place, p), 1));
-    }
-    out.extend(
-        f.figures
-            .iter()
-            .map(|(w, n)| (vocab.intern(Kind::Figure, w), *n)),
-    );
+    terms.extend(f.words.iter().map(|(w, n)| (Kind::Word, w.as_str(), *n)));
+    terms.extend(f.names.iter().map(|(w, n)| (Kind::Name, w.as_str(), *n)));
+    terms.extend(f.entities.iter().map(|e| (Kind::Entity, e.as_str(), 1)));
+    terms.extend(f.places.iter().map(|p| (Kind::Place, p.as_str(), 1)));
+    terms.extend(f.figures.iter().map(|(w, n)| (Kind::Figure, w.as_str(), *n)));
+    let mut out = vocab.intern_all(&terms);
     out.sort_unstable();
     out.dedup_by(|a, b| {
         if a.0 == b.0 {
@@ -431,17 +525,28 @@ impl StoryIndex {
         let id = self.docs.len() as u32;
         let weeks = self.weeks(&doc);
         let mut seen: Vec<u32> = Vec::new();
-        for &t in &candidates {
-            if weeks.is_empty() {
-                seen.extend(self.all.get(&t));
-            } else {
-                let r = (self.params.max_gap_days() + self.params.publication_slack_days + 6) / 7;
+        if weeks.is_empty() {
+            let keys: Vec<u64> = candidates.iter().map(|&t| posting_key(t, 0)).collect();
+            self.all.touch(&keys);
+            for &k in &keys {
+                seen.extend(self.all.get(k));
+            }
+        } else {
+            let r = (self.params.max_gap_days() + self.params.publication_slack_days + 6) / 7;
+            let mut keys: Vec<u64> = Vec::with_capacity(candidates.len() * (2 * r as usize + 1));
+            for &t in &candidates {
                 for &w in &weeks {
-                    for dw in -r..=r {
-                        seen.extend(self.dated.get(&(t, w + dw)));
-                    }
+                    keys.extend((-r..=r).map(|dw| posting_key(t, w + dw)));
                 }
-                seen.extend(self.undated.get(&t));
+            }
+            let undated: Vec<u64> = candidates.iter().map(|&t| posting_key(t, 0)).collect();
+            self.dated.touch(&keys);
+            self.undated.touch(&undated);
+            for &k in &keys {
+                seen.extend(self.dated.get(k));
+            }
+            for &k in &undated {
+                seen.extend(self.undated.get(k));
             }
         }
         seen.sort_unstable();
@@ -471,12 +576,12 @@ impl StoryIndex {
         }
         // Index it.
         for &t in &candidates {
-            self.all.push(t, id);
+            self.all.push(posting_key(t, 0), id);
             if weeks.is_empty() {
-                self.undated.push(t, id);
+                self.undated.push(posting_key(t, 0), id);
             } else {
                 for &w in &weeks {
-                    self.dated.push((t, w), id);
+                    self.dated.push(posting_key(t, w), id);
                 }
             }
         }
@@ -606,14 +711,37 @@ mod tests {
 
     #[test]
     fn postings_chain_newest_first_without_repeats() {
-        let mut p: Postings<u32> = Postings::default();
-        p.push(7, 1);
-        p.push(7, 1);
-        p.push(9, 2);
-        p.push(7, 3);
-        assert_eq!(p.get(&7).collect::<Vec<_>>(), [3, 1]);
-        assert_eq!(p.get(&9).collect::<Vec<_>>(), [2]);
-        assert_eq!(p.get(&8).count(), 0);
+        let mut p = Postings::default();
+        let (a, b) = (posting_key(7, 0), posting_key(7, 1));
+        p.push(a, 1);
+        p.push(a, 1);
+        p.push(b, 2);
+        p.push(a, 3);
+        assert_eq!(p.get(a).collect::<Vec<_>>(), [3, 1]);
+        assert_eq!(p.get(b).collect::<Vec<_>>(), [2]);
+        assert_eq!(p.get(posting_key(8, 0)).count(), 0);
+        assert_ne!(posting_key(1, 0), posting_key(0, 1));
+        assert_ne!(posting_key(0, -1), posting_key(0, 0));
+    }
+
+    #[test]
+    fn term_table_keeps_ids_through_growth() {
+        let mut t = TermTable::default();
+        for k in 1..5000u64 {
+            let key = k.wrapping_mul(0x9e37_79b9_7f4a_7c15).max(1);
+            assert_eq!(t.get_or_insert(key, k as u32), k as u32);
+        }
+        for k in 1..5000u64 {
+            let key = k.wrapping_mul(0x9e37_79b9_7f4a_7c15).max(1);
+            assert_eq!(t.get_or_insert(key, 0), k as u32, "key {k}");
+        }
+        assert_eq!(t.len, 4999);
+        let mut v = Vocabulary::default();
+        let a = v.intern_all(&[(Kind::Word, "siege", 2), (Kind::Name, "siege", 1)]);
+        let b = v.intern_all(&[(Kind::Name, "siege", 4)]);
+        assert_ne!(a[0].0, a[1].0, "one text, two kinds: two terms");
+        assert_eq!(b[0].0, a[1].0);
+        assert_eq!((v.kind(b[0].0), v.text(b[0].0)), (Kind::Name, "siege"));
     }
 
     #[test]
