@@ -12,7 +12,8 @@
 
 use corroborate_annotate::Span;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 /// Words per shingle.
 const SHINGLE: usize = 5;
@@ -241,7 +242,7 @@ impl ReprintFinder {
     /// `text(i)` must give back the text added as document `i`.
     pub fn finish<'t>(self, text: impl Fn(usize) -> Cow<'t, str>) -> Vec<Reprint> {
         // Candidate paragraph pairs, and whether every bucket that proposed one was a hub.
-        let mut candidates: HashMap<(u32, u32), bool> = HashMap::new();
+        let mut candidates: HashMap<(u32, u32), bool> = HashMap::default();
         let mut column: Vec<(u32, u32)> = Vec::with_capacity(self.keys.len());
         let doc = |p: u32| self.paragraphs[p as usize].0;
         for band in 0..BANDS {
