@@ -38,7 +38,8 @@
 //!   (day: a week before its date): "payable Jan. 2" in November is next January. Past tense
 //!   alone does not move a later month back ("decided he should go home by Jan. 14").
 //! - A quarter without a year is the document year's when it has begun, else last year's; "the
-//!   quarter" alone is the last completed quarter (financial news reports on it).
+//!   quarter" alone is the quarter the report is about: the last completed one, kept in view
+//!   over a side mention of another ("after a flat second quarter").
 //! - "a year ago/earlier" after a quarter means that quarter a year before (TimeBank practice),
 //!   unless a longer period was named since ("for the nine months … a year earlier": a year).
 //! - Reference times: "the next day", "later in the day", "mid-afternoon", "the previous
@@ -185,8 +186,12 @@ enum Lex {
     Ref(&'static str),
     /// A set ("daily").
     Set(&'static str),
-    /// The last completed quarter before the document date ("the quarter", in financial news).
+    /// The quarter last mentioned ("that quarter"), else the last completed quarter before
+    /// the document date.
     LastQuarter,
+    /// The quarter the text is about ("the quarter", in financial news: `Ctx::topic_quarter`),
+    /// else the last mentioned, else the last completed one.
+    TopicQuarter,
     /// A year counted from the document's.
     Year(i64),
     /// The quarter last mentioned, a year before ("the year-ago quarter"); else last year.
@@ -278,7 +283,7 @@ const LEXICON: &[(&str, Lex)] = &[
     ("the coming years", Lex::Ref("FUTURE_REF")),
     ("future quarters", Lex::Ref("FUTURE_REF")),
     ("overnight", Lex::Part(0, "NI")),
-    ("the quarter", Lex::LastQuarter),
+    ("the quarter", Lex::TopicQuarter),
     ("the year", Lex::Year(0)),
     ("the fiscal year", Lex::Year(0)),
     ("this fiscal year", Lex::Year(0)),
@@ -292,7 +297,7 @@ const LEXICON: &[(&str, Lex)] = &[
     ("the year-ago quarter", Lex::YearAgoQuarter),
     ("the year-earlier period", Lex::YearAgoQuarter),
     ("the year-ago period", Lex::YearAgoQuarter),
-    ("the latest period", Lex::LastQuarter),
+    ("the latest period", Lex::TopicQuarter),
     ("last year ' s quarter", Lex::YearAgoQuarter),
     ("last year ' s period", Lex::YearAgoQuarter),
     ("the corresponding period last year", Lex::YearAgoQuarter),
@@ -475,6 +480,11 @@ struct Ctx<'a> {
     prev_year: Option<(i64, Span)>,
     /// The last quarter mentioned ("2016-Q3").
     last_quarter: Option<String>,
+    /// The last mention of the quarter a financial report is about (the last one completed
+    /// before the document date), which "the quarter", "the year-ago period" and "a year
+    /// earlier" keep referring to after a side mention of another ("after a flat second
+    /// quarter").
+    topic_quarter: Option<String>,
     /// Whether the last period mentioned is a quarter, not a longer one ("the nine months",
     /// "the first half"): "a year earlier" after it is that quarter a year before.
     quarter_in_view: bool,
@@ -512,7 +522,7 @@ impl<'a> Ctx<'a> {
         }
         let words: Vec<&str> = toks.iter().map(|&(s, e)| &lower[s..e]).collect();
         let starts = starting_tokens(&words, lookahead);
-        Ctx { text, words, starts, toks, dct, prev_day: None, prev_day_hit: None, prev_month: None, prev_year: None, last_quarter: None, quarter_in_view: false }
+        Ctx { text, words, starts, toks, dct, prev_day: None, prev_day_hit: None, prev_month: None, prev_year: None, last_quarter: None, topic_quarter: None, quarter_in_view: false }
     }
 
     /// The lower-cased token `i`, or "" past the end.
@@ -1051,6 +1061,9 @@ fn find_times_with(text: &str, document_date: Option<&Published>, lookahead: boo
                 let quarter = v.len() == 7 && v.as_bytes()[5] == b'Q';
                 if quarter && !hit.derived {
                     ctx.last_quarter = Some(v.clone());
+                    if hit.anchor == Anchor::DocumentDate && ctx.dct.is_some_and(|d| *v == last_completed_quarter(d)) {
+                        ctx.topic_quarter = Some(v.clone());
+                    }
                 }
                 if quarter {
                     ctx.quarter_in_view = true;
@@ -1157,16 +1170,14 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
         // "the party daily Granma", "the weekly Der Spiegel": a newspaper, not a set.
         Lex::Set(_) if ctx.capitalised(end) && ctx.w(end).len() > 1 && !ctx.line_break_after(end - 1) => return None,
         Lex::Set(v) => Hit::abs(end, TimeKind::Set, v.to_string()),
-        // The quarter the text is about, else the last one completed.
-        Lex::LastQuarter => Hit::rel(
+        // "the quarter-to-quarter comparison"
+        Lex::TopicQuarter if ctx.w(end) == "-" && ctx.touching(end - 1) => return None,
+        Lex::LastQuarter | Lex::TopicQuarter => Hit::rel(
             end,
             TimeKind::Date,
             ctx.dct.map(|d| {
-                ctx.last_quarter.clone().unwrap_or_else(|| {
-                    let (y, m, _) = civil_from_days(d);
-                    let (y, m) = add_months(y, m, -3);
-                    format!("{y:04}-Q{}", quarter_of(m))
-                })
+                let topic = if matches!(lex, Lex::TopicQuarter) { ctx.topic_quarter.clone() } else { None };
+                topic.or_else(|| ctx.last_quarter.clone()).unwrap_or_else(|| last_completed_quarter(d))
             }),
         )
         .derived(),
@@ -1185,14 +1196,21 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
     })
 }
 
-/// The quarter last mentioned in the text, `years` before; needs the document date (the
-/// quarter itself was resolved against it).
+/// The last quarter completed before a day ("1989-Q3" on 1989-10-27).
+fn last_completed_quarter(day: i64) -> String {
+    let (y, m, _) = civil_from_days(day);
+    let (y, m) = add_months(y, m, -3);
+    format!("{y:04}-Q{}", quarter_of(m))
+}
+
+/// The quarter in view (`topic_quarter`, else the last mentioned), `years` before; needs the
+/// document date (the quarter itself was resolved against it).
 fn year_before_quarter(ctx: &Ctx, years: i64) -> Option<String> {
     ctx.dct?;
     if !ctx.quarter_in_view {
         return None;
     }
-    let v = ctx.last_quarter.as_deref()?;
+    let v = ctx.topic_quarter.as_deref().or(ctx.last_quarter.as_deref())?;
     let y: i64 = v.get(..4)?.parse().ok()?;
     Some(format!("{:04}{}", y - years, &v[4..]))
 }
@@ -1614,7 +1632,7 @@ fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
     };
     // "the 1988 quarter", "the 1989 period": the quarter the text is about, in that year.
     if let (Some(y), "quarter" | "period") = (stated_before, ctx.w(j)) {
-        let q = ctx.last_quarter.as_deref().and_then(|v| v.get(4..)).unwrap_or("");
+        let q = ctx.topic_quarter.as_deref().or(ctx.last_quarter.as_deref()).and_then(|v| v.get(4..)).unwrap_or("");
         return Some(Hit::abs(j + 1, TimeKind::Date, format!("{y:04}{q}")).derived());
     }
     // "the last half of 1989", "the final quarter of 1998": the last one of that year.
@@ -2273,6 +2291,10 @@ mod tests {
         ("Net rose in the quarter.", "1989-10-27", &[("the quarter", "1989-Q3")]),
         ("In the second quarter net rose; in the quarter sales fell from the 1988 quarter.", "1989-10-27", &[("the second quarter", "1989-Q2"), ("the quarter", "1989-Q2"), ("the 1988 quarter", "1988-Q2")]),
         ("Net rose in the year ended in June.", "1989-10-27", &[("the year", "P1Y"), ("June", "1989-06")]),
+        // the quarter a report is about stays in view after a side mention of another
+        ("Third-quarter net rose. After a flat second quarter, net was up from the year-earlier period and from a year ago.", "1989-11-01", &[("Third-quarter", "1989-Q3"), ("second quarter", "1989-Q2"), ("the year-earlier period", "1988-Q3"), ("a year ago", "1988-Q3")]),
+        ("Net rose in the third quarter of 1984. Third-quarter net rose from a year ago.", "1989-10-27", &[("the third quarter of 1984", "1984-Q3"), ("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3")]),
+        ("The quarter-to-quarter comparison improved.", "1989-11-01", &[]),
         // not time expressions
         ("About 2000 troops and 300 tanks took part.", "2016-12-12", &[]),
         ("He may march on the capital.", "2016-12-12", &[]),
