@@ -35,8 +35,10 @@
 //! - A month, or month and day, without a year takes the document's year, moved one year back
 //!   when that would put a mention not in the future more than two months after the document
 //!   date, and one year forward when a future-tense one falls before the document's month
-//!   (day: a week before its date): "payable Jan. 2" in November is next January. Past tense
-//!   alone does not move a later month back ("decided he should go home by Jan. 14").
+//!   (day: a month before its date): "payable Jan. 2" in November is next January. Past tense
+//!   alone does not move a later month back ("decided he should go home by Jan. 14"). After
+//!   "by", "until" or "through", a month or day more than four months before the document date
+//!   is next year's ("pay down the loan by February" in October).
 //! - A quarter without a year is the document year's when it has begun, else last year's; "the
 //!   quarter" alone is the quarter the report is about: the last completed one, kept in view
 //!   over a side mention of another ("after a flat second quarter").
@@ -1223,10 +1225,19 @@ fn infer_year(ctx: &Ctx, i: usize, end: usize, m: u32, d: u32) -> Option<i64> {
     // or early document date.
     let month_only = d == 0;
     let candidate = days_from_civil(y, m, if month_only { 15 } else { d.min(days_in_month(y, m)) });
-    let before = if month_only { m < dm } else { candidate < dct - 7 };
+    // A month is before by its number; a day when a month before (a future-tense clause
+    // around "the Aug. 7 blasts" of a mid-August paper is more likely the tense of another verb).
+    let before = if month_only { m < dm } else { candidate < dct - 31 };
+    // "by February", "through January" in an October paper: a deadline or the end of a
+    // period, so the one ahead, whatever the tense ("has extended loans through January").
+    let prev = if i > 0 { ctx.w(i - 1) } else { "" };
+    if matches!(prev, "by" | "until" | "till" | "through") && candidate < dct - 122 {
+        return Some(y + 1);
+    }
     // A clause in the future does not speak of an earlier day of this year. One in the past
     // may ("decided he should go home by Jan. 14", "was extended to Nov. 16"): past or
-    // unknown, only a day more than two months ahead is last year's.
+    // unknown, only a day more than two months ahead is last year's (a month alone in a
+    // past-tense clause was tried too: "decided to admit them in early March" made it worse).
     Some(match ctx.tense(i, end) {
         Tense::Future if before && ctx.phrase(end, "this year").is_none() => y + 1,
         Tense::Future => y,
@@ -2189,6 +2200,12 @@ mod tests {
         ("The dividend is payable Jan. 2 to holders.", "1989-11-02", &[("Jan. 2", "1990-01-02")]),
         ("Shares issued July 1, which will get a dividend, rose.", "1989-10-27", &[("July 1", "1989-07-01")]),
         ("She will be named commander for a mission in December.", "1998-03-04", &[("December", "1998-12")]),
+        // a deadline or the end of a period well before the document's month is the one ahead
+        ("The loan is to be paid down by February.", "1989-10-30", &[("February", "1990-02")]),
+        ("The bank has extended the loans through January.", "1989-10-30", &[("January", "1990-01")]),
+        ("Sales were flat this year through August.", "1989-10-27", &[("this year", "1989"), ("August", "1989-08")]),
+        // a future verb near a day of the last weeks is another clause's
+        ("She hoped he would bring aid to the victims of the Aug. 7 blasts.", "1998-08-18", &[("Aug. 7", "1998-08-07")]),
 
         ("The town fell on Sunday, Dec. 11.", "", &[("Sunday, Dec. 11", "XXXX-12-11")]),
         // fixed phrases and relative units
