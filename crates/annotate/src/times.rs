@@ -43,7 +43,8 @@
 //!   quarter" alone is the quarter the report is about: the last completed one, kept in view
 //!   over a side mention of another ("after a flat second quarter").
 //! - "a year ago/earlier" after a quarter means that quarter a year before (TimeBank practice),
-//!   unless a longer period was named since ("for the nine months … a year earlier": a year).
+//!   unless a longer period was named since ("for the nine months … a year earlier": a year);
+//!   "the year-earlier period" after such a period is that period, by its length (`P9M`).
 //! - Reference times: "the next day", "later in the day", "mid-afternoon", "the previous
 //!   Friday", "that week" count from the last day the text resolved; "that month" from the
 //!   last month it named; "that quarter" is the last quarter named. Without one they stay
@@ -490,6 +491,9 @@ struct Ctx<'a> {
     /// Whether the last period mentioned is a quarter, not a longer one ("the nine months",
     /// "the first half"): "a year earlier" after it is that quarter a year before.
     quarter_in_view: bool,
+    /// The longer period last named when it is in view instead ("the nine months"): "the
+    /// year-earlier period" after it is that period a year before, written as its length.
+    period_in_view: Option<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -524,7 +528,7 @@ impl<'a> Ctx<'a> {
         }
         let words: Vec<&str> = toks.iter().map(|&(s, e)| &lower[s..e]).collect();
         let starts = starting_tokens(&words, lookahead);
-        Ctx { text, words, starts, toks, dct, prev_day: None, prev_day_hit: None, prev_month: None, prev_year: None, last_quarter: None, topic_quarter: None, quarter_in_view: false }
+        Ctx { text, words, starts, toks, dct, prev_day: None, prev_day_hit: None, prev_month: None, prev_year: None, last_quarter: None, topic_quarter: None, quarter_in_view: false, period_in_view: None }
     }
 
     /// The lower-cased token `i`, or "" past the end.
@@ -1069,14 +1073,17 @@ fn find_times_with(text: &str, document_date: Option<&Published>, lookahead: boo
                 }
                 if quarter {
                     ctx.quarter_in_view = true;
+                    ctx.period_in_view = None;
                 } else if v.len() == 7 && v.as_bytes()[5] == b'H' {
                     ctx.quarter_in_view = false;
+                    ctx.period_in_view = None;
                 }
             }
         }
         // "the nine months", "the year ended June 30": a longer period is now in view.
         if hit.kind == TimeKind::Duration && hit.value.as_deref().is_some_and(|v| matches!(v, "P6M" | "P9M" | "P12M" | "P1Y")) {
             ctx.quarter_in_view = false;
+            ctx.period_in_view = hit.value.clone();
         }
         ctx.prev_day_hit = match &hit.value {
             Some(v) if hit.kind == TimeKind::Date && v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-' => Some((end, v.clone(), hit.anchor)),
@@ -1193,6 +1200,8 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
         Lex::Year(n) => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{:04}", civil_from_days(d).0 + n))),
         Lex::YearAgoQuarter => match year_before_quarter(ctx, 1) {
             Some(v) => Hit::rel(end, TimeKind::Date, Some(v)).derived(),
+            // "For the nine months … in the year-earlier period": that period, by its length.
+            None if ctx.w(end - 1) == "period" && ctx.period_in_view.is_some() => Hit::abs(end, TimeKind::Duration, ctx.period_in_view.clone()?),
             None => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{:04}", civil_from_days(d).0 - 1))),
         },
     })
@@ -1798,7 +1807,8 @@ fn duration(ctx: &Ctx, i: usize) -> Option<Hit> {
     if !may_start(ctx, i) {
         return None;
     }
-    if let Some(e) = ["the past", "the last", "the next", "the first", "the coming", "the previous", "the"].iter().filter_map(|p| ctx.phrase(i, p)).max() {
+    // "the year-earlier nine months": the period a year before, by its length.
+    if let Some(e) = ["the past", "the last", "the next", "the first", "the coming", "the previous", "the year-earlier", "the year-ago", "the"].iter().filter_map(|p| ctx.phrase(i, p)).max() {
         j = e;
     }
     if let Some(e) = ctx.any_phrase(j, APPROX) {
@@ -2312,6 +2322,9 @@ mod tests {
         ("Third-quarter net rose. After a flat second quarter, net was up from the year-earlier period and from a year ago.", "1989-11-01", &[("Third-quarter", "1989-Q3"), ("second quarter", "1989-Q2"), ("the year-earlier period", "1988-Q3"), ("a year ago", "1988-Q3")]),
         ("Net rose in the third quarter of 1984. Third-quarter net rose from a year ago.", "1989-10-27", &[("the third quarter of 1984", "1984-Q3"), ("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3")]),
         ("The quarter-to-quarter comparison improved.", "1989-11-01", &[]),
+        // a longer period in view: the year-earlier one is written as its length
+        ("For the nine months, net rose; in the year-earlier period, it fell.", "1989-10-27", &[("the nine months", "P9M"), ("the year-earlier period", "P9M")]),
+        ("Net for the year-earlier nine months included a gain.", "1989-10-27", &[("the year-earlier nine months", "P9M")]),
         // not time expressions
         ("About 2000 troops and 300 tanks took part.", "2016-12-12", &[]),
         ("He may march on the capital.", "2016-12-12", &[]),
