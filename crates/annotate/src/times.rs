@@ -341,7 +341,7 @@ const ZONES: &[&str] = &["gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt",
 /// Words that make a clause speak of the future; the nearest marker of a tense decides (see
 /// `Ctx::tense`). "plan" and "plans" only before "to" (else the noun).
 const FUTURE_CUES: &[&str] = &[
-    "will", "ll", "shall", "won", "would", "plans", "plan", "planning", "planned", "scheduled", "soon", "expected", "expects",
+    "will", "ll", "shall", "won", "would", "plans", "plan", "planning", "scheduled", "soon", "expected", "expects",
     "payable", "effective", "upcoming", "tomorrow",
 ];
 
@@ -2206,6 +2206,8 @@ mod tests {
         ("He is to resume talks in Paris Tuesday.", "1989-10-27", &[("Tuesday", "1989-10-31")]),
         ("He could come as early as Tuesday.", "2000-04-03", &[("Tuesday", "2000-04-04")]),
         ("The offer had been due to expire Friday evening.", "1989-10-30", &[("Friday evening", "1989-10-27TEV")]),
+        // "planned" is a past participle as often as a plan ahead
+        ("A memorial service planned for Saturday was canceled.", "1999-10-24", &[("Saturday", "1999-10-23")]),
         ("The thrift announced the plan Aug. 21.", "1989-10-27", &[("Aug. 21", "1989-08-21")]),
         ("The dividend is payable Jan. 2 to holders.", "1989-11-02", &[("Jan. 2", "1990-01-02")]),
         ("Shares issued July 1, which will get a dividend, rose.", "1989-10-27", &[("July 1", "1989-07-01")]),
