@@ -206,6 +206,8 @@ const LEXICON: &[(&str, Lex)] = &[
     ("earlier today", Lex::Day(0)),
     ("later today", Lex::Day(0)),
     ("yesterday", Lex::Day(-1)),
+    ("earlier yesterday", Lex::Day(-1)),
+    ("later yesterday", Lex::Day(-1)),
     ("tomorrow", Lex::Day(1)),
     ("the day before yesterday", Lex::Day(-2)),
     ("the day after tomorrow", Lex::Day(2)),
@@ -325,7 +327,7 @@ const RELATIVE: &[(&str, i64)] = &[
 
 /// Words before a date that mark where in it ("late June"); kept in the span.
 const MODIFIERS: &[&str] = &[
-    "early", "late", "mid", "the end of", "the beginning of", "the start of", "the middle of", "end of", "the rest of",
+    "early", "late", "mid", "the early", "the late", "the mid", "the end of", "the beginning of", "the start of", "the middle of", "end of", "the rest of",
     "the turn of", "earlier in", "later in", "the first half of", "the second half of",
 ];
 
@@ -1832,6 +1834,10 @@ fn duration(ctx: &Ctx, i: usize) -> Option<Hit> {
     let k = if matches!(ctx.w(k), "more" | "additional" | "further") && !matches!(ctx.w(j), "some" | "many") { k + 1 } else { k };
     let hyphen = ctx.w(k) == "-" && ctx.touching(k - 1);
     let (u, plural, mut end) = ctx.unit(if hyphen { k + 1 } else { k })?;
+    // "the two-week strike", "the 30-year bond": the article is the noun's, not the period's.
+    if j == i + 1 && ctx.w(i) == "the" && (hyphen || (!plural && n.is_some_and(|n| n > 1))) {
+        return None;
+    }
     // "60 Minutes", "This Week With David Brinkley": a capitalised unit inside a sentence is a title.
     if ctx.capitalised(end - 1) && !ctx.sentence_initial(i) {
         return None;
@@ -2009,7 +2015,7 @@ fn modified(ctx: &Ctx, i: usize) -> Option<Hit> {
         j += 1;
     }
     const INNER: &[(&str, Rule)] =
-        &[("month date", month_date), ("year", year_rule), ("decade", decade), ("century", century), ("season", season), ("quarter", quarter), ("relative unit", relative_unit), ("lexicon", lexicon)];
+        &[("month date", month_date), ("year", year_rule), ("decade", decade), ("century", century), ("season", season), ("quarter", quarter), ("relative unit", relative_unit), ("lexicon", lexicon), ("weekday", weekday_rule)];
     let hit = best(ctx, j, INNER)?;
     (hit.kind == TimeKind::Date).then_some(hit)
 }
@@ -2191,6 +2197,9 @@ mod tests {
         ("It was retaken earlier in March this year.", "2016-12-12", &[("earlier in March this year", "2016-03")]),
         ("The plan was drawn up in March.", "2016-12-12", &[("March", "2016-03")]),
         ("Sales rose in mid-2015.", "2016-12-12", &[("mid-2015", "2015")]),
+        ("It peaked in the early 1980s and again by the mid-1990s.", "", &[("the early 1980s", "198"), ("the mid-1990s", "199")]),
+        ("Crowds gathered early Tuesday.", "1998-03-03", &[("early Tuesday", "1998-03-03")]),
+        ("Earlier yesterday he spoke.", "1989-11-01", &[("Earlier yesterday", "1989-10-31")]),
         // numeric dates
         ("Filed 11/02/89 by staff.", "", &[("11/02/89", "1989-11-02")]),
         ("Filed 2016-12-11 by staff.", "", &[("2016-12-11", "2016-12-11")]),
@@ -2265,6 +2274,8 @@ mod tests {
         ("It lasted six months.", "", &[("six months", "P6M")]),
         ("Within 48 hours it was over.", "", &[("48 hours", "PT48H")]),
         ("They signed a two-year deal.", "", &[("two-year", "P2Y")]),
+        // the article of an adjectival period is the noun's
+        ("The 30-year bond fell during the two-week strike.", "", &[("30-year", "P30Y"), ("two-week", "P2W")]),
         ("Prices rose over the past six months.", "", &[("the past six months", "P6M")]),
         ("It took several years.", "", &[("several years", "PXY")]),
         ("It lasted two decades.", "", &[("two decades", "P20Y")]),
