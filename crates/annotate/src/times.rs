@@ -1636,6 +1636,8 @@ fn season(ctx: &Ctx, i: usize) -> Option<Hit> {
 /// "the third quarter", "third-quarter", "the first half of 2016", "the quarter", "last quarter".
 fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
     let j = if ctx.w(i) == "the" { i + 1 } else { i };
+    // "the fiscal first quarter"
+    let j = if j > i && ctx.w(j) == "fiscal" { j + 1 } else { j };
     // "the 1988 third quarter", "the year-ago third quarter", "next year's first quarter"
     let (stated_before, j) = match ctx.year(j) {
         Some(y) if j > i => (Some(y), j + 1),
@@ -1662,6 +1664,10 @@ fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
     if let Some(n) = ORDINALS.iter().find(|(w, _)| *w == ctx.w(j)).map(|&(_, n)| n).or(last_of_year.then_some(0)) {
         let mut k = j + 1;
         if ctx.w(k) == "-" && ctx.touching(j) {
+            // "the third-quarter results": the article is the noun's.
+            if j == i + 1 {
+                return None;
+            }
             k += 1;
         }
         let (code, max) = match ctx.w(k) {
@@ -2012,6 +2018,10 @@ fn set(ctx: &Ctx, i: usize) -> Option<Hit> {
 fn modified(ctx: &Ctx, i: usize) -> Option<Hit> {
     let mut j = ctx.any_phrase(i, MODIFIERS)?;
     if ctx.w(j) == "-" {
+        // "the late-November trip": the article is the noun's ("the mid-1990s" keeps it).
+        if matches!((ctx.w(i), ctx.w(i + 1)), ("the", "early" | "late")) {
+            return None;
+        }
         j += 1;
     }
     const INNER: &[(&str, Rule)] =
@@ -2199,6 +2209,7 @@ mod tests {
         ("Sales rose in mid-2015.", "2016-12-12", &[("mid-2015", "2015")]),
         ("It peaked in the early 1980s and again by the mid-1990s.", "", &[("the early 1980s", "198"), ("the mid-1990s", "199")]),
         ("Crowds gathered early Tuesday.", "1998-03-03", &[("early Tuesday", "1998-03-03")]),
+        ("They made the late-November trip.", "2000-01-28", &[("late-November", "1999-11")]),
         ("Earlier yesterday he spoke.", "1989-11-01", &[("Earlier yesterday", "1989-10-31")]),
         // numeric dates
         ("Filed 11/02/89 by staff.", "", &[("11/02/89", "1989-11-02")]),
@@ -2325,6 +2336,7 @@ mod tests {
         ("Talks resume this fall.", "2016-12-12", &[("this fall", "2016-FA")]),
         ("Profit rose in the third quarter.", "1989-10-27", &[("the third quarter", "1989-Q3")]),
         ("Third-quarter profit rose.", "1989-10-27", &[("Third-quarter", "1989-Q3")]),
+        ("Net soared in the fiscal first quarter; the third-quarter results were weak.", "1989-10-26", &[("the fiscal first quarter", "1989-Q1"), ("third-quarter", "1989-Q3")]),
         ("Results for fiscal 1998 were weak.", "", &[("fiscal 1998", "1998")]),
         ("Net rose from the year-earlier quarter a year ago.", "1989-10-27", &[("the year-earlier quarter", "1988"), ("a year ago", "1988")]),
         ("Third-quarter net fell from a year ago.", "1989-10-27", &[("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3")]),
