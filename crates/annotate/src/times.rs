@@ -41,14 +41,16 @@
 //!   is next year's ("pay down the loan by February" in October).
 //! - A quarter without a year is the document year's when it has begun, else last year's; "the
 //!   quarter" alone is the quarter the report is about: the last completed one, kept in view
-//!   over a side mention of another ("after a flat second quarter").
+//!   over a side mention of another ("after a flat second quarter"); "the September quarter"
+//!   is the quarter of that month.
 //! - "a year ago/earlier" after a quarter means that quarter a year before (TimeBank practice),
 //!   unless a longer period was named since ("for the nine months … a year earlier": a year);
 //!   "the year-earlier period" after such a period is that period, by its length (`P9M`).
 //! - Reference times: "the next day", "later in the day", "mid-afternoon", "the previous
 //!   Friday", "that week" count from the last day the text resolved; "that month" from the
 //!   last month it named; "that quarter" is the last quarter named. Without one they stay
-//!   unresolved.
+//!   unresolved, but for "earlier in the week/month" (the document's) and "the previous
+//!   year", "the year before" (the year before the document's).
 //! - "Now" opening a sentence is a discourse marker ("Now, he says, …"), not a time; "the
 //!   party daily Granma", "60 Minutes" and "This Week" (capitalised inside a sentence) are names.
 //! - "the weekend" in a past-tense report written Monday to Friday is the one just gone.
@@ -179,10 +181,12 @@ enum Lex {
     FromPrevious(i64),
     /// A part of the last resolved day in the text, else of the document date.
     PartOfPrevious(&'static str),
-    /// The month of the last date in the text that states one ("that month").
-    PreviousMonth,
-    /// The week of the last resolved day in the text ("that week").
-    PreviousWeek,
+    /// The month of the last date in the text that states one ("that month"); with `true`,
+    /// else the document's ("later in the month").
+    PreviousMonth(bool),
+    /// The week of the last resolved day in the text ("that week"); with `true`, else the
+    /// document's ("earlier in the week").
+    PreviousWeek(bool),
     /// A weekend counted in weeks from the document date's week.
     Weekend(i64),
     /// A TIMEX3 reference value.
@@ -235,14 +239,18 @@ const LEXICON: &[(&str, Lex)] = &[
     ("earlier in the day", Lex::FromPrevious(0)),
     ("later in the day", Lex::FromPrevious(0)),
     ("late in the day", Lex::FromPrevious(0)),
-    ("that month", Lex::PreviousMonth),
-    ("the same month", Lex::PreviousMonth),
-    ("earlier that month", Lex::PreviousMonth),
-    ("later that month", Lex::PreviousMonth),
-    ("that week", Lex::PreviousWeek),
-    ("the same week", Lex::PreviousWeek),
-    ("earlier that week", Lex::PreviousWeek),
-    ("later that week", Lex::PreviousWeek),
+    ("that month", Lex::PreviousMonth(false)),
+    ("the same month", Lex::PreviousMonth(false)),
+    ("earlier that month", Lex::PreviousMonth(false)),
+    ("later that month", Lex::PreviousMonth(false)),
+    ("that week", Lex::PreviousWeek(false)),
+    ("earlier in the week", Lex::PreviousWeek(true)),
+    ("later in the week", Lex::PreviousWeek(true)),
+    ("earlier in the month", Lex::PreviousMonth(true)),
+    ("later in the month", Lex::PreviousMonth(true)),
+    ("the same week", Lex::PreviousWeek(false)),
+    ("earlier that week", Lex::PreviousWeek(false)),
+    ("later that week", Lex::PreviousWeek(false)),
     ("that quarter", Lex::LastQuarter),
     ("the same quarter", Lex::LastQuarter),
     ("the same quarter last year", Lex::YearAgoQuarter),
@@ -1160,12 +1168,14 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
             (Some((d, span)), _) => Hit { end, kind: TimeKind::Time, value: Some(format!("{}T{part}", day_value(d))), anchor: Anchor::Previous(span), day: Some(d), derived: false },
             (None, dct) => Hit::rel(end, TimeKind::Time, dct.map(|d| format!("{}T{part}", day_value(d)))).with_day(dct),
         },
-        Lex::PreviousMonth => match ctx.prev_month {
+        Lex::PreviousMonth(or_document) => match ctx.prev_month {
             Some((y, m, span)) => Hit { end, kind: TimeKind::Date, value: Some(format!("{y:04}-{m:02}")), anchor: Anchor::Previous(span), day: None, derived: true },
+            None if or_document => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| day_value(d)[..7].to_string())),
             None => Hit::rel(end, TimeKind::Date, None),
         },
-        Lex::PreviousWeek => match ctx.prev_day {
+        Lex::PreviousWeek(or_document) => match ctx.prev_day {
             Some((d, span)) => Hit { end, kind: TimeKind::Date, value: Some(week_value(d)), anchor: Anchor::Previous(span), day: None, derived: true },
+            None if or_document => Hit::rel(end, TimeKind::Date, ctx.dct.map(week_value)),
             None => Hit::rel(end, TimeKind::Date, None),
         },
         Lex::Weekend(n) => {
@@ -1202,6 +1212,17 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
         Lex::Year(n) => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{:04}", civil_from_days(d).0 + n))),
         Lex::YearAgoQuarter => match year_before_quarter(ctx, 1) {
             Some(v) => Hit::rel(end, TimeKind::Date, Some(v)).derived(),
+            // "the year-ago quarter" with no quarter in view: the one a report is about.
+            None if ctx.w(end - 1) == "quarter" => Hit::rel(
+                end,
+                TimeKind::Date,
+                ctx.dct.map(|d| {
+                    let v = ctx.topic_quarter.clone().or_else(|| ctx.last_quarter.clone()).unwrap_or_else(|| last_completed_quarter(d));
+                    let y: i64 = v[..4].parse().unwrap_or(0);
+                    format!("{:04}{}", y - 1, &v[4..])
+                }),
+            )
+            .derived(),
             // "For the nine months … in the year-earlier period": that period, by its length.
             None if ctx.w(end - 1) == "period" && ctx.period_in_view.is_some() => Hit::abs(end, TimeKind::Duration, ctx.period_in_view.clone()?),
             None => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{:04}", civil_from_days(d).0 - 1))),
@@ -1499,6 +1520,9 @@ fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
     Some(Hit { end: k, kind, value, anchor, day, derived: false })
 }
 
+/// Plural nouns that a year qualifies rather than counts ("1990 earnings").
+const YEAR_NOUNS: &[&str] = &["earnings", "results", "sales", "profits", "revenues", "elections", "figures", "levels", "losses", "budgets", "forecasts", "estimates", "games", "olympics"];
+
 /// Whether a number is used as a year here (not "2000 troops", "$1990", "1998 %").
 fn year_context(ctx: &Ctx, i: usize) -> bool {
     let prev = if i > 0 { ctx.w(i - 1) } else { "" };
@@ -1516,9 +1540,10 @@ fn year_context(ctx: &Ctx, i: usize) -> bool {
     if matches!(prev, "in" | "since" | "of" | "until" | "by" | "from" | "to" | "during" | "early" | "late" | "mid" | "before" | "after" | "fiscal" | "through" | "and" | "year" | "-" | "for" | "between" | "the") {
         return true;
     }
-    // A following plural noun means a count ("2000 troops").
+    // A following plural noun means a count ("2000 troops"), but for what a year has ("1990
+    // earnings", "1988 elections").
     let nextorig = ctx.orig(i + 1);
-    !(next.len() > 3 && next.ends_with('s') && nextorig.chars().all(|c| c.is_ascii_lowercase()) && !matches!(next, "was" | "this" | "has" | "its" | "is" | "as"))
+    !(next.len() > 3 && next.ends_with('s') && nextorig.chars().all(|c| c.is_ascii_lowercase()) && !matches!(next, "was" | "this" | "has" | "its" | "is" | "as") && !YEAR_NOUNS.contains(&next))
 }
 
 /// "2015", "fiscal 1998" (`FY1998`), "fiscal year 1998".
@@ -1638,9 +1663,19 @@ fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
     let j = if ctx.w(i) == "the" { i + 1 } else { i };
     // "the fiscal first quarter"
     let j = if j > i && ctx.w(j) == "fiscal" { j + 1 } else { j };
+    // "the September quarter": the quarter that month ends or falls in.
+    if j > i {
+        if let Some((m, k)) = ctx.month(j).filter(|&(_, k)| ctx.w(k) == "quarter") {
+            let (y, anchor) = resolve_year(ctx, None, j, k, m, 0);
+            let value = y.map(|y| format!("{y:04}-Q{}", quarter_of(m)));
+            return Some(Hit { end: k + 1, kind: TimeKind::Date, value, anchor, day: None, derived: false });
+        }
+    }
     // "the 1988 third quarter", "the year-ago third quarter", "next year's first quarter"
     let (stated_before, j) = match ctx.year(j) {
         Some(y) if j > i => (Some(y), j + 1),
+        // "1988's fourth quarter"
+        Some(y) if ctx.phrase(j + 1, "' s").is_some() && ORDINALS.iter().any(|(w, _)| *w == ctx.w(j + 3)) => (Some(y), j + 3),
         _ => {
             let relative = [("year-ago", -1), ("year-earlier", -1), ("last year ' s", -1), ("next year ' s", 1), ("this year ' s", 0)]
                 .iter()
@@ -1718,11 +1753,17 @@ fn relative_unit(ctx: &Ctx, i: usize) -> Option<Hit> {
     // Years counted from the year last mentioned ("in 1995 … the following year").
     const FROM_PREVIOUS_YEAR: &[(&str, i64)] = &[
         ("the following year", 1), ("the next year", 1), ("the previous year", -1), ("the prior year", -1), ("that year", 0),
-        ("later that year", 0), ("earlier that year", 0), ("the same year", 0),
+        ("later that year", 0), ("earlier that year", 0), ("the same year", 0), ("the year before", -1),
     ];
     if let Some((off, end)) = FROM_PREVIOUS_YEAR.iter().filter_map(|(p, off)| ctx.phrase(i, p).map(|e| (*off, e))).max_by_key(|(_, e)| *e) {
+        // "the year before the war": "before" is a preposition, and "the year" a year.
+        if ctx.w(end - 1) == "before" && !clause_ends_at(ctx, end) {
+            return None;
+        }
         return Some(match ctx.prev_year {
             Some((y, span)) => Hit { end, kind: TimeKind::Date, value: Some(format!("{:04}", y + off)), anchor: Anchor::Previous(span), day: None, derived: true },
+            // "sales were up from the previous year": without a stated year, the document's.
+            None if off < 0 => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{:04}", civil_from_days(d).0 + off))),
             None if ctx.w(i) == "the" && off != 0 => return None, // "the next year" alone: a duration, below
             None => Hit::rel(end, TimeKind::Date, None),
         });
@@ -1756,6 +1797,11 @@ fn relative_unit(ctx: &Ctx, i: usize) -> Option<Hit> {
     Some(Hit::rel(end, TimeKind::Date, value))
 }
 
+/// Whether a clause ends before token `k` (punctuation, a line break or the end of the text).
+fn clause_ends_at(ctx: &Ctx, k: usize) -> bool {
+    matches!(ctx.w(k), "" | "." | "," | ";" | ":" | "!" | "?" | ")" | "\"" | "'" | "`") || (k > 0 && ctx.line_break_after(k - 1))
+}
+
 /// "three weeks ago", "a year ago", "two days earlier" (against the previous date when known).
 fn ago(ctx: &Ctx, i: usize) -> Option<Hit> {
     let i0 = ctx.any_phrase(i, APPROX).filter(|&e| ctx.number(e).is_some()).unwrap_or(i);
@@ -1763,8 +1809,9 @@ fn ago(ctx: &Ctx, i: usize) -> Option<Hit> {
     let (k, _, j) = ctx.unit(j)?;
     let j = if ctx.phrase(j, "or so").is_some() { j + 2 } else { j };
     let word = ctx.w(j);
-    // "two days after the attack" is not anchored on a date: only "earlier"/"later" are.
-    let from_previous = matches!(word, "earlier" | "later");
+    // "two days after the attack" is not anchored on a date: only "earlier"/"later" are, and
+    // "before" that ends its clause ("from $3 million a year before.").
+    let from_previous = matches!(word, "earlier" | "later") || (word == "before" && clause_ends_at(ctx, j + 1));
     if word != "ago" && !from_previous {
         return None;
     }
@@ -2268,6 +2315,7 @@ mod tests {
         ("The strike began on May 4. Later that month it spread.", "2016-06-10", &[("May 4", "2016-05-04"), ("Later that month", "2016-05")]),
         ("They met on Tuesday, May 3. Later that week talks failed.", "2016-05-10", &[("Tuesday, May 3", "2016-05-03"), ("Later that week", "2016-W18")]),
         ("That month it rained.", "2016-12-12", &[("That month", "")]),
+        ("Earlier in the week stocks fell; later in the month they rose.", "1989-10-26", &[("Earlier in the week", "1989-W43"), ("later in the month", "1989-10")]),
         ("In the second quarter net rose; results for that quarter included a charge.", "1989-10-27", &[("the second quarter", "1989-Q2"), ("that quarter", "1989-Q2")]),
         ("By mid-afternoon the shelling had stopped.", "1998-03-06", &[("mid-afternoon", "1998-03-06TAF")]),
         ("The offer runs until 5 p.m. EST Nov. 9.", "1989-11-02", &[("5 p.m. EST Nov. 9", "1989-11-09T17:00")]),
@@ -2338,7 +2386,14 @@ mod tests {
         ("Third-quarter profit rose.", "1989-10-27", &[("Third-quarter", "1989-Q3")]),
         ("Net soared in the fiscal first quarter; the third-quarter results were weak.", "1989-10-26", &[("the fiscal first quarter", "1989-Q1"), ("third-quarter", "1989-Q3")]),
         ("Results for fiscal 1998 were weak.", "", &[("fiscal 1998", "1998")]),
-        ("Net rose from the year-earlier quarter a year ago.", "1989-10-27", &[("the year-earlier quarter", "1988"), ("a year ago", "1988")]),
+        // with no quarter in view, the year-earlier quarter is the one a report is about
+        ("Net rose from the year-earlier quarter a year ago.", "1989-10-27", &[("the year-earlier quarter", "1988-Q3"), ("a year ago", "1988")]),
+        ("In the September quarter, net rose.", "1989-10-26", &[("the September quarter", "1989-Q3")]),
+        ("In 1988's fourth quarter, sales fell.", "", &[("1988's fourth quarter", "1988-Q4")]),
+        ("Sales were up from the year before, and from $3 million a year before.", "1989-10-26", &[("the year before", "1988"), ("a year before", "1988")]),
+        ("Sales fell in the year before the merger.", "1989-10-26", &[("the year", "1989")]),
+        ("In 1995 it grew; the previous year it had shrunk.", "", &[("1995", "1995"), ("the previous year", "1994")]),
+        ("The company expects 1990 earnings to rise.", "", &[("1990", "1990")]),
         ("Third-quarter net fell from a year ago.", "1989-10-27", &[("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3")]),
         ("Net rose in the quarter.", "1989-10-27", &[("the quarter", "1989-Q3")]),
         ("In the second quarter net rose; in the quarter sales fell from the 1988 quarter.", "1989-10-27", &[("the second quarter", "1989-Q2"), ("the quarter", "1989-Q2"), ("the 1988 quarter", "1988-Q2")]),
