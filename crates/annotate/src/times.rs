@@ -1644,8 +1644,9 @@ fn season(ctx: &Ctx, i: usize) -> Option<Hit> {
     }
     let value = ctx.dct.map(|dct| {
         let (y, m, _) = civil_from_days(dct);
-        let m = m as i64 + if m <= 2 { 12 } else { 0 };
-        let y = if m > 12 { y - 1 } else { y }; // January belongs to last year's winter
+        // January and February belong to last year's winter (and to no other season's year).
+        let m = m as i64 + if m <= 2 && code == "WI" { 12 } else { 0 };
+        let y = if m > 12 { y - 1 } else { y };
         let y = match off.unwrap_or(0) {
             -1 if m > last as i64 => y,
             -1 => y - 1,
@@ -1825,6 +1826,13 @@ fn ago(ctx: &Ctx, i: usize) -> Option<Hit> {
     if code == "Y" && sign < 0 {
         if let Some(v) = year_before_quarter(ctx, n as i64) {
             return Some(Hit::rel(end, TimeKind::Date, Some(v)).derived());
+        }
+    }
+    // "elected in 1992 and re-elected four years later": years from the year last stated,
+    // unless a day was resolved after it.
+    if code == "Y" && from_previous {
+        if let Some((y, span)) = ctx.prev_year.filter(|(_, ys)| ctx.prev_day.is_none_or(|(_, ds)| ds.start() <= ys.start())) {
+            return Some(Hit { end, kind: TimeKind::Date, value: Some(format!("{:04}", y + sign * n as i64)), anchor: Anchor::Previous(span), day: None, derived: true });
         }
     }
     let (base, anchor) = match (from_previous, ctx.prev_day, ctx.dct) {
@@ -2356,6 +2364,7 @@ mod tests {
         ("About three-quarters of the town and more than a quarter of its people were gone.", "", &[]),
         ("It was founded in 1995 and grew the following year.", "2016-12-12", &[("1995", "1995"), ("the following year", "1996")]),
         ("He died two days after the attack.", "2016-12-12", &[("two days", "P2D")]),
+        ("He was elected in 1992 and re-elected four years later.", "1998-02-13", &[("1992", "1992"), ("four years later", "1996")]),
         ("It fell nearly four years ago.", "1998-02-27", &[("nearly four years ago", "1994")]),
         // sets
         ("They pray every Sunday.", "", &[("every Sunday", "XXXX-WXX-7")]),
@@ -2382,6 +2391,8 @@ mod tests {
         ("The offensive came last summer.", "2016-12-12", &[("last summer", "2016-SU")]),
         ("After the fall of the city, talks began.", "2016-12-12", &[]),
         ("Talks resume this fall.", "2016-12-12", &[("this fall", "2016-FA")]),
+        // January and February are in last year's winter, but this year's spring is ahead
+        ("The arms will be destroyed this spring; it snowed this winter.", "1998-02-13", &[("this spring", "1998-SP"), ("this winter", "1997-WI")]),
         ("Profit rose in the third quarter.", "1989-10-27", &[("the third quarter", "1989-Q3")]),
         ("Third-quarter profit rose.", "1989-10-27", &[("Third-quarter", "1989-Q3")]),
         ("Net soared in the fiscal first quarter; the third-quarter results were weak.", "1989-10-26", &[("the fiscal first quarter", "1989-Q1"), ("third-quarter", "1989-Q3")]),
