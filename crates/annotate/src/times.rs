@@ -290,6 +290,10 @@ const LEXICON: &[(&str, Lex)] = &[
     ("the near term", Lex::Ref("FUTURE_REF")),
     ("the short term", Lex::Ref("FUTURE_REF")),
     ("the long term", Lex::Ref("FUTURE_REF")),
+    ("coming days", Lex::Ref("FUTURE_REF")),
+    ("the coming days", Lex::Ref("FUTURE_REF")),
+    ("coming weeks", Lex::Ref("FUTURE_REF")),
+    ("the coming weeks", Lex::Ref("FUTURE_REF")),
     ("coming months", Lex::Ref("FUTURE_REF")),
     ("the coming months", Lex::Ref("FUTURE_REF")),
     ("coming years", Lex::Ref("FUTURE_REF")),
@@ -352,7 +356,7 @@ const ZONES: &[&str] = &["gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt",
 /// `Ctx::tense`). "plan" and "plans" only before "to" (else the noun).
 const FUTURE_CUES: &[&str] = &[
     "will", "ll", "shall", "won", "would", "plans", "plan", "planning", "scheduled", "soon", "expected", "expects",
-    "payable", "effective", "upcoming", "tomorrow",
+    "payable", "effective", "upcoming", "tomorrow", "expires",
 ];
 
 /// Past-tense words that do not end in "-ed" (those that do are markers by their ending).
@@ -2365,6 +2369,8 @@ mod tests {
         ("It was founded in 1995 and grew the following year.", "2016-12-12", &[("1995", "1995"), ("the following year", "1996")]),
         ("He died two days after the attack.", "2016-12-12", &[("two days", "P2D")]),
         ("He was elected in 1992 and re-elected four years later.", "1998-02-13", &[("1992", "1992"), ("four years later", "1996")]),
+        ("Talks will resume in the coming weeks.", "", &[("the coming weeks", "FUTURE_REF")]),
+        ("The deadline expires at midnight Saturday.", "1998-02-13", &[("midnight Saturday", "1998-02-14T24:00")]),
         ("It fell nearly four years ago.", "1998-02-27", &[("nearly four years ago", "1994")]),
         // sets
         ("They pray every Sunday.", "", &[("every Sunday", "XXXX-WXX-7")]),
