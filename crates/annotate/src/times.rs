@@ -59,7 +59,7 @@
 //!
 //! Not time expressions: a number that counts ("2000 troops", "1,000 second-line troops"),
 //! fractions ("a quarter of"), ages ("a 44-year-old"), "the fall of the city", "may", "march".
-//! Not handled yet: decimals ("2.5 hours"), Easter and other movable feasts, "the 1990s" vs
+//! Not handled yet: decimals ("2.5 hours"), movable feasts other than Easter, "the 1990s" vs
 //! "the last decade" (a duration here), TimeBank's underspecified forms ("1989-WXX" for "last
 //! week", a day for "Friday night"; we write the week and the part of the day).
 
@@ -150,6 +150,8 @@ enum HolidayDay {
     Nth(u32, u32),
     /// The Tuesday after the first Monday (US Election Day).
     TuesdayAfterFirstMonday,
+    /// Days from (Western) Easter Sunday.
+    Easter(i64),
 }
 
 /// Names as token sequences ("new year ' s day" for "New Year's Day").
@@ -168,7 +170,23 @@ const HOLIDAYS: &[(&str, u32, HolidayDay)] = &[
     ("labor day", 9, HolidayDay::Nth(1, 1)),
     ("memorial day", 5, HolidayDay::Nth(5, 1)),
     ("election day", 11, HolidayDay::TuesdayAfterFirstMonday),
+    ("easter", 4, HolidayDay::Easter(0)),
+    ("easter sunday", 4, HolidayDay::Easter(0)),
+    ("easter monday", 4, HolidayDay::Easter(1)),
+    ("good friday", 4, HolidayDay::Easter(-2)),
 ];
+
+/// The day number of Western Easter Sunday of a year (the anonymous Gregorian computus).
+fn easter(y: i64) -> i64 {
+    let (a, b, c) = (y.rem_euclid(19), y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let g = (b - (b + 8) / 25 + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let l = (32 + 2 * e + 2 * (c / 4) - h - c % 4) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    days_from_civil(y, (n / 31) as u32, (n % 31 + 1) as u32)
+}
 
 /// Fixed phrases, one row per rule.
 #[derive(Clone, Copy, Debug)]
@@ -181,6 +199,9 @@ enum Lex {
     FromPrevious(i64),
     /// A part of the last resolved day in the text, else of the document date.
     PartOfPrevious(&'static str),
+    /// A part of a day counted from the last resolved day in the text ("that night", "the
+    /// next morning"); unresolved without one.
+    PartFromPrevious(i64, &'static str),
     /// The month of the last date in the text that states one ("that month"); with `true`,
     /// else the document's ("later in the month").
     PreviousMonth(bool),
@@ -254,6 +275,21 @@ const LEXICON: &[(&str, Lex)] = &[
     ("that quarter", Lex::LastQuarter),
     ("the same quarter", Lex::LastQuarter),
     ("the same quarter last year", Lex::YearAgoQuarter),
+    ("that morning", Lex::PartFromPrevious(0, "MO")),
+    ("that afternoon", Lex::PartFromPrevious(0, "AF")),
+    ("that evening", Lex::PartFromPrevious(0, "EV")),
+    ("that night", Lex::PartFromPrevious(0, "NI")),
+    ("later that night", Lex::PartFromPrevious(0, "NI")),
+    ("late that night", Lex::PartFromPrevious(0, "NI")),
+    ("early that morning", Lex::PartFromPrevious(0, "MO")),
+    ("the night before", Lex::PartFromPrevious(-1, "NI")),
+    ("the previous night", Lex::PartFromPrevious(-1, "NI")),
+    ("the previous evening", Lex::PartFromPrevious(-1, "EV")),
+    ("the next morning", Lex::PartFromPrevious(1, "MO")),
+    ("the following morning", Lex::PartFromPrevious(1, "MO")),
+    ("the morning after", Lex::PartFromPrevious(1, "MO")),
+    ("the next night", Lex::PartFromPrevious(1, "NI")),
+    ("the following night", Lex::PartFromPrevious(1, "NI")),
     ("early morning", Lex::PartOfPrevious("MO")),
     ("late morning", Lex::PartOfPrevious("MO")),
     ("mid-morning", Lex::PartOfPrevious("MO")),
@@ -907,7 +943,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "beginning", "start", "middle", "rest", "turn", "earlier", "later", "each", "every", "per", "other", "same", "following",
     "previous", "preceding", "prior", "latest", "coming", "corresponding", "comparable", "near", "right", "of", "in", "fiscal",
     "'", "’", "s", "and", "or", "so", "many", "few", "several", "numerous", "couple", "first", "third", "fourth", "new", "short",
-    "long", "labor", "memorial", "election", "independence", "boxing", "valentine",
+    "long", "labor", "memorial", "election", "independence", "boxing", "valentine", "good",
 ];
 
 /// Every other word of the tables: a time expression that begins with a function word has
@@ -1171,6 +1207,12 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
         Lex::PartOfPrevious(part) => match (ctx.prev_day, ctx.dct) {
             (Some((d, span)), _) => Hit { end, kind: TimeKind::Time, value: Some(format!("{}T{part}", day_value(d))), anchor: Anchor::Previous(span), day: Some(d), derived: false },
             (None, dct) => Hit::rel(end, TimeKind::Time, dct.map(|d| format!("{}T{part}", day_value(d)))).with_day(dct),
+        },
+        // "the night before the vote": "before" is a preposition.
+        Lex::PartFromPrevious(..) if matches!(ctx.w(end - 1), "before" | "after") && !clause_ends_at(ctx, end) => return None,
+        Lex::PartFromPrevious(n, part) => match ctx.prev_day {
+            Some((d, span)) => Hit { end, kind: TimeKind::Time, value: Some(format!("{}T{part}", day_value(d + n))), anchor: Anchor::Previous(span), day: Some(d + n), derived: false },
+            None => Hit::rel(end, TimeKind::Time, None),
         },
         Lex::PreviousMonth(or_document) => match ctx.prev_month {
             Some((y, m, span)) => Hit { end, kind: TimeKind::Date, value: Some(format!("{y:04}-{m:02}")), anchor: Anchor::Previous(span), day: None, derived: true },
@@ -1810,7 +1852,11 @@ fn clause_ends_at(ctx: &Ctx, k: usize) -> bool {
 /// "three weeks ago", "a year ago", "two days earlier" (against the previous date when known).
 fn ago(ctx: &Ctx, i: usize) -> Option<Hit> {
     let i0 = ctx.any_phrase(i, APPROX).filter(|&e| ctx.number(e).is_some()).unwrap_or(i);
-    let (n, j) = ctx.number(i0)?;
+    // "hours later", "years ago": an unstated number.
+    let (n, j) = match ctx.unit(i0) {
+        Some((_, true, _)) if matches!(ctx.w(i0 + 1), "ago" | "later" | "earlier") => (None, i0),
+        _ => ctx.number(i0)?,
+    };
     let (k, _, j) = ctx.unit(j)?;
     let j = if ctx.phrase(j, "or so").is_some() { j + 2 } else { j };
     let word = ctx.w(j);
@@ -2114,13 +2160,20 @@ fn holiday(ctx: &Ctx, i: usize) -> Option<Hit> {
                 let first = days_from_civil(y, m, 1);
                 first + (1 - weekday(first) as i64).rem_euclid(7) + 1
             }
+            HolidayDay::Easter(off) => easter(y) + off,
         }
     };
+    // "Easter week", "Christmas week": the week of the day.
+    let week = ctx.w(end) == "week";
+    if week {
+        end += 1;
+    }
     let stated = ctx.year(end).or_else(|| (ctx.w(end) == "," && ctx.year(end + 1).is_some()).then(|| ctx.year(end + 1)).flatten());
     if let Some(y) = stated {
         end += if ctx.w(end) == "," { 2 } else { 1 };
         let day = on(y);
-        return Some(Hit::abs(end, TimeKind::Date, day_value(day)).with_day(Some(day)));
+        let value = if week { week_value(day) } else { day_value(day) };
+        return Some(Hit::abs(end, TimeKind::Date, value).with_day((!week).then_some(day)));
     }
     let day = ctx.dct.map(|dct| {
         let y = civil_from_days(dct).0;
@@ -2135,13 +2188,14 @@ fn holiday(ctx: &Ctx, i: usize) -> Option<Hit> {
         }
     });
     let value = match day {
+        Some(d) if week => week_value(d),
         Some(d) => day_value(d),
         None => match rule {
-            HolidayDay::Fixed(d) => format!("XXXX-{m:02}-{d:02}"),
+            HolidayDay::Fixed(d) if !week => format!("XXXX-{m:02}-{d:02}"),
             _ => return Some(Hit::rel(end, TimeKind::Date, None)),
         },
     };
-    let mut hit = Hit::rel(end, TimeKind::Date, Some(value)).with_day(day);
+    let mut hit = Hit::rel(end, TimeKind::Date, Some(value)).with_day(if week { None } else { day });
     if day.is_none() {
         hit.anchor = Anchor::Unresolved;
     }
@@ -2223,7 +2277,6 @@ fn weekend_of(ctx: &Ctx, i: usize) -> Option<Hit> {
     let day = hit.day?;
     Some(Hit { end: hit.end, kind: TimeKind::Date, value: Some(format!("{}-WE", week_value(day))), anchor: hit.anchor, day: None, derived: false })
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -2327,6 +2380,9 @@ mod tests {
         ("The strike began on May 4. Later that month it spread.", "2016-06-10", &[("May 4", "2016-05-04"), ("Later that month", "2016-05")]),
         ("They met on Tuesday, May 3. Later that week talks failed.", "2016-05-10", &[("Tuesday, May 3", "2016-05-03"), ("Later that week", "2016-W18")]),
         ("That month it rained.", "2016-12-12", &[("That month", "")]),
+        ("He was seen on Oct. 23; that night he fled, and the next morning he was gone.", "1999-04-19", &[("Oct. 23", "1998-10-23"), ("that night", "1998-10-23TNI"), ("the next morning", "1998-10-24TMO")]),
+        ("The night before the vote, he fled.", "1999-04-19", &[]),
+        ("Hours later he fled; years ago he stayed.", "", &[("Hours later", "FUTURE_REF"), ("years ago", "PAST_REF")]),
         ("Earlier in the week stocks fell; later in the month they rose.", "1989-10-26", &[("Earlier in the week", "1989-W43"), ("later in the month", "1989-10")]),
         ("In the second quarter net rose; results for that quarter included a charge.", "1989-10-27", &[("the second quarter", "1989-Q2"), ("that quarter", "1989-Q2")]),
         ("By mid-afternoon the shelling had stopped.", "1998-03-06", &[("mid-afternoon", "1998-03-06TAF")]),
@@ -2378,6 +2434,8 @@ mod tests {
         ("They met on Christmas 2015.", "", &[("Christmas 2015", "2015-12-25")]),
         ("The vote is on Election Day.", "2016-10-12", &[("Election Day", "2016-11-08")]),
         ("They met on Christmas Eve.", "", &[("Christmas Eve", "XXXX-12-24")]),
+        ("They met at Easter 1999 and on Good Friday 2000.", "", &[("Easter 1999", "1999-04-04"), ("Good Friday 2000", "2000-04-21")]),
+        ("Protesters prayed as Easter week began.", "2000-04-17", &[("Easter week", "2000-W16")]),
         ("The paper appears weekly.", "", &[("weekly", "P1W")]),
         // clock times
         ("The attack began at 9 a.m. local time.", "2016-12-12", &[("9 a.m. local time", "2016-12-12T09:00")]),
@@ -2474,6 +2532,9 @@ mod tests {
         assert_eq!(weekday(days_from_civil(2016, 12, 11)), 7);
         assert_eq!(iso_week(days_from_civil(2016, 12, 11)), (2016, 49));
         assert_eq!(iso_week(days_from_civil(2021, 1, 1)), (2020, 53));
+        for (y, m, d) in [(1989, 3, 26), (1998, 4, 12), (2000, 4, 23), (2016, 3, 27), (2019, 4, 21), (2038, 4, 25)] {
+            assert_eq!(easter(y), days_from_civil(y, m, d), "Easter {y}");
+        }
     }
 
     /// A TIMEX3 value as this module writes them.
