@@ -1937,6 +1937,8 @@ fn duration(ctx: &Ctx, i: usize) -> Option<Hit> {
             // "2 1/2 years"
             if n.is_some() && ctx.digits(j).is_some() && (ctx.w(k), ctx.w(k + 1), ctx.w(k + 2)) == ("1", "/", "2") && ctx.touching(k) && ctx.touching(k + 1) {
                 (n, k + 3, true)
+            } else if n.is_some() && ctx.phrase(k, "and a half").is_some() && ctx.unit(k + 3).is_some() {
+                (n, k + 3, true) // "two and a half hours"
             } else {
                 (n, k, false)
             }
@@ -2051,6 +2053,11 @@ fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
         }
     };
     let explicit_minutes = j == i + 3;
+    // "10 o'clock": a clock time without a.m. or p.m.
+    let oclock = ctx.phrase(j, "o ' clock").or_else(|| ctx.phrase(j, "o ’ clock")).filter(|_| (1..=12).contains(&h));
+    if let Some(e) = oclock {
+        j = e;
+    }
     let meridiem = match (ctx.w(j), ctx.w(j + 1), ctx.w(j + 2)) {
         ("a", ".", "m") | ("am", ..) | ("a", "m", _) => Some(false),
         ("p", ".", "m") | ("pm", ..) | ("p", "m", _) => Some(true),
@@ -2069,7 +2076,7 @@ fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
         } else if !pm && h == 12 {
             h = 0;
         }
-    } else if !matches!(ctx.w(i), "noon" | "midnight" | "midday") {
+    } else if !matches!(ctx.w(i), "noon" | "midnight" | "midday") && oclock.is_none() {
         let zone_follows = ctx.any_phrase(j, ZONES).is_some();
         if !explicit_minutes || h > 23 || !(zone_follows || (i > 0 && matches!(ctx.w(i - 1), "at" | "by" | "until" | "from" | "before" | "after"))) {
             return None;
@@ -2388,6 +2395,8 @@ mod tests {
         ("By mid-afternoon the shelling had stopped.", "1998-03-06", &[("mid-afternoon", "1998-03-06TAF")]),
         ("The offer runs until 5 p.m. EST Nov. 9.", "1989-11-02", &[("5 p.m. EST Nov. 9", "1989-11-09T17:00")]),
         ("He appears in court at midday.", "1999-10-08", &[("midday", "1999-10-08T12:00")]),
+        ("The plane left at 10 o'clock.", "1998-02-13", &[("10 o'clock", "1998-02-13T10:00")]),
+        ("He sold 10 o shares.", "1998-02-13", &[]),
         ("Sales in the latest fiscal year rose.", "1989-10-26", &[("the latest fiscal year", "1988")]),
         ("It was the worst disaster of this century.", "1999-03-13", &[("this century", "19")]),
         ("Net rose in the third quarter. For the nine months, net rose from a year earlier.", "1989-10-26", &[("the third quarter", "1989-Q3"), ("the nine months", "P9M"), ("a year earlier", "1988")]),
@@ -2411,6 +2420,7 @@ mod tests {
         ("They lived in camps for 2 1/2 years.", "", &[("2 1/2 years", "P2Y6M")]),
         ("A minute and a half later, a pilot called.", "", &[("A minute and a half", "PT1M30S")]),
         ("It took half an hour.", "", &[("half an hour", "PT30M")]),
+        ("The flight takes two and a half hours.", "", &[("two and a half hours", "PT2H30M")]),
         ("The appeal could take as long as a month.", "", &[("a month", "P1M")]),
         ("The airline runs ten flights a week and he earns $500 a month.", "", &[]),
         ("He has campaigned for years; it grew for the first time in years.", "", &[("years", "PXY"), ("years", "PXY")]),
