@@ -1822,6 +1822,10 @@ fn relative_unit(ctx: &Ctx, i: usize) -> Option<Hit> {
     if plural {
         return None;
     }
+    // ABC's "This Week": a capitalised unit inside a sentence is a title.
+    if ctx.capitalised(end - 1) && !ctx.sentence_initial(i) {
+        return None;
+    }
     let dct = ctx.dct;
     let value = match UNITS[k].2 {
         "D" => dct.map(|d| day_value(d + off)),
@@ -2404,6 +2408,7 @@ mod tests {
         ("The index closed at 1462.93, down from 1,470.", "1989-10-30", &[]),
         ("His car was seen in 1994, 1995 and 1997.", "", &[("1994", "1994"), ("1995", "1995"), ("1997", "1997")]),
         ("The party daily Granma said so.", "", &[]),
+        ("Baker said on ABC's \"This Week\" that it was over.", "1991-02-25", &[]),
         ("Now, he says, it looks different.", "2016-12-12", &[]),
         // durations
         ("The siege lasted three weeks.", "", &[("three weeks", "P3W")]),
