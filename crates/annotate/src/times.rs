@@ -37,7 +37,7 @@
 //!   date, and one year forward when a future-tense one falls before the document's month
 //!   (day: a month before its date): "payable Jan. 2" in November is next January. Past tense
 //!   alone does not move a later month back ("decided he should go home by Jan. 14"). After
-//!   "by", "until" or "through", a month or day more than four months before the document date
+//!   "by", "until" or "through", a month or day more than 200 days before the document date
 //!   is next year's ("pay down the loan by February" in October).
 //! - A quarter without a year is the document year's when it has begun, else last year's; "the
 //!   quarter" alone is the quarter the report is about: the last completed one, kept in view
@@ -1307,9 +1307,11 @@ fn infer_year(ctx: &Ctx, i: usize, end: usize, m: u32, d: u32) -> Option<i64> {
     // around "the Aug. 7 blasts" of a mid-August paper is more likely the tense of another verb).
     let before = if month_only { m < dm } else { candidate < dct - 31 };
     // "by February", "through January" in an October paper: a deadline or the end of a
-    // period, so the one ahead, whatever the tense ("has extended loans through January").
+    // period, so the one ahead, whatever the tense ("has extended loans through January"),
+    // when this year's is long gone (more than 200 days: "sales through January" in a June
+    // paper are this year's).
     let prev = if i > 0 { ctx.w(i - 1) } else { "" };
-    if matches!(prev, "by" | "until" | "till" | "through") && candidate < dct - 122 {
+    if matches!(prev, "by" | "until" | "till" | "through") && candidate < dct - 200 {
         return Some(y + 1);
     }
     // A clause in the future does not speak of an earlier day of this year. One in the past
@@ -2359,6 +2361,7 @@ mod tests {
         ("The loan is to be paid down by February.", "1989-10-30", &[("February", "1990-02")]),
         ("The bank has extended the loans through January.", "1989-10-30", &[("January", "1990-01")]),
         ("Sales were flat this year through August.", "1989-10-27", &[("this year", "1989"), ("August", "1989-08")]),
+        ("Sales rose in the 12 months through January.", "1989-06-15", &[("the 12 months", "P12M"), ("January", "1989-01")]),
         // a future verb near a day of the last weeks is another clause's
         ("She hoped he would bring aid to the victims of the Aug. 7 blasts.", "1998-08-18", &[("Aug. 7", "1998-08-07")]),
 
