@@ -2232,8 +2232,17 @@ fn conjoined_day(ctx: &Ctx, i: usize) -> Option<Hit> {
 }
 
 /// "for years", "within weeks", "the first time in years": a period of an unstated number of
-/// units (`PXY`), after "for", "within", or "in" that ends its clause.
+/// units (`PXY`), after "for", "within", or "in" that ends its clause; "the weeks ahead".
 fn bare_plural(ctx: &Ctx, i: usize) -> Option<Hit> {
+    // "the weeks ahead" (TimeBank: a period of unstated length, `PXW`)
+    if ctx.w(i) == "the" && ctx.w(i + 2) == "ahead" {
+        let (u, true, _) = ctx.unit(i + 1)? else { return None };
+        let (_, _, code, time) = UNITS[u];
+        if matches!(code, "DE" | "CE" | "Q" | "WE" | "S") {
+            return None;
+        }
+        return Some(Hit::abs(i + 3, TimeKind::Duration, format!("P{}X{code}", if time { "T" } else { "" })));
+    }
     let prev = if i > 0 { ctx.w(i - 1) } else { "" };
     let (u, true, end) = ctx.unit(i)? else { return None };
     let (_, _, code, time) = UNITS[u];
@@ -2433,6 +2442,7 @@ mod tests {
         ("The airline runs ten flights a week and he earns $500 a month.", "", &[]),
         ("He has campaigned for years; it grew for the first time in years.", "", &[("years", "PXY"), ("years", "PXY")]),
         ("They met for hours of talks in years past.", "", &[]),
+        ("Funds must sell in the weeks ahead.", "", &[("the weeks ahead", "PXW")]),
         ("They held a day-long meeting during the weeks-long siege.", "", &[("a day-long", "P1D"), ("weeks-long", "PXW")]),
         ("The deal should close by year-end; prices rose since year-end.", "1989-11-02", &[("year-end", "1989-12-31"), ("year-end", "1988-12-31")]),
         ("It came after several quarters of losses.", "", &[("several quarters", "PXQ")]),
