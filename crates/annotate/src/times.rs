@@ -1939,7 +1939,13 @@ fn duration(ctx: &Ctx, i: usize) -> Option<Hit> {
     let (n, k, mut half) = match (ctx.w(j), ctx.w(j + 1)) {
         ("half", "a" | "an") => (Some(0), j + 2, true),
         _ => {
-            let (n, k) = ctx.number(j)?;
+            let (n, k) = match ctx.number(j) {
+                Some(nk) => nk,
+                // "the first hours of the war", "the past weeks": an unstated number (not of
+                // years: "the past years" is PAST_REF).
+                None if j >= i + 2 && ctx.unit(j).is_some_and(|(u, plural, _)| plural && !matches!(UNITS[u].2, "Y" | "DE" | "CE")) => (None, j),
+                None => return None,
+            };
             // "2 1/2 years"
             if n.is_some() && ctx.digits(j).is_some() && (ctx.w(k), ctx.w(k + 1), ctx.w(k + 2)) == ("1", "/", "2") && ctx.touching(k) && ctx.touching(k + 1) {
                 (n, k + 3, true)
@@ -2443,6 +2449,7 @@ mod tests {
         ("He has campaigned for years; it grew for the first time in years.", "", &[("years", "PXY"), ("years", "PXY")]),
         ("They met for hours of talks in years past.", "", &[]),
         ("Funds must sell in the weeks ahead.", "", &[("the weeks ahead", "PXW")]),
+        ("Prisoners were taken in the first hours of the war, as in the past weeks.", "", &[("the first hours", "PTXH"), ("the past weeks", "PXW")]),
         ("They held a day-long meeting during the weeks-long siege.", "", &[("a day-long", "P1D"), ("weeks-long", "PXW")]),
         ("The deal should close by year-end; prices rose since year-end.", "1989-11-02", &[("year-end", "1989-12-31"), ("year-end", "1988-12-31")]),
         ("It came after several quarters of losses.", "", &[("several quarters", "PXQ")]),
