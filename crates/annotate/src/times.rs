@@ -31,7 +31,8 @@
 //!   such day on or after it. The tense of a clause is that of the nearest tense marker before
 //!   the expression in its sentence, else after it (`FUTURE_CUES`: "will", "would",
 //!   "scheduled", "is to", "as early as"…; `PAST_CUES` and words in "-ed": "said",
-//!   "announced"), so "would appeal the decision, announced Wednesday" is past.
+//!   "announced"), so "would appeal the decision, announced Wednesday" is past. After "until"
+//!   or "by" it is a deadline, ahead unless the clause is past ("has until Friday to comply").
 //! - A month, or month and day, without a year takes the document's year, moved one year back
 //!   when that would put a mention not in the future more than two months after the document
 //!   date, and one year forward when a future-tense one falls before the document's month
@@ -1554,7 +1555,7 @@ fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
             -1 => dct - if back == 0 { 7 } else { back },
             1 => dct + if fwd == 0 { 7 } else { fwd },
             0 => dct - (wd_dct - 1) + wd as i64 - 1, // "this Friday": the Friday of this week
-            _ if ctx.future(i, k) => dct + fwd,
+            _ if ctx.future(i, k) || deadline(ctx, i) => dct + fwd,
             _ => dct - back,
         }
     });
@@ -1570,6 +1571,12 @@ fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
 
 /// Plural nouns that a year qualifies rather than counts ("1990 earnings").
 const YEAR_NOUNS: &[&str] = &["earnings", "results", "sales", "profits", "revenues", "elections", "figures", "levels", "losses", "budgets", "forecasts", "estimates", "games", "olympics"];
+
+/// Whether the expression at `i` is a deadline ahead: after "until", "by" or "till", in a
+/// clause whose tense is not past ("has given them until Tuesday").
+fn deadline(ctx: &Ctx, i: usize) -> bool {
+    i > 0 && matches!(ctx.w(i - 1), "until" | "by" | "till") && ctx.tense(i, i + 1) != Tense::Past
+}
 
 /// Whether a number is used as a year here (not "2000 troops", "$1990", "1998 %").
 fn year_context(ctx: &Ctx, i: usize) -> bool {
@@ -2107,7 +2114,11 @@ fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
         let k = if ctx.w(j) == "on" { j + 1 } else { j };
         month_date(ctx, k).or_else(|| day_month(ctx, k)).filter(|hit| hit.day.is_some() && hit.value.as_deref().is_some_and(|v| v.len() == 10))
     };
-    if let Some(hit) = following {
+    if let Some(mut hit) = following {
+        // "until 9 a.m. Tuesday": a deadline ahead, unless the clause is past.
+        if WEEKDAYS.iter().any(|(w, _)| *w == ctx.w(j)) && deadline(ctx, i) {
+            hit.day = hit.day.zip(ctx.dct).map(|(d, dct)| if d < dct { d + 7 } else { d });
+        }
         let value = hit.day.map(|d| format!("{}T{h:02}:{min:02}", day_value(d)));
         return Some(Hit::rel(hit.end, TimeKind::Time, value).with_day(hit.day));
     }
@@ -2365,6 +2376,10 @@ mod tests {
         ("They would appeal the decision, announced Wednesday by the agency.", "2000-01-06", &[("Wednesday", "2000-01-05")]),
         ("He is to resume talks in Paris Tuesday.", "1989-10-27", &[("Tuesday", "1989-10-31")]),
         ("He could come as early as Tuesday.", "2000-04-03", &[("Tuesday", "2000-04-04")]),
+        // a deadline ahead unless the clause is past
+        ("The agency has given the family until 9 a.m. Tuesday to sign.", "2000-04-03", &[("9 a.m. Tuesday", "2000-04-04T09:00")]),
+        ("Iraq has until Friday to comply.", "1998-02-11", &[("Friday", "1998-02-13")]),
+        ("They stayed until Friday.", "1998-02-11", &[("Friday", "1998-02-06")]),
         ("The offer had been due to expire Friday evening.", "1989-10-30", &[("Friday evening", "1989-10-27TEV")]),
         // "planned" is a past participle as often as a plan ahead
         ("A memorial service planned for Saturday was canceled.", "1999-10-24", &[("Saturday", "1999-10-23")]),
