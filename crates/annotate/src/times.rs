@@ -817,6 +817,10 @@ impl<'a> Ctx<'a> {
         if w == "to" && matches!(before(1), "is" | "are" | "going" | "due" | "set" | "planned" | "scheduled" | "expected") {
             return Some(if before(2) == "been" { Tense::Unknown } else { Tense::Future });
         }
+        // "the verdict is due Friday", "the vote is set for Monday"
+        if matches!(w, "due" | "set" | "slated") && matches!(before(1), "is" | "are") {
+            return Some(Tense::Future);
+        }
         if w == "as" && matches!(self.w(k + 1), "early" | "soon") && self.w(k + 2) == "as" {
             return Some(Tense::Future);
         }
@@ -2376,6 +2380,7 @@ mod tests {
         ("They would appeal the decision, announced Wednesday by the agency.", "2000-01-06", &[("Wednesday", "2000-01-05")]),
         ("He is to resume talks in Paris Tuesday.", "1989-10-27", &[("Tuesday", "1989-10-31")]),
         ("He could come as early as Tuesday.", "2000-04-03", &[("Tuesday", "2000-04-04")]),
+        ("The verdict is due Friday and the vote is set for Monday.", "1998-02-11", &[("Friday", "1998-02-13"), ("Monday", "1998-02-16")]),
         // a deadline ahead unless the clause is past
         ("The agency has given the family until 9 a.m. Tuesday to sign.", "2000-04-03", &[("9 a.m. Tuesday", "2000-04-04T09:00")]),
         ("Iraq has until Friday to comply.", "1998-02-11", &[("Friday", "1998-02-13")]),
