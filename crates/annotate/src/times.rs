@@ -267,6 +267,9 @@ const LEXICON: &[(&str, Lex)] = &[
     ("later that month", Lex::PreviousMonth(false)),
     ("that week", Lex::PreviousWeek(false)),
     ("earlier in the week", Lex::PreviousWeek(true)),
+    ("the end of the week", Lex::PreviousWeek(true)),
+    ("the end of the month", Lex::PreviousMonth(true)),
+    ("the beginning of the month", Lex::PreviousMonth(true)),
     ("later in the week", Lex::PreviousWeek(true)),
     ("earlier in the month", Lex::PreviousMonth(true)),
     ("later in the month", Lex::PreviousMonth(true)),
@@ -307,6 +310,7 @@ const LEXICON: &[(&str, Lex)] = &[
     ("the weekend", Lex::Weekend(0)),
     ("this weekend", Lex::Weekend(0)),
     ("last weekend", Lex::Weekend(-1)),
+    ("this past weekend", Lex::Weekend(-1)),
     ("next weekend", Lex::Weekend(1)),
     ("now", Lex::Ref("PRESENT_REF")),
     ("right now", Lex::Ref("PRESENT_REF")),
@@ -371,7 +375,7 @@ const LEXICON: &[(&str, Lex)] = &[
 const RELATIVE: &[(&str, i64)] = &[
     ("this", 0), ("current", 0), ("the current", 0), ("earlier this", 0), ("later this", 0), ("last", -1),
     ("the previous", -1), ("the prior", -1), ("next", 1), ("the coming", 1), ("the next", 1), ("the following", 1),
-    ("the latest", -1), ("the last", -1),
+    ("the latest", -1), ("the last", -1), ("this past", -1),
 ];
 
 /// Words before a date that mark where in it ("late June"); kept in the span.
@@ -1674,6 +1678,7 @@ fn decade(ctx: &Ctx, i: usize) -> Option<Hit> {
 /// "summer", "the summer of 2016", "last winter", "spring 2016".
 fn season(ctx: &Ctx, i: usize) -> Option<Hit> {
     let (off, j) = match ctx.w(i) {
+        "this" if ctx.w(i + 1) == "past" => (Some(-1), i + 2),
         "this" | "the" => (Some(0), i + 1),
         "last" | "past" => (Some(-1), i + 1),
         "next" | "coming" => (Some(1), i + 1),
@@ -1782,6 +1787,12 @@ fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
         let k0 = if ctx.w(k0) == "fiscal" { k0 + 1 } else { k0 };
         if let Some(y) = ctx.year(k0) {
             return Some(Hit::abs(k0 + 1, TimeKind::Date, format!("{y:04}-{code}{n}")));
+        }
+        // "the first quarter of next year", "the second half of last year"
+        if k0 > k {
+            if let Some((off, e)) = [("last year", -1), ("this year", 0), ("next year", 1)].iter().find_map(|(p, off)| ctx.phrase(k0, p).map(|e| (*off, e))) {
+                return Some(Hit::rel(e, TimeKind::Date, ctx.dct.map(|d| format!("{:04}-{code}{n}", civil_from_days(d).0 + off))));
+            }
         }
         let value = ctx.dct.map(|dct| {
             let (y, m, _) = civil_from_days(dct);
@@ -2510,6 +2521,9 @@ mod tests {
         ("The offensive came last summer.", "2016-12-12", &[("last summer", "2016-SU")]),
         ("After the fall of the city, talks began.", "2016-12-12", &[]),
         ("Talks resume this fall.", "2016-12-12", &[("this fall", "2016-FA")]),
+        ("He resigned this past spring, this past weekend or this past week.", "1989-10-26", &[("this past spring", "1989-SP"), ("this past weekend", "1989-W42-WE"), ("this past week", "1989-W42")]),
+        ("The vote is at the end of the week; the first quarter of next year is later.", "1998-02-11", &[("the end of the week", "1998-W07"), ("the first quarter of next year", "1999-Q1")]),
+        ("It fell in the second half of last year.", "1998-02-11", &[("the second half of last year", "1997-H2")]),
         // January and February are in last year's winter, but this year's spring is ahead
         ("The arms will be destroyed this spring; it snowed this winter.", "1998-02-13", &[("this spring", "1998-SP"), ("this winter", "1997-WI")]),
         ("Profit rose in the third quarter.", "1989-10-27", &[("the third quarter", "1989-Q3")]),
