@@ -31,20 +31,27 @@
 //!   such day on or after it. The tense of a clause is that of the nearest tense marker before
 //!   the expression in its sentence, else after it (`FUTURE_CUES`: "will", "would",
 //!   "scheduled", "is to", "as early as"…; `PAST_CUES` and words in "-ed": "said",
-//!   "announced"), so "would appeal the decision, announced Wednesday" is past.
+//!   "announced"), so "would appeal the decision, announced Wednesday" is past. After "until"
+//!   or "by" it is a deadline, ahead unless the clause is past ("has until Friday to comply").
 //! - A month, or month and day, without a year takes the document's year, moved one year back
 //!   when that would put a mention not in the future more than two months after the document
 //!   date, and one year forward when a future-tense one falls before the document's month
-//!   (day: a week before its date): "payable Jan. 2" in November is next January. Past tense
-//!   alone does not move a later month back ("decided he should go home by Jan. 14").
+//!   (day: a month before its date): "payable Jan. 2" in November is next January. Past tense
+//!   alone does not move a later month back ("decided he should go home by Jan. 14"). After
+//!   "by", "until" or "through", a month or day more than 200 days before the document date
+//!   is next year's ("pay down the loan by February" in October).
 //! - A quarter without a year is the document year's when it has begun, else last year's; "the
-//!   quarter" alone is the last completed quarter (financial news reports on it).
+//!   quarter" alone is the quarter the report is about: the last completed one, kept in view
+//!   over a side mention of another ("after a flat second quarter"); "the September quarter"
+//!   is the quarter of that month.
 //! - "a year ago/earlier" after a quarter means that quarter a year before (TimeBank practice),
-//!   unless a longer period was named since ("for the nine months … a year earlier": a year).
+//!   unless a longer period was named since ("for the nine months … a year earlier": a year);
+//!   "the year-earlier period" after such a period is that period, by its length (`P9M`).
 //! - Reference times: "the next day", "later in the day", "mid-afternoon", "the previous
 //!   Friday", "that week" count from the last day the text resolved; "that month" from the
 //!   last month it named; "that quarter" is the last quarter named. Without one they stay
-//!   unresolved.
+//!   unresolved, but for "earlier in the week/month" (the document's) and "the previous
+//!   year", "the year before" (the year before the document's).
 //! - "Now" opening a sentence is a discourse marker ("Now, he says, …"), not a time; "the
 //!   party daily Granma", "60 Minutes" and "This Week" (capitalised inside a sentence) are names.
 //! - "the weekend" in a past-tense report written Monday to Friday is the one just gone.
@@ -53,7 +60,7 @@
 //!
 //! Not time expressions: a number that counts ("2000 troops", "1,000 second-line troops"),
 //! fractions ("a quarter of"), ages ("a 44-year-old"), "the fall of the city", "may", "march".
-//! Not handled yet: decimals ("2.5 hours"), Easter and other movable feasts, "the 1990s" vs
+//! Not handled yet: decimals ("2.5 hours"), movable feasts other than Easter, "the 1990s" vs
 //! "the last decade" (a duration here), TimeBank's underspecified forms ("1989-WXX" for "last
 //! week", a day for "Friday night"; we write the week and the part of the day).
 
@@ -144,6 +151,8 @@ enum HolidayDay {
     Nth(u32, u32),
     /// The Tuesday after the first Monday (US Election Day).
     TuesdayAfterFirstMonday,
+    /// Days from (Western) Easter Sunday.
+    Easter(i64),
 }
 
 /// Names as token sequences ("new year ' s day" for "New Year's Day").
@@ -162,7 +171,23 @@ const HOLIDAYS: &[(&str, u32, HolidayDay)] = &[
     ("labor day", 9, HolidayDay::Nth(1, 1)),
     ("memorial day", 5, HolidayDay::Nth(5, 1)),
     ("election day", 11, HolidayDay::TuesdayAfterFirstMonday),
+    ("easter", 4, HolidayDay::Easter(0)),
+    ("easter sunday", 4, HolidayDay::Easter(0)),
+    ("easter monday", 4, HolidayDay::Easter(1)),
+    ("good friday", 4, HolidayDay::Easter(-2)),
 ];
+
+/// The day number of Western Easter Sunday of a year (the anonymous Gregorian computus).
+fn easter(y: i64) -> i64 {
+    let (a, b, c) = (y.rem_euclid(19), y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let g = (b - (b + 8) / 25 + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let l = (32 + 2 * e + 2 * (c / 4) - h - c % 4) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    days_from_civil(y, (n / 31) as u32, (n % 31 + 1) as u32)
+}
 
 /// Fixed phrases, one row per rule.
 #[derive(Clone, Copy, Debug)]
@@ -175,18 +200,27 @@ enum Lex {
     FromPrevious(i64),
     /// A part of the last resolved day in the text, else of the document date.
     PartOfPrevious(&'static str),
-    /// The month of the last date in the text that states one ("that month").
-    PreviousMonth,
-    /// The week of the last resolved day in the text ("that week").
-    PreviousWeek,
+    /// A part of a day counted from the last resolved day in the text ("that night", "the
+    /// next morning"); unresolved without one.
+    PartFromPrevious(i64, &'static str),
+    /// The month of the last date in the text that states one ("that month"); with `true`,
+    /// else the document's ("later in the month").
+    PreviousMonth(bool),
+    /// The week of the last resolved day in the text ("that week"); with `true`, else the
+    /// document's ("earlier in the week").
+    PreviousWeek(bool),
     /// A weekend counted in weeks from the document date's week.
     Weekend(i64),
     /// A TIMEX3 reference value.
     Ref(&'static str),
     /// A set ("daily").
     Set(&'static str),
-    /// The last completed quarter before the document date ("the quarter", in financial news).
+    /// The quarter last mentioned ("that quarter"), else the last completed quarter before
+    /// the document date.
     LastQuarter,
+    /// The quarter the text is about ("the quarter", in financial news: `Ctx::topic_quarter`),
+    /// else the last mentioned, else the last completed one.
+    TopicQuarter,
     /// A year counted from the document's.
     Year(i64),
     /// The quarter last mentioned, a year before ("the year-ago quarter"); else last year.
@@ -198,6 +232,8 @@ const LEXICON: &[(&str, Lex)] = &[
     ("earlier today", Lex::Day(0)),
     ("later today", Lex::Day(0)),
     ("yesterday", Lex::Day(-1)),
+    ("earlier yesterday", Lex::Day(-1)),
+    ("later yesterday", Lex::Day(-1)),
     ("tomorrow", Lex::Day(1)),
     ("the day before yesterday", Lex::Day(-2)),
     ("the day after tomorrow", Lex::Day(2)),
@@ -225,17 +261,39 @@ const LEXICON: &[(&str, Lex)] = &[
     ("earlier in the day", Lex::FromPrevious(0)),
     ("later in the day", Lex::FromPrevious(0)),
     ("late in the day", Lex::FromPrevious(0)),
-    ("that month", Lex::PreviousMonth),
-    ("the same month", Lex::PreviousMonth),
-    ("earlier that month", Lex::PreviousMonth),
-    ("later that month", Lex::PreviousMonth),
-    ("that week", Lex::PreviousWeek),
-    ("the same week", Lex::PreviousWeek),
-    ("earlier that week", Lex::PreviousWeek),
-    ("later that week", Lex::PreviousWeek),
+    ("that month", Lex::PreviousMonth(false)),
+    ("the same month", Lex::PreviousMonth(false)),
+    ("earlier that month", Lex::PreviousMonth(false)),
+    ("later that month", Lex::PreviousMonth(false)),
+    ("that week", Lex::PreviousWeek(false)),
+    ("earlier in the week", Lex::PreviousWeek(true)),
+    ("the end of the week", Lex::PreviousWeek(true)),
+    ("the end of the month", Lex::PreviousMonth(true)),
+    ("the beginning of the month", Lex::PreviousMonth(true)),
+    ("later in the week", Lex::PreviousWeek(true)),
+    ("earlier in the month", Lex::PreviousMonth(true)),
+    ("later in the month", Lex::PreviousMonth(true)),
+    ("the same week", Lex::PreviousWeek(false)),
+    ("earlier that week", Lex::PreviousWeek(false)),
+    ("later that week", Lex::PreviousWeek(false)),
     ("that quarter", Lex::LastQuarter),
     ("the same quarter", Lex::LastQuarter),
     ("the same quarter last year", Lex::YearAgoQuarter),
+    ("that morning", Lex::PartFromPrevious(0, "MO")),
+    ("that afternoon", Lex::PartFromPrevious(0, "AF")),
+    ("that evening", Lex::PartFromPrevious(0, "EV")),
+    ("that night", Lex::PartFromPrevious(0, "NI")),
+    ("later that night", Lex::PartFromPrevious(0, "NI")),
+    ("late that night", Lex::PartFromPrevious(0, "NI")),
+    ("early that morning", Lex::PartFromPrevious(0, "MO")),
+    ("the night before", Lex::PartFromPrevious(-1, "NI")),
+    ("the previous night", Lex::PartFromPrevious(-1, "NI")),
+    ("the previous evening", Lex::PartFromPrevious(-1, "EV")),
+    ("the next morning", Lex::PartFromPrevious(1, "MO")),
+    ("the following morning", Lex::PartFromPrevious(1, "MO")),
+    ("the morning after", Lex::PartFromPrevious(1, "MO")),
+    ("the next night", Lex::PartFromPrevious(1, "NI")),
+    ("the following night", Lex::PartFromPrevious(1, "NI")),
     ("early morning", Lex::PartOfPrevious("MO")),
     ("late morning", Lex::PartOfPrevious("MO")),
     ("mid-morning", Lex::PartOfPrevious("MO")),
@@ -252,6 +310,7 @@ const LEXICON: &[(&str, Lex)] = &[
     ("the weekend", Lex::Weekend(0)),
     ("this weekend", Lex::Weekend(0)),
     ("last weekend", Lex::Weekend(-1)),
+    ("this past weekend", Lex::Weekend(-1)),
     ("next weekend", Lex::Weekend(1)),
     ("now", Lex::Ref("PRESENT_REF")),
     ("right now", Lex::Ref("PRESENT_REF")),
@@ -272,13 +331,17 @@ const LEXICON: &[(&str, Lex)] = &[
     ("the near term", Lex::Ref("FUTURE_REF")),
     ("the short term", Lex::Ref("FUTURE_REF")),
     ("the long term", Lex::Ref("FUTURE_REF")),
+    ("coming days", Lex::Ref("FUTURE_REF")),
+    ("the coming days", Lex::Ref("FUTURE_REF")),
+    ("coming weeks", Lex::Ref("FUTURE_REF")),
+    ("the coming weeks", Lex::Ref("FUTURE_REF")),
     ("coming months", Lex::Ref("FUTURE_REF")),
     ("the coming months", Lex::Ref("FUTURE_REF")),
     ("coming years", Lex::Ref("FUTURE_REF")),
     ("the coming years", Lex::Ref("FUTURE_REF")),
     ("future quarters", Lex::Ref("FUTURE_REF")),
     ("overnight", Lex::Part(0, "NI")),
-    ("the quarter", Lex::LastQuarter),
+    ("the quarter", Lex::TopicQuarter),
     ("the year", Lex::Year(0)),
     ("the fiscal year", Lex::Year(0)),
     ("this fiscal year", Lex::Year(0)),
@@ -292,7 +355,7 @@ const LEXICON: &[(&str, Lex)] = &[
     ("the year-ago quarter", Lex::YearAgoQuarter),
     ("the year-earlier period", Lex::YearAgoQuarter),
     ("the year-ago period", Lex::YearAgoQuarter),
-    ("the latest period", Lex::LastQuarter),
+    ("the latest period", Lex::TopicQuarter),
     ("last year ' s quarter", Lex::YearAgoQuarter),
     ("last year ' s period", Lex::YearAgoQuarter),
     ("the corresponding period last year", Lex::YearAgoQuarter),
@@ -312,12 +375,12 @@ const LEXICON: &[(&str, Lex)] = &[
 const RELATIVE: &[(&str, i64)] = &[
     ("this", 0), ("current", 0), ("the current", 0), ("earlier this", 0), ("later this", 0), ("last", -1),
     ("the previous", -1), ("the prior", -1), ("next", 1), ("the coming", 1), ("the next", 1), ("the following", 1),
-    ("the latest", -1), ("the last", -1),
+    ("the latest", -1), ("the last", -1), ("this past", -1),
 ];
 
 /// Words before a date that mark where in it ("late June"); kept in the span.
 const MODIFIERS: &[&str] = &[
-    "early", "late", "mid", "the end of", "the beginning of", "the start of", "the middle of", "end of", "the rest of",
+    "early", "late", "mid", "the early", "the late", "the mid", "the end of", "the beginning of", "the start of", "the middle of", "end of", "the rest of",
     "the turn of", "earlier in", "later in", "the first half of", "the second half of",
 ];
 
@@ -333,8 +396,8 @@ const ZONES: &[&str] = &["gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt",
 /// Words that make a clause speak of the future; the nearest marker of a tense decides (see
 /// `Ctx::tense`). "plan" and "plans" only before "to" (else the noun).
 const FUTURE_CUES: &[&str] = &[
-    "will", "ll", "shall", "won", "would", "plans", "plan", "planning", "planned", "scheduled", "soon", "expected", "expects",
-    "payable", "effective", "upcoming", "tomorrow",
+    "will", "ll", "shall", "won", "would", "plans", "plan", "planning", "scheduled", "soon", "expected", "expects",
+    "payable", "effective", "upcoming", "tomorrow", "expires",
 ];
 
 /// Past-tense words that do not end in "-ed" (those that do are markers by their ending).
@@ -475,9 +538,17 @@ struct Ctx<'a> {
     prev_year: Option<(i64, Span)>,
     /// The last quarter mentioned ("2016-Q3").
     last_quarter: Option<String>,
+    /// The last mention of the quarter a financial report is about (the last one completed
+    /// before the document date), which "the quarter", "the year-ago period" and "a year
+    /// earlier" keep referring to after a side mention of another ("after a flat second
+    /// quarter").
+    topic_quarter: Option<String>,
     /// Whether the last period mentioned is a quarter, not a longer one ("the nine months",
     /// "the first half"): "a year earlier" after it is that quarter a year before.
     quarter_in_view: bool,
+    /// The longer period last named when it is in view instead ("the nine months"): "the
+    /// year-earlier period" after it is that period a year before, written as its length.
+    period_in_view: Option<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -512,7 +583,7 @@ impl<'a> Ctx<'a> {
         }
         let words: Vec<&str> = toks.iter().map(|&(s, e)| &lower[s..e]).collect();
         let starts = starting_tokens(&words, lookahead);
-        Ctx { text, words, starts, toks, dct, prev_day: None, prev_day_hit: None, prev_month: None, prev_year: None, last_quarter: None, quarter_in_view: false }
+        Ctx { text, words, starts, toks, dct, prev_day: None, prev_day_hit: None, prev_month: None, prev_year: None, last_quarter: None, topic_quarter: None, quarter_in_view: false, period_in_view: None }
     }
 
     /// The lower-cased token `i`, or "" past the end.
@@ -750,6 +821,10 @@ impl<'a> Ctx<'a> {
         if w == "to" && matches!(before(1), "is" | "are" | "going" | "due" | "set" | "planned" | "scheduled" | "expected") {
             return Some(if before(2) == "been" { Tense::Unknown } else { Tense::Future });
         }
+        // "the verdict is due Friday", "the vote is set for Monday"
+        if matches!(w, "due" | "set" | "slated") && matches!(before(1), "is" | "are") {
+            return Some(Tense::Future);
+        }
         if w == "as" && matches!(self.w(k + 1), "early" | "soon") && self.w(k + 2) == "as" {
             return Some(Tense::Future);
         }
@@ -877,7 +952,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "beginning", "start", "middle", "rest", "turn", "earlier", "later", "each", "every", "per", "other", "same", "following",
     "previous", "preceding", "prior", "latest", "coming", "corresponding", "comparable", "near", "right", "of", "in", "fiscal",
     "'", "’", "s", "and", "or", "so", "many", "few", "several", "numerous", "couple", "first", "third", "fourth", "new", "short",
-    "long", "labor", "memorial", "election", "independence", "boxing", "valentine",
+    "long", "labor", "memorial", "election", "independence", "boxing", "valentine", "good",
 ];
 
 /// Every other word of the tables: a time expression that begins with a function word has
@@ -1051,17 +1126,23 @@ fn find_times_with(text: &str, document_date: Option<&Published>, lookahead: boo
                 let quarter = v.len() == 7 && v.as_bytes()[5] == b'Q';
                 if quarter && !hit.derived {
                     ctx.last_quarter = Some(v.clone());
+                    if hit.anchor == Anchor::DocumentDate && ctx.dct.is_some_and(|d| *v == last_completed_quarter(d)) {
+                        ctx.topic_quarter = Some(v.clone());
+                    }
                 }
                 if quarter {
                     ctx.quarter_in_view = true;
+                    ctx.period_in_view = None;
                 } else if v.len() == 7 && v.as_bytes()[5] == b'H' {
                     ctx.quarter_in_view = false;
+                    ctx.period_in_view = None;
                 }
             }
         }
         // "the nine months", "the year ended June 30": a longer period is now in view.
         if hit.kind == TimeKind::Duration && hit.value.as_deref().is_some_and(|v| matches!(v, "P6M" | "P9M" | "P12M" | "P1Y")) {
             ctx.quarter_in_view = false;
+            ctx.period_in_view = hit.value.clone();
         }
         ctx.prev_day_hit = match &hit.value {
             Some(v) if hit.kind == TimeKind::Date && v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-' => Some((end, v.clone(), hit.anchor)),
@@ -1136,12 +1217,20 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
             (Some((d, span)), _) => Hit { end, kind: TimeKind::Time, value: Some(format!("{}T{part}", day_value(d))), anchor: Anchor::Previous(span), day: Some(d), derived: false },
             (None, dct) => Hit::rel(end, TimeKind::Time, dct.map(|d| format!("{}T{part}", day_value(d)))).with_day(dct),
         },
-        Lex::PreviousMonth => match ctx.prev_month {
+        // "the night before the vote": "before" is a preposition.
+        Lex::PartFromPrevious(..) if matches!(ctx.w(end - 1), "before" | "after") && !clause_ends_at(ctx, end) => return None,
+        Lex::PartFromPrevious(n, part) => match ctx.prev_day {
+            Some((d, span)) => Hit { end, kind: TimeKind::Time, value: Some(format!("{}T{part}", day_value(d + n))), anchor: Anchor::Previous(span), day: Some(d + n), derived: false },
+            None => Hit::rel(end, TimeKind::Time, None),
+        },
+        Lex::PreviousMonth(or_document) => match ctx.prev_month {
             Some((y, m, span)) => Hit { end, kind: TimeKind::Date, value: Some(format!("{y:04}-{m:02}")), anchor: Anchor::Previous(span), day: None, derived: true },
+            None if or_document => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| day_value(d)[..7].to_string())),
             None => Hit::rel(end, TimeKind::Date, None),
         },
-        Lex::PreviousWeek => match ctx.prev_day {
+        Lex::PreviousWeek(or_document) => match ctx.prev_day {
             Some((d, span)) => Hit { end, kind: TimeKind::Date, value: Some(week_value(d)), anchor: Anchor::Previous(span), day: None, derived: true },
+            None if or_document => Hit::rel(end, TimeKind::Date, ctx.dct.map(week_value)),
             None => Hit::rel(end, TimeKind::Date, None),
         },
         Lex::Weekend(n) => {
@@ -1157,16 +1246,14 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
         // "the party daily Granma", "the weekly Der Spiegel": a newspaper, not a set.
         Lex::Set(_) if ctx.capitalised(end) && ctx.w(end).len() > 1 && !ctx.line_break_after(end - 1) => return None,
         Lex::Set(v) => Hit::abs(end, TimeKind::Set, v.to_string()),
-        // The quarter the text is about, else the last one completed.
-        Lex::LastQuarter => Hit::rel(
+        // "the quarter-to-quarter comparison"
+        Lex::TopicQuarter if ctx.w(end) == "-" && ctx.touching(end - 1) => return None,
+        Lex::LastQuarter | Lex::TopicQuarter => Hit::rel(
             end,
             TimeKind::Date,
             ctx.dct.map(|d| {
-                ctx.last_quarter.clone().unwrap_or_else(|| {
-                    let (y, m, _) = civil_from_days(d);
-                    let (y, m) = add_months(y, m, -3);
-                    format!("{y:04}-Q{}", quarter_of(m))
-                })
+                let topic = if matches!(lex, Lex::TopicQuarter) { ctx.topic_quarter.clone() } else { None };
+                topic.or_else(|| ctx.last_quarter.clone()).unwrap_or_else(|| last_completed_quarter(d))
             }),
         )
         .derived(),
@@ -1180,19 +1267,39 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
         Lex::Year(n) => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{:04}", civil_from_days(d).0 + n))),
         Lex::YearAgoQuarter => match year_before_quarter(ctx, 1) {
             Some(v) => Hit::rel(end, TimeKind::Date, Some(v)).derived(),
+            // "the year-ago quarter" with no quarter in view: the one a report is about.
+            None if ctx.w(end - 1) == "quarter" => Hit::rel(
+                end,
+                TimeKind::Date,
+                ctx.dct.map(|d| {
+                    let v = ctx.topic_quarter.clone().or_else(|| ctx.last_quarter.clone()).unwrap_or_else(|| last_completed_quarter(d));
+                    let y: i64 = v[..4].parse().unwrap_or(0);
+                    format!("{:04}{}", y - 1, &v[4..])
+                }),
+            )
+            .derived(),
+            // "For the nine months … in the year-earlier period": that period, by its length.
+            None if ctx.w(end - 1) == "period" && ctx.period_in_view.is_some() => Hit::abs(end, TimeKind::Duration, ctx.period_in_view.clone()?),
             None => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{:04}", civil_from_days(d).0 - 1))),
         },
     })
 }
 
-/// The quarter last mentioned in the text, `years` before; needs the document date (the
-/// quarter itself was resolved against it).
+/// The last quarter completed before a day ("1989-Q3" on 1989-10-27).
+fn last_completed_quarter(day: i64) -> String {
+    let (y, m, _) = civil_from_days(day);
+    let (y, m) = add_months(y, m, -3);
+    format!("{y:04}-Q{}", quarter_of(m))
+}
+
+/// The quarter in view (`topic_quarter`, else the last mentioned), `years` before; needs the
+/// document date (the quarter itself was resolved against it).
 fn year_before_quarter(ctx: &Ctx, years: i64) -> Option<String> {
     ctx.dct?;
     if !ctx.quarter_in_view {
         return None;
     }
-    let v = ctx.last_quarter.as_deref()?;
+    let v = ctx.topic_quarter.as_deref().or(ctx.last_quarter.as_deref())?;
     let y: i64 = v.get(..4)?.parse().ok()?;
     Some(format!("{:04}{}", y - years, &v[4..]))
 }
@@ -1205,10 +1312,21 @@ fn infer_year(ctx: &Ctx, i: usize, end: usize, m: u32, d: u32) -> Option<i64> {
     // or early document date.
     let month_only = d == 0;
     let candidate = days_from_civil(y, m, if month_only { 15 } else { d.min(days_in_month(y, m)) });
-    let before = if month_only { m < dm } else { candidate < dct - 7 };
+    // A month is before by its number; a day when a month before (a future-tense clause
+    // around "the Aug. 7 blasts" of a mid-August paper is more likely the tense of another verb).
+    let before = if month_only { m < dm } else { candidate < dct - 31 };
+    // "by February", "through January" in an October paper: a deadline or the end of a
+    // period, so the one ahead, whatever the tense ("has extended loans through January"),
+    // when this year's is long gone (more than 200 days: "sales through January" in a June
+    // paper are this year's).
+    let prev = if i > 0 { ctx.w(i - 1) } else { "" };
+    if matches!(prev, "by" | "until" | "till" | "through") && candidate < dct - 200 {
+        return Some(y + 1);
+    }
     // A clause in the future does not speak of an earlier day of this year. One in the past
     // may ("decided he should go home by Jan. 14", "was extended to Nov. 16"): past or
-    // unknown, only a day more than two months ahead is last year's.
+    // unknown, only a day more than two months ahead is last year's (a month alone in a
+    // past-tense clause was tried too: "decided to admit them in early March" made it worse).
     Some(match ctx.tense(i, end) {
         Tense::Future if before && ctx.phrase(end, "this year").is_none() => y + 1,
         Tense::Future => y,
@@ -1445,7 +1563,7 @@ fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
             -1 => dct - if back == 0 { 7 } else { back },
             1 => dct + if fwd == 0 { 7 } else { fwd },
             0 => dct - (wd_dct - 1) + wd as i64 - 1, // "this Friday": the Friday of this week
-            _ if ctx.future(i, k) => dct + fwd,
+            _ if ctx.future(i, k) || deadline(ctx, i) => dct + fwd,
             _ => dct - back,
         }
     });
@@ -1457,6 +1575,15 @@ fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
     };
     let anchor = if day.is_some() { Anchor::DocumentDate } else { Anchor::Unresolved };
     Some(Hit { end: k, kind, value, anchor, day, derived: false })
+}
+
+/// Plural nouns that a year qualifies rather than counts ("1990 earnings").
+const YEAR_NOUNS: &[&str] = &["earnings", "results", "sales", "profits", "revenues", "elections", "figures", "levels", "losses", "budgets", "forecasts", "estimates", "games", "olympics"];
+
+/// Whether the expression at `i` is a deadline ahead: after "until", "by" or "till", in a
+/// clause whose tense is not past ("has given them until Tuesday").
+fn deadline(ctx: &Ctx, i: usize) -> bool {
+    i > 0 && matches!(ctx.w(i - 1), "until" | "by" | "till") && ctx.tense(i, i + 1) != Tense::Past
 }
 
 /// Whether a number is used as a year here (not "2000 troops", "$1990", "1998 %").
@@ -1476,9 +1603,10 @@ fn year_context(ctx: &Ctx, i: usize) -> bool {
     if matches!(prev, "in" | "since" | "of" | "until" | "by" | "from" | "to" | "during" | "early" | "late" | "mid" | "before" | "after" | "fiscal" | "through" | "and" | "year" | "-" | "for" | "between" | "the") {
         return true;
     }
-    // A following plural noun means a count ("2000 troops").
+    // A following plural noun means a count ("2000 troops"), but for what a year has ("1990
+    // earnings", "1988 elections").
     let nextorig = ctx.orig(i + 1);
-    !(next.len() > 3 && next.ends_with('s') && nextorig.chars().all(|c| c.is_ascii_lowercase()) && !matches!(next, "was" | "this" | "has" | "its" | "is" | "as"))
+    !(next.len() > 3 && next.ends_with('s') && nextorig.chars().all(|c| c.is_ascii_lowercase()) && !matches!(next, "was" | "this" | "has" | "its" | "is" | "as") && !YEAR_NOUNS.contains(&next))
 }
 
 /// "2015", "fiscal 1998" (`FY1998`), "fiscal year 1998".
@@ -1550,6 +1678,7 @@ fn decade(ctx: &Ctx, i: usize) -> Option<Hit> {
 /// "summer", "the summer of 2016", "last winter", "spring 2016".
 fn season(ctx: &Ctx, i: usize) -> Option<Hit> {
     let (off, j) = match ctx.w(i) {
+        "this" if ctx.w(i + 1) == "past" => (Some(-1), i + 2),
         "this" | "the" => (Some(0), i + 1),
         "last" | "past" => (Some(-1), i + 1),
         "next" | "coming" => (Some(1), i + 1),
@@ -1579,8 +1708,9 @@ fn season(ctx: &Ctx, i: usize) -> Option<Hit> {
     }
     let value = ctx.dct.map(|dct| {
         let (y, m, _) = civil_from_days(dct);
-        let m = m as i64 + if m <= 2 { 12 } else { 0 };
-        let y = if m > 12 { y - 1 } else { y }; // January belongs to last year's winter
+        // January and February belong to last year's winter (and to no other season's year).
+        let m = m as i64 + if m <= 2 && code == "WI" { 12 } else { 0 };
+        let y = if m > 12 { y - 1 } else { y };
         let y = match off.unwrap_or(0) {
             -1 if m > last as i64 => y,
             -1 => y - 1,
@@ -1596,9 +1726,21 @@ fn season(ctx: &Ctx, i: usize) -> Option<Hit> {
 /// "the third quarter", "third-quarter", "the first half of 2016", "the quarter", "last quarter".
 fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
     let j = if ctx.w(i) == "the" { i + 1 } else { i };
+    // "the fiscal first quarter"
+    let j = if j > i && ctx.w(j) == "fiscal" { j + 1 } else { j };
+    // "the September quarter": the quarter that month ends or falls in.
+    if j > i {
+        if let Some((m, k)) = ctx.month(j).filter(|&(_, k)| ctx.w(k) == "quarter") {
+            let (y, anchor) = resolve_year(ctx, None, j, k, m, 0);
+            let value = y.map(|y| format!("{y:04}-Q{}", quarter_of(m)));
+            return Some(Hit { end: k + 1, kind: TimeKind::Date, value, anchor, day: None, derived: false });
+        }
+    }
     // "the 1988 third quarter", "the year-ago third quarter", "next year's first quarter"
     let (stated_before, j) = match ctx.year(j) {
         Some(y) if j > i => (Some(y), j + 1),
+        // "1988's fourth quarter"
+        Some(y) if ctx.phrase(j + 1, "' s").is_some() && ORDINALS.iter().any(|(w, _)| *w == ctx.w(j + 3)) => (Some(y), j + 3),
         _ => {
             let relative = [("year-ago", -1), ("year-earlier", -1), ("last year ' s", -1), ("next year ' s", 1), ("this year ' s", 0)]
                 .iter()
@@ -1614,7 +1756,7 @@ fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
     };
     // "the 1988 quarter", "the 1989 period": the quarter the text is about, in that year.
     if let (Some(y), "quarter" | "period") = (stated_before, ctx.w(j)) {
-        let q = ctx.last_quarter.as_deref().and_then(|v| v.get(4..)).unwrap_or("");
+        let q = ctx.topic_quarter.as_deref().or(ctx.last_quarter.as_deref()).and_then(|v| v.get(4..)).unwrap_or("");
         return Some(Hit::abs(j + 1, TimeKind::Date, format!("{y:04}{q}")).derived());
     }
     // "the last half of 1989", "the final quarter of 1998": the last one of that year.
@@ -1622,6 +1764,10 @@ fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
     if let Some(n) = ORDINALS.iter().find(|(w, _)| *w == ctx.w(j)).map(|&(_, n)| n).or(last_of_year.then_some(0)) {
         let mut k = j + 1;
         if ctx.w(k) == "-" && ctx.touching(j) {
+            // "the third-quarter results": the article is the noun's.
+            if j == i + 1 {
+                return None;
+            }
             k += 1;
         }
         let (code, max) = match ctx.w(k) {
@@ -1641,6 +1787,12 @@ fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
         let k0 = if ctx.w(k0) == "fiscal" { k0 + 1 } else { k0 };
         if let Some(y) = ctx.year(k0) {
             return Some(Hit::abs(k0 + 1, TimeKind::Date, format!("{y:04}-{code}{n}")));
+        }
+        // "the first quarter of next year", "the second half of last year"
+        if k0 > k {
+            if let Some((off, e)) = [("last year", -1), ("this year", 0), ("next year", 1)].iter().find_map(|(p, off)| ctx.phrase(k0, p).map(|e| (*off, e))) {
+                return Some(Hit::rel(e, TimeKind::Date, ctx.dct.map(|d| format!("{:04}-{code}{n}", civil_from_days(d).0 + off))));
+            }
         }
         let value = ctx.dct.map(|dct| {
             let (y, m, _) = civil_from_days(dct);
@@ -1672,11 +1824,17 @@ fn relative_unit(ctx: &Ctx, i: usize) -> Option<Hit> {
     // Years counted from the year last mentioned ("in 1995 … the following year").
     const FROM_PREVIOUS_YEAR: &[(&str, i64)] = &[
         ("the following year", 1), ("the next year", 1), ("the previous year", -1), ("the prior year", -1), ("that year", 0),
-        ("later that year", 0), ("earlier that year", 0), ("the same year", 0),
+        ("later that year", 0), ("earlier that year", 0), ("the same year", 0), ("the year before", -1),
     ];
     if let Some((off, end)) = FROM_PREVIOUS_YEAR.iter().filter_map(|(p, off)| ctx.phrase(i, p).map(|e| (*off, e))).max_by_key(|(_, e)| *e) {
+        // "the year before the war": "before" is a preposition, and "the year" a year.
+        if ctx.w(end - 1) == "before" && !clause_ends_at(ctx, end) {
+            return None;
+        }
         return Some(match ctx.prev_year {
             Some((y, span)) => Hit { end, kind: TimeKind::Date, value: Some(format!("{:04}", y + off)), anchor: Anchor::Previous(span), day: None, derived: true },
+            // "sales were up from the previous year": without a stated year, the document's.
+            None if off < 0 => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{:04}", civil_from_days(d).0 + off))),
             None if ctx.w(i) == "the" && off != 0 => return None, // "the next year" alone: a duration, below
             None => Hit::rel(end, TimeKind::Date, None),
         });
@@ -1686,6 +1844,10 @@ fn relative_unit(ctx: &Ctx, i: usize) -> Option<Hit> {
     let j = if ctx.w(j) == "fiscal" && matches!(ctx.w(j + 1), "year" | "quarter") { j + 1 } else { j };
     let (k, plural, end) = ctx.unit(j)?;
     if plural {
+        return None;
+    }
+    // ABC's "This Week": a capitalised unit inside a sentence is a title.
+    if ctx.capitalised(end - 1) && !ctx.sentence_initial(i) {
         return None;
     }
     let dct = ctx.dct;
@@ -1710,15 +1872,25 @@ fn relative_unit(ctx: &Ctx, i: usize) -> Option<Hit> {
     Some(Hit::rel(end, TimeKind::Date, value))
 }
 
+/// Whether a clause ends before token `k` (punctuation, a line break or the end of the text).
+fn clause_ends_at(ctx: &Ctx, k: usize) -> bool {
+    matches!(ctx.w(k), "" | "." | "," | ";" | ":" | "!" | "?" | ")" | "\"" | "'" | "`") || (k > 0 && ctx.line_break_after(k - 1))
+}
+
 /// "three weeks ago", "a year ago", "two days earlier" (against the previous date when known).
 fn ago(ctx: &Ctx, i: usize) -> Option<Hit> {
     let i0 = ctx.any_phrase(i, APPROX).filter(|&e| ctx.number(e).is_some()).unwrap_or(i);
-    let (n, j) = ctx.number(i0)?;
+    // "hours later", "years ago": an unstated number.
+    let (n, j) = match ctx.unit(i0) {
+        Some((_, true, _)) if matches!(ctx.w(i0 + 1), "ago" | "later" | "earlier") => (None, i0),
+        _ => ctx.number(i0)?,
+    };
     let (k, _, j) = ctx.unit(j)?;
     let j = if ctx.phrase(j, "or so").is_some() { j + 2 } else { j };
     let word = ctx.w(j);
-    // "two days after the attack" is not anchored on a date: only "earlier"/"later" are.
-    let from_previous = matches!(word, "earlier" | "later");
+    // "two days after the attack" is not anchored on a date: only "earlier"/"later" are, and
+    // "before" that ends its clause ("from $3 million a year before.").
+    let from_previous = matches!(word, "earlier" | "later") || (word == "before" && clause_ends_at(ctx, j + 1));
     if word != "ago" && !from_previous {
         return None;
     }
@@ -1732,6 +1904,13 @@ fn ago(ctx: &Ctx, i: usize) -> Option<Hit> {
     if code == "Y" && sign < 0 {
         if let Some(v) = year_before_quarter(ctx, n as i64) {
             return Some(Hit::rel(end, TimeKind::Date, Some(v)).derived());
+        }
+    }
+    // "elected in 1992 and re-elected four years later": years from the year last stated,
+    // unless a day was resolved after it.
+    if code == "Y" && from_previous {
+        if let Some((y, span)) = ctx.prev_year.filter(|(_, ys)| ctx.prev_day.is_none_or(|(_, ds)| ds.start() <= ys.start())) {
+            return Some(Hit { end, kind: TimeKind::Date, value: Some(format!("{:04}", y + sign * n as i64)), anchor: Anchor::Previous(span), day: None, derived: true });
         }
     }
     let (base, anchor) = match (from_previous, ctx.prev_day, ctx.dct) {
@@ -1769,7 +1948,8 @@ fn duration(ctx: &Ctx, i: usize) -> Option<Hit> {
     if !may_start(ctx, i) {
         return None;
     }
-    if let Some(e) = ["the past", "the last", "the next", "the first", "the coming", "the previous", "the"].iter().filter_map(|p| ctx.phrase(i, p)).max() {
+    // "the year-earlier nine months": the period a year before, by its length.
+    if let Some(e) = ["the past", "the last", "the next", "the first", "the coming", "the previous", "the year-earlier", "the year-ago", "the"].iter().filter_map(|p| ctx.phrase(i, p)).max() {
         j = e;
     }
     if let Some(e) = ctx.any_phrase(j, APPROX) {
@@ -1781,10 +1961,18 @@ fn duration(ctx: &Ctx, i: usize) -> Option<Hit> {
     let (n, k, mut half) = match (ctx.w(j), ctx.w(j + 1)) {
         ("half", "a" | "an") => (Some(0), j + 2, true),
         _ => {
-            let (n, k) = ctx.number(j)?;
+            let (n, k) = match ctx.number(j) {
+                Some(nk) => nk,
+                // "the first hours of the war", "the past weeks": an unstated number (not of
+                // years: "the past years" is PAST_REF).
+                None if j >= i + 2 && ctx.unit(j).is_some_and(|(u, plural, _)| plural && !matches!(UNITS[u].2, "Y" | "DE" | "CE")) => (None, j),
+                None => return None,
+            };
             // "2 1/2 years"
             if n.is_some() && ctx.digits(j).is_some() && (ctx.w(k), ctx.w(k + 1), ctx.w(k + 2)) == ("1", "/", "2") && ctx.touching(k) && ctx.touching(k + 1) {
                 (n, k + 3, true)
+            } else if n.is_some() && ctx.phrase(k, "and a half").is_some() && ctx.unit(k + 3).is_some() {
+                (n, k + 3, true) // "two and a half hours"
             } else {
                 (n, k, false)
             }
@@ -1793,6 +1981,10 @@ fn duration(ctx: &Ctx, i: usize) -> Option<Hit> {
     let k = if matches!(ctx.w(k), "more" | "additional" | "further") && !matches!(ctx.w(j), "some" | "many") { k + 1 } else { k };
     let hyphen = ctx.w(k) == "-" && ctx.touching(k - 1);
     let (u, plural, mut end) = ctx.unit(if hyphen { k + 1 } else { k })?;
+    // "the two-week strike", "the 30-year bond": the article is the noun's, not the period's.
+    if j == i + 1 && ctx.w(i) == "the" && (hyphen || (!plural && n.is_some_and(|n| n > 1))) {
+        return None;
+    }
     // "60 Minutes", "This Week With David Brinkley": a capitalised unit inside a sentence is a title.
     if ctx.capitalised(end - 1) && !ctx.sentence_initial(i) {
         return None;
@@ -1895,6 +2087,11 @@ fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
         }
     };
     let explicit_minutes = j == i + 3;
+    // "10 o'clock": a clock time without a.m. or p.m.
+    let oclock = ctx.phrase(j, "o ' clock").or_else(|| ctx.phrase(j, "o ’ clock")).filter(|_| (1..=12).contains(&h));
+    if let Some(e) = oclock {
+        j = e;
+    }
     let meridiem = match (ctx.w(j), ctx.w(j + 1), ctx.w(j + 2)) {
         ("a", ".", "m") | ("am", ..) | ("a", "m", _) => Some(false),
         ("p", ".", "m") | ("pm", ..) | ("p", "m", _) => Some(true),
@@ -1913,7 +2110,7 @@ fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
         } else if !pm && h == 12 {
             h = 0;
         }
-    } else if !matches!(ctx.w(i), "noon" | "midnight" | "midday") {
+    } else if !matches!(ctx.w(i), "noon" | "midnight" | "midday") && oclock.is_none() {
         let zone_follows = ctx.any_phrase(j, ZONES).is_some();
         if !explicit_minutes || h > 23 || !(zone_follows || (i > 0 && matches!(ctx.w(i - 1), "at" | "by" | "until" | "from" | "before" | "after"))) {
             return None;
@@ -1932,7 +2129,11 @@ fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
         let k = if ctx.w(j) == "on" { j + 1 } else { j };
         month_date(ctx, k).or_else(|| day_month(ctx, k)).filter(|hit| hit.day.is_some() && hit.value.as_deref().is_some_and(|v| v.len() == 10))
     };
-    if let Some(hit) = following {
+    if let Some(mut hit) = following {
+        // "until 9 a.m. Tuesday": a deadline ahead, unless the clause is past.
+        if WEEKDAYS.iter().any(|(w, _)| *w == ctx.w(j)) && deadline(ctx, i) {
+            hit.day = hit.day.zip(ctx.dct).map(|(d, dct)| if d < dct { d + 7 } else { d });
+        }
         let value = hit.day.map(|d| format!("{}T{h:02}:{min:02}", day_value(d)));
         return Some(Hit::rel(hit.end, TimeKind::Time, value).with_day(hit.day));
     }
@@ -1967,10 +2168,14 @@ fn set(ctx: &Ctx, i: usize) -> Option<Hit> {
 fn modified(ctx: &Ctx, i: usize) -> Option<Hit> {
     let mut j = ctx.any_phrase(i, MODIFIERS)?;
     if ctx.w(j) == "-" {
+        // "the late-November trip": the article is the noun's ("the mid-1990s" keeps it).
+        if matches!((ctx.w(i), ctx.w(i + 1)), ("the", "early" | "late")) {
+            return None;
+        }
         j += 1;
     }
     const INNER: &[(&str, Rule)] =
-        &[("month date", month_date), ("year", year_rule), ("decade", decade), ("century", century), ("season", season), ("quarter", quarter), ("relative unit", relative_unit), ("lexicon", lexicon)];
+        &[("month date", month_date), ("year", year_rule), ("decade", decade), ("century", century), ("season", season), ("quarter", quarter), ("relative unit", relative_unit), ("lexicon", lexicon), ("weekday", weekday_rule)];
     let hit = best(ctx, j, INNER)?;
     (hit.kind == TimeKind::Date).then_some(hit)
 }
@@ -2000,13 +2205,20 @@ fn holiday(ctx: &Ctx, i: usize) -> Option<Hit> {
                 let first = days_from_civil(y, m, 1);
                 first + (1 - weekday(first) as i64).rem_euclid(7) + 1
             }
+            HolidayDay::Easter(off) => easter(y) + off,
         }
     };
+    // "Easter week", "Christmas week": the week of the day.
+    let week = ctx.w(end) == "week";
+    if week {
+        end += 1;
+    }
     let stated = ctx.year(end).or_else(|| (ctx.w(end) == "," && ctx.year(end + 1).is_some()).then(|| ctx.year(end + 1)).flatten());
     if let Some(y) = stated {
         end += if ctx.w(end) == "," { 2 } else { 1 };
         let day = on(y);
-        return Some(Hit::abs(end, TimeKind::Date, day_value(day)).with_day(Some(day)));
+        let value = if week { week_value(day) } else { day_value(day) };
+        return Some(Hit::abs(end, TimeKind::Date, value).with_day((!week).then_some(day)));
     }
     let day = ctx.dct.map(|dct| {
         let y = civil_from_days(dct).0;
@@ -2021,13 +2233,14 @@ fn holiday(ctx: &Ctx, i: usize) -> Option<Hit> {
         }
     });
     let value = match day {
+        Some(d) if week => week_value(d),
         Some(d) => day_value(d),
         None => match rule {
-            HolidayDay::Fixed(d) => format!("XXXX-{m:02}-{d:02}"),
+            HolidayDay::Fixed(d) if !week => format!("XXXX-{m:02}-{d:02}"),
             _ => return Some(Hit::rel(end, TimeKind::Date, None)),
         },
     };
-    let mut hit = Hit::rel(end, TimeKind::Date, Some(value)).with_day(day);
+    let mut hit = Hit::rel(end, TimeKind::Date, Some(value)).with_day(if week { None } else { day });
     if day.is_none() {
         hit.anchor = Anchor::Unresolved;
     }
@@ -2051,8 +2264,17 @@ fn conjoined_day(ctx: &Ctx, i: usize) -> Option<Hit> {
 }
 
 /// "for years", "within weeks", "the first time in years": a period of an unstated number of
-/// units (`PXY`), after "for", "within", or "in" that ends its clause.
+/// units (`PXY`), after "for", "within", or "in" that ends its clause; "the weeks ahead".
 fn bare_plural(ctx: &Ctx, i: usize) -> Option<Hit> {
+    // "the weeks ahead" (TimeBank: a period of unstated length, `PXW`)
+    if ctx.w(i) == "the" && ctx.w(i + 2) == "ahead" {
+        let (u, true, _) = ctx.unit(i + 1)? else { return None };
+        let (_, _, code, time) = UNITS[u];
+        if matches!(code, "DE" | "CE" | "Q" | "WE" | "S") {
+            return None;
+        }
+        return Some(Hit::abs(i + 3, TimeKind::Duration, format!("P{}X{code}", if time { "T" } else { "" })));
+    }
     let prev = if i > 0 { ctx.w(i - 1) } else { "" };
     let (u, true, end) = ctx.unit(i)? else { return None };
     let (_, _, code, time) = UNITS[u];
@@ -2110,7 +2332,6 @@ fn weekend_of(ctx: &Ctx, i: usize) -> Option<Hit> {
     Some(Hit { end: hit.end, kind: TimeKind::Date, value: Some(format!("{}-WE", week_value(day))), anchor: hit.anchor, day: None, derived: false })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2152,6 +2373,10 @@ mod tests {
         ("It was retaken earlier in March this year.", "2016-12-12", &[("earlier in March this year", "2016-03")]),
         ("The plan was drawn up in March.", "2016-12-12", &[("March", "2016-03")]),
         ("Sales rose in mid-2015.", "2016-12-12", &[("mid-2015", "2015")]),
+        ("It peaked in the early 1980s and again by the mid-1990s.", "", &[("the early 1980s", "198"), ("the mid-1990s", "199")]),
+        ("Crowds gathered early Tuesday.", "1998-03-03", &[("early Tuesday", "1998-03-03")]),
+        ("They made the late-November trip.", "2000-01-28", &[("late-November", "1999-11")]),
+        ("Earlier yesterday he spoke.", "1989-11-01", &[("Earlier yesterday", "1989-10-31")]),
         // numeric dates
         ("Filed 11/02/89 by staff.", "", &[("11/02/89", "1989-11-02")]),
         ("Filed 2016-12-11 by staff.", "", &[("2016-12-11", "2016-12-11")]),
@@ -2166,11 +2391,25 @@ mod tests {
         ("They would appeal the decision, announced Wednesday by the agency.", "2000-01-06", &[("Wednesday", "2000-01-05")]),
         ("He is to resume talks in Paris Tuesday.", "1989-10-27", &[("Tuesday", "1989-10-31")]),
         ("He could come as early as Tuesday.", "2000-04-03", &[("Tuesday", "2000-04-04")]),
+        ("The verdict is due Friday and the vote is set for Monday.", "1998-02-11", &[("Friday", "1998-02-13"), ("Monday", "1998-02-16")]),
+        // a deadline ahead unless the clause is past
+        ("The agency has given the family until 9 a.m. Tuesday to sign.", "2000-04-03", &[("9 a.m. Tuesday", "2000-04-04T09:00")]),
+        ("Iraq has until Friday to comply.", "1998-02-11", &[("Friday", "1998-02-13")]),
+        ("They stayed until Friday.", "1998-02-11", &[("Friday", "1998-02-06")]),
         ("The offer had been due to expire Friday evening.", "1989-10-30", &[("Friday evening", "1989-10-27TEV")]),
+        // "planned" is a past participle as often as a plan ahead
+        ("A memorial service planned for Saturday was canceled.", "1999-10-24", &[("Saturday", "1999-10-23")]),
         ("The thrift announced the plan Aug. 21.", "1989-10-27", &[("Aug. 21", "1989-08-21")]),
         ("The dividend is payable Jan. 2 to holders.", "1989-11-02", &[("Jan. 2", "1990-01-02")]),
         ("Shares issued July 1, which will get a dividend, rose.", "1989-10-27", &[("July 1", "1989-07-01")]),
         ("She will be named commander for a mission in December.", "1998-03-04", &[("December", "1998-12")]),
+        // a deadline or the end of a period well before the document's month is the one ahead
+        ("The loan is to be paid down by February.", "1989-10-30", &[("February", "1990-02")]),
+        ("The bank has extended the loans through January.", "1989-10-30", &[("January", "1990-01")]),
+        ("Sales were flat this year through August.", "1989-10-27", &[("this year", "1989"), ("August", "1989-08")]),
+        ("Sales rose in the 12 months through January.", "1989-06-15", &[("the 12 months", "P12M"), ("January", "1989-01")]),
+        // a future verb near a day of the last weeks is another clause's
+        ("She hoped he would bring aid to the victims of the Aug. 7 blasts.", "1998-08-18", &[("Aug. 7", "1998-08-07")]),
 
         ("The town fell on Sunday, Dec. 11.", "", &[("Sunday, Dec. 11", "XXXX-12-11")]),
         // fixed phrases and relative units
@@ -2201,10 +2440,16 @@ mod tests {
         ("The strike began on May 4. Later that month it spread.", "2016-06-10", &[("May 4", "2016-05-04"), ("Later that month", "2016-05")]),
         ("They met on Tuesday, May 3. Later that week talks failed.", "2016-05-10", &[("Tuesday, May 3", "2016-05-03"), ("Later that week", "2016-W18")]),
         ("That month it rained.", "2016-12-12", &[("That month", "")]),
+        ("He was seen on Oct. 23; that night he fled, and the next morning he was gone.", "1999-04-19", &[("Oct. 23", "1998-10-23"), ("that night", "1998-10-23TNI"), ("the next morning", "1998-10-24TMO")]),
+        ("The night before the vote, he fled.", "1999-04-19", &[]),
+        ("Hours later he fled; years ago he stayed.", "", &[("Hours later", "FUTURE_REF"), ("years ago", "PAST_REF")]),
+        ("Earlier in the week stocks fell; later in the month they rose.", "1989-10-26", &[("Earlier in the week", "1989-W43"), ("later in the month", "1989-10")]),
         ("In the second quarter net rose; results for that quarter included a charge.", "1989-10-27", &[("the second quarter", "1989-Q2"), ("that quarter", "1989-Q2")]),
         ("By mid-afternoon the shelling had stopped.", "1998-03-06", &[("mid-afternoon", "1998-03-06TAF")]),
         ("The offer runs until 5 p.m. EST Nov. 9.", "1989-11-02", &[("5 p.m. EST Nov. 9", "1989-11-09T17:00")]),
         ("He appears in court at midday.", "1999-10-08", &[("midday", "1999-10-08T12:00")]),
+        ("The plane left at 10 o'clock.", "1998-02-13", &[("10 o'clock", "1998-02-13T10:00")]),
+        ("He sold 10 o shares.", "1998-02-13", &[]),
         ("Sales in the latest fiscal year rose.", "1989-10-26", &[("the latest fiscal year", "1988")]),
         ("It was the worst disaster of this century.", "1999-03-13", &[("this century", "19")]),
         ("Net rose in the third quarter. For the nine months, net rose from a year earlier.", "1989-10-26", &[("the third quarter", "1989-Q3"), ("the nine months", "P9M"), ("a year earlier", "1988")]),
@@ -2212,12 +2457,15 @@ mod tests {
         ("The index closed at 1462.93, down from 1,470.", "1989-10-30", &[]),
         ("His car was seen in 1994, 1995 and 1997.", "", &[("1994", "1994"), ("1995", "1995"), ("1997", "1997")]),
         ("The party daily Granma said so.", "", &[]),
+        ("Baker said on ABC's \"This Week\" that it was over.", "1991-02-25", &[]),
         ("Now, he says, it looks different.", "2016-12-12", &[]),
         // durations
         ("The siege lasted three weeks.", "", &[("three weeks", "P3W")]),
         ("It lasted six months.", "", &[("six months", "P6M")]),
         ("Within 48 hours it was over.", "", &[("48 hours", "PT48H")]),
         ("They signed a two-year deal.", "", &[("two-year", "P2Y")]),
+        // the article of an adjectival period is the noun's
+        ("The 30-year bond fell during the two-week strike.", "", &[("30-year", "P30Y"), ("two-week", "P2W")]),
         ("Prices rose over the past six months.", "", &[("the past six months", "P6M")]),
         ("It took several years.", "", &[("several years", "PXY")]),
         ("It lasted two decades.", "", &[("two decades", "P20Y")]),
@@ -2226,10 +2474,13 @@ mod tests {
         ("They lived in camps for 2 1/2 years.", "", &[("2 1/2 years", "P2Y6M")]),
         ("A minute and a half later, a pilot called.", "", &[("A minute and a half", "PT1M30S")]),
         ("It took half an hour.", "", &[("half an hour", "PT30M")]),
+        ("The flight takes two and a half hours.", "", &[("two and a half hours", "PT2H30M")]),
         ("The appeal could take as long as a month.", "", &[("a month", "P1M")]),
         ("The airline runs ten flights a week and he earns $500 a month.", "", &[]),
         ("He has campaigned for years; it grew for the first time in years.", "", &[("years", "PXY"), ("years", "PXY")]),
         ("They met for hours of talks in years past.", "", &[]),
+        ("Funds must sell in the weeks ahead.", "", &[("the weeks ahead", "PXW")]),
+        ("Prisoners were taken in the first hours of the war, as in the past weeks.", "", &[("the first hours", "PTXH"), ("the past weeks", "PXW")]),
         ("They held a day-long meeting during the weeks-long siege.", "", &[("a day-long", "P1D"), ("weeks-long", "PXW")]),
         ("The deal should close by year-end; prices rose since year-end.", "1989-11-02", &[("year-end", "1989-12-31"), ("year-end", "1988-12-31")]),
         ("It came after several quarters of losses.", "", &[("several quarters", "PXQ")]),
@@ -2239,6 +2490,9 @@ mod tests {
         ("About three-quarters of the town and more than a quarter of its people were gone.", "", &[]),
         ("It was founded in 1995 and grew the following year.", "2016-12-12", &[("1995", "1995"), ("the following year", "1996")]),
         ("He died two days after the attack.", "2016-12-12", &[("two days", "P2D")]),
+        ("He was elected in 1992 and re-elected four years later.", "1998-02-13", &[("1992", "1992"), ("four years later", "1996")]),
+        ("Talks will resume in the coming weeks.", "", &[("the coming weeks", "FUTURE_REF")]),
+        ("The deadline expires at midnight Saturday.", "1998-02-13", &[("midnight Saturday", "1998-02-14T24:00")]),
         ("It fell nearly four years ago.", "1998-02-27", &[("nearly four years ago", "1994")]),
         // sets
         ("They pray every Sunday.", "", &[("every Sunday", "XXXX-WXX-7")]),
@@ -2246,6 +2500,8 @@ mod tests {
         ("They met on Christmas 2015.", "", &[("Christmas 2015", "2015-12-25")]),
         ("The vote is on Election Day.", "2016-10-12", &[("Election Day", "2016-11-08")]),
         ("They met on Christmas Eve.", "", &[("Christmas Eve", "XXXX-12-24")]),
+        ("They met at Easter 1999 and on Good Friday 2000.", "", &[("Easter 1999", "1999-04-04"), ("Good Friday 2000", "2000-04-21")]),
+        ("Protesters prayed as Easter week began.", "2000-04-17", &[("Easter week", "2000-W16")]),
         ("The paper appears weekly.", "", &[("weekly", "P1W")]),
         // clock times
         ("The attack began at 9 a.m. local time.", "2016-12-12", &[("9 a.m. local time", "2016-12-12T09:00")]),
@@ -2265,14 +2521,34 @@ mod tests {
         ("The offensive came last summer.", "2016-12-12", &[("last summer", "2016-SU")]),
         ("After the fall of the city, talks began.", "2016-12-12", &[]),
         ("Talks resume this fall.", "2016-12-12", &[("this fall", "2016-FA")]),
+        ("He resigned this past spring, this past weekend or this past week.", "1989-10-26", &[("this past spring", "1989-SP"), ("this past weekend", "1989-W42-WE"), ("this past week", "1989-W42")]),
+        ("The vote is at the end of the week; the first quarter of next year is later.", "1998-02-11", &[("the end of the week", "1998-W07"), ("the first quarter of next year", "1999-Q1")]),
+        ("It fell in the second half of last year.", "1998-02-11", &[("the second half of last year", "1997-H2")]),
+        // January and February are in last year's winter, but this year's spring is ahead
+        ("The arms will be destroyed this spring; it snowed this winter.", "1998-02-13", &[("this spring", "1998-SP"), ("this winter", "1997-WI")]),
         ("Profit rose in the third quarter.", "1989-10-27", &[("the third quarter", "1989-Q3")]),
         ("Third-quarter profit rose.", "1989-10-27", &[("Third-quarter", "1989-Q3")]),
+        ("Net soared in the fiscal first quarter; the third-quarter results were weak.", "1989-10-26", &[("the fiscal first quarter", "1989-Q1"), ("third-quarter", "1989-Q3")]),
         ("Results for fiscal 1998 were weak.", "", &[("fiscal 1998", "1998")]),
-        ("Net rose from the year-earlier quarter a year ago.", "1989-10-27", &[("the year-earlier quarter", "1988"), ("a year ago", "1988")]),
+        // with no quarter in view, the year-earlier quarter is the one a report is about
+        ("Net rose from the year-earlier quarter a year ago.", "1989-10-27", &[("the year-earlier quarter", "1988-Q3"), ("a year ago", "1988")]),
+        ("In the September quarter, net rose.", "1989-10-26", &[("the September quarter", "1989-Q3")]),
+        ("In 1988's fourth quarter, sales fell.", "", &[("1988's fourth quarter", "1988-Q4")]),
+        ("Sales were up from the year before, and from $3 million a year before.", "1989-10-26", &[("the year before", "1988"), ("a year before", "1988")]),
+        ("Sales fell in the year before the merger.", "1989-10-26", &[("the year", "1989")]),
+        ("In 1995 it grew; the previous year it had shrunk.", "", &[("1995", "1995"), ("the previous year", "1994")]),
+        ("The company expects 1990 earnings to rise.", "", &[("1990", "1990")]),
         ("Third-quarter net fell from a year ago.", "1989-10-27", &[("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3")]),
         ("Net rose in the quarter.", "1989-10-27", &[("the quarter", "1989-Q3")]),
         ("In the second quarter net rose; in the quarter sales fell from the 1988 quarter.", "1989-10-27", &[("the second quarter", "1989-Q2"), ("the quarter", "1989-Q2"), ("the 1988 quarter", "1988-Q2")]),
         ("Net rose in the year ended in June.", "1989-10-27", &[("the year", "P1Y"), ("June", "1989-06")]),
+        // the quarter a report is about stays in view after a side mention of another
+        ("Third-quarter net rose. After a flat second quarter, net was up from the year-earlier period and from a year ago.", "1989-11-01", &[("Third-quarter", "1989-Q3"), ("second quarter", "1989-Q2"), ("the year-earlier period", "1988-Q3"), ("a year ago", "1988-Q3")]),
+        ("Net rose in the third quarter of 1984. Third-quarter net rose from a year ago.", "1989-10-27", &[("the third quarter of 1984", "1984-Q3"), ("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3")]),
+        ("The quarter-to-quarter comparison improved.", "1989-11-01", &[]),
+        // a longer period in view: the year-earlier one is written as its length
+        ("For the nine months, net rose; in the year-earlier period, it fell.", "1989-10-27", &[("the nine months", "P9M"), ("the year-earlier period", "P9M")]),
+        ("Net for the year-earlier nine months included a gain.", "1989-10-27", &[("the year-earlier nine months", "P9M")]),
         // not time expressions
         ("About 2000 troops and 300 tanks took part.", "2016-12-12", &[]),
         ("He may march on the capital.", "2016-12-12", &[]),
@@ -2325,6 +2601,9 @@ mod tests {
         assert_eq!(weekday(days_from_civil(2016, 12, 11)), 7);
         assert_eq!(iso_week(days_from_civil(2016, 12, 11)), (2016, 49));
         assert_eq!(iso_week(days_from_civil(2021, 1, 1)), (2020, 53));
+        for (y, m, d) in [(1989, 3, 26), (1998, 4, 12), (2000, 4, 23), (2016, 3, 27), (2019, 4, 21), (2038, 4, 25)] {
+            assert_eq!(easter(y), days_from_civil(y, m, d), "Easter {y}");
+        }
     }
 
     /// A TIMEX3 value as this module writes them.
