@@ -10,7 +10,8 @@
 //!    earlier document that shares distinctive terms (tf-idf over names, content words and
 //!    figures, plus linked entities and places when the caller supplies them) and reports
 //!    events on nearby days (dates from the text's time expressions; the publication date
-//!    only when the text names none). Stories are groups of those links by average linkage,
+//!    only when the text names none; two reports dated no closer than that which each name one
+//!    weekday, different ones, are discounted). Stories are groups of those links by average linkage,
 //!    so one bridging document does not chain two events; [`cluster`] freezes the document
 //!    frequencies first and its result does not depend on the input order. Stories whose
 //!    documents' words are alike on average (two earthquakes, two rehab stays) are grouped
@@ -474,4 +475,45 @@ fn word_sum(vectors: &mut dyn Iterator<Item = &[Weighted]>, keep: usize) -> Vec<
     c.truncate(keep);
     c.sort_unstable_by_key(|&(t, _)| t);
     c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn undated(id: &str, text: &str) -> DocumentFeatures {
+        let times = corroborate_annotate::times::find_times(text, None);
+        DocumentFeatures::from_text(id, None, text, None, &times)
+    }
+
+    /// The one edge between two documents, if any.
+    fn edge(a: &DocumentFeatures, b: &DocumentFeatures) -> Option<Edge> {
+        let all = [a.clone(), b.clone()];
+        let mut index = StoryIndex::frozen(Params::default(), &all);
+        index.insert(a);
+        index.insert(b);
+        index.edges.first().map(|e| e.2)
+    }
+
+    #[test]
+    fn reports_naming_different_weekdays_are_discounted() {
+        let body = "Flood water from the Tarn burst through the Olvane levee near Brisk Mill, \
+                    and the Corrow county sheriff ordered the lower town of Harl evacuated";
+        let monday = undated("a", &format!("{body} on Monday."));
+        let also_monday = undated("b", &format!("{body} early on Monday."));
+        let thursday = undated("c", &format!("{body} on Thursday."));
+        let (same, other) = (edge(&monday, &also_monday).unwrap(), edge(&monday, &thursday).unwrap());
+        assert_eq!(same.score, same.cosine);
+        let p = Params::default();
+        assert!((other.score - other.cosine * p.weekday_mismatch).abs() < 1e-6, "{other:?}");
+        // Reports dated from their texts are compared by their dates, not their weekdays.
+        let dated = |id: &str, text: &str| {
+            let published = corroborate_ingest::Published::day(2025, 4, 4);
+            let times = corroborate_annotate::times::find_times(text, published.as_ref());
+            DocumentFeatures::from_text(id, None, text, published.as_ref().and_then(Day::of_published), &times)
+        };
+        let (d1, d2) = (dated("d", &format!("{body} on Monday.")), dated("e", &format!("{body} on Tuesday.")));
+        let e = edge(&d1, &d2).unwrap();
+        assert_eq!(e.score, e.cosine, "one day apart, within the date tolerance");
+    }
 }
