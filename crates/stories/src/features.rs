@@ -80,6 +80,9 @@ pub struct DocumentFeatures {
     /// The document's id (`Document::id`, or a dataset's own id in evaluation).
     pub id: String,
     pub title: Option<String>,
+    /// The outlet that published it, when known: a neutral title needs the words of more
+    /// than one outlet.
+    pub outlet: Option<String>,
     pub published: Option<Day>,
     /// Days named in the text near the publication date (background dates, long before it,
     /// are left out), most mentioned first; the publication date alone when the text names
@@ -122,13 +125,16 @@ impl DocumentFeatures {
     pub fn from_annotated(annotated: &Annotated) -> DocumentFeatures {
         let doc = &annotated.document;
         let published = doc.published.as_ref().and_then(Day::of_published);
-        DocumentFeatures::from_text(
-            doc.id.as_str(),
-            doc.title.as_deref(),
-            &doc.text,
-            published,
-            &annotated.times,
-        )
+        DocumentFeatures {
+            outlet: doc.outlet.clone(),
+            ..DocumentFeatures::from_text(
+                doc.id.as_str(),
+                doc.title.as_deref(),
+                &doc.text,
+                published,
+                &annotated.times,
+            )
+        }
     }
 
     /// Features of a text with its time expressions (spans and values over `text`).
@@ -168,6 +174,7 @@ impl DocumentFeatures {
         DocumentFeatures {
             id: id.to_string(),
             title: title.map(str::to_string),
+            outlet: None,
             published,
             event_dates,
             event_window_after,
@@ -494,14 +501,14 @@ fn terms(
     flush(&mut run, names);
 }
 
-fn strip_possessive(word: &str) -> &str {
+pub(crate) fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word)
 }
 
 /// The stem of a content word, or `None` for stop words, numbers and short words.
-fn content_word(lower: &str) -> Option<String> {
+pub(crate) fn content_word(lower: &str) -> Option<String> {
     let w = strip_possessive(lower);
     if w.chars().count() < 3
         || w.chars().any(|c| c.is_ascii_digit())

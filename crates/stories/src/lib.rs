@@ -19,6 +19,8 @@
 //!
 //! Every story says why each document is in it ([`Membership`]): the document it is most
 //! similar to, the shared terms, the date gap, or the reprint that forced the link.
+//! Its title is neutral where more than one outlet reports it ([`title`]): a clause of one
+//! headline, chosen because the other outlets' reports use its words, with that receipt.
 //!
 //! The defaults of [`Params`] were selected on the tuning halves of three datasets and checked
 //! on the other halves (`corroborate eval clusters`, figures in the closing notes of issue 6).
@@ -27,6 +29,7 @@ pub mod features;
 pub mod index;
 mod linkage;
 pub mod reprints;
+pub mod title;
 
 pub use features::{Day, DocumentFeatures, EventDate};
 pub use index::{Edge, Params, StoryIndex};
@@ -54,7 +57,16 @@ pub struct Membership {
 /// Where a story's title comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TitleSource {
-    /// The title of the document closest to the story's centroid (input number).
+    /// A clause of one document's headline, chosen because the other outlets' reports bear
+    /// out its words best ([`title::neutral_title`]): the document (input number) and the
+    /// clause's byte offsets in its headline.
+    Consensus {
+        document: usize,
+        start: usize,
+        end: usize,
+    },
+    /// The title of the document closest to the story's centroid (input number): a story
+    /// of one outlet, or one where no headline clause qualifies.
     Document(usize),
     /// No document had a title: the story's key terms.
     KeyTerms,
@@ -65,8 +77,12 @@ pub enum TitleSource {
 pub struct Story {
     /// `s` + 16 hex digits of SHA-256 over the sorted document ids: stable for a given set.
     pub id: String,
+    /// Neutral where more than one outlet reports the story (see [`TitleSource`]).
     pub title: String,
     pub title_source: TitleSource,
+    /// The receipt of a consensus title: each of its content words with the documents (input
+    /// numbers) whose reports use it. Empty for other titles.
+    pub title_support: Vec<(String, Vec<usize>)>,
     /// Input numbers, ascending.
     pub documents: Vec<usize>,
     /// Event date range (each document's main event date; publication dates only where no
@@ -267,7 +283,19 @@ fn story(
                 .then(features[b].id.cmp(&features[a].id))
         })
     };
+    let neutral = title::neutral_title(features, group);
     let (title, title_source) = match title_doc {
+        _ if neutral.is_some() => {
+            let t = neutral.as_ref().expect("checked");
+            (
+                t.text.clone(),
+                TitleSource::Consensus {
+                    document: t.document,
+                    start: t.start,
+                    end: t.end,
+                },
+            )
+        }
         Some(d) => (
             features[d]
                 .title
@@ -326,6 +354,7 @@ fn story(
         ),
         title,
         title_source,
+        title_support: neutral.map(|t| t.support).unwrap_or_default(),
         documents: group.to_vec(),
         start: days.iter().min().copied(),
         end: days.iter().max().copied(),
