@@ -40,8 +40,8 @@ const LOADED: &[&str] = &[
 
 /// First words of clauses that ask, explain or continue rather than state an event.
 const NOT_A_START: &[&str] = &[
-    "and", "as", "because", "but", "how", "or", "so", "what", "when", "where", "which",
-    "while", "who", "why",
+    "and", "as", "because", "but", "here", "here's", "how", "it's", "or", "so", "this",
+    "what", "when", "where", "which", "while", "who", "why",
 ];
 
 /// Coarse key for matching a word across reports: its stem without a verb or plural ending
@@ -95,13 +95,14 @@ const LABELS: &[&str] = &[
 
 /// Clauses of a headline: byte ranges, trimmed, each with whether it may be a title. What
 /// follows "Speaker:" is the speaker's claim, not the event: it may not stand alone (after a
-/// label such as "Analysis:" it may).
+/// label such as "Analysis:" it may); nor may what follows a comma.
 fn clauses(title: &str) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     let b = title.as_bytes();
     let mut start = 0;
     let mut i = 0;
     let mut claimed = false;
+    let mut continues = false;
     let push = |s: usize, e: usize, ok: bool, out: &mut Vec<(usize, usize, bool)>| {
         let piece = &title[s..e];
         let lead = piece.len() - piece.trim_start().len();
@@ -118,6 +119,8 @@ fn clauses(title: &str) -> Vec<(usize, usize, bool)> {
             Some((3, false))
         } else if rest.starts_with(", ") {
             Some((2, false))
+        } else if rest.starts_with(". ") && sentence_ends(title, i) {
+            Some((2, false))
         } else {
             match b[i] {
                 b':' | b';' | b'|' => Some((1, false)),
@@ -127,7 +130,10 @@ fn clauses(title: &str) -> Vec<(usize, usize, bool)> {
         };
         match sep {
             Some((len, bad)) => {
-                push(start, i, !bad && !claimed, &mut out);
+                push(start, i, !bad && !claimed && !continues, &mut out);
+                // What follows a comma continues the clause before it ("…, forced to shut
+                // plants"): no title alone.
+                continues = rest.starts_with(", ");
                 if b[i] == b':' {
                     let prefix = title[..i].trim().to_lowercase();
                     claimed |= !LABELS.contains(&prefix.as_str());
@@ -138,8 +144,18 @@ fn clauses(title: &str) -> Vec<(usize, usize, bool)> {
             None => i += rest.chars().next().map_or(1, char::len_utf8),
         }
     }
-    push(start, title.len(), !claimed, &mut out);
+    push(start, title.len(), !claimed && !continues, &mut out);
     out
+}
+
+/// Whether the full stop at byte `i` ends a sentence: after a lower-case word of three or more
+/// letters and before a capital ("…weekend. Here's"), not after "U.S", "St" or "Gov".
+fn sentence_ends(title: &str, i: usize) -> bool {
+    let before = title[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let after = title[i + 2..].chars().next();
+    before.chars().count() >= 3
+        && before.chars().all(char::is_lowercase)
+        && after.is_some_and(char::is_uppercase)
 }
 
 /// Whether a piece of headline quotes someone: quotation marks other than apostrophes
@@ -222,7 +238,9 @@ pub fn neutral_title(features: &[DocumentFeatures], group: &[usize]) -> Option<N
             let Some(&(s0, e0)) = ws.first() else {
                 continue;
             };
-            if NOT_A_START.contains(&piece[s0..e0].to_lowercase().as_str()) {
+            // A title starts as a headline does (a fragment "of the inquiry" does not).
+            let capital = piece[s0..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if !capital || NOT_A_START.contains(&piece[s0..e0].to_lowercase().replace('’', "'").as_str()) {
                 continue;
             }
             let (mut sum, mut content, mut unsupported) = (0.0f32, 0usize, 0usize);
@@ -253,7 +271,7 @@ pub fn neutral_title(features: &[DocumentFeatures], group: &[usize]) -> Option<N
             }
             let length = ws.len();
             let score = sum / content as f32
-                - 0.1 * unsupported as f32
+                - 0.2 * unsupported as f32
                 - 0.02 * length.saturating_sub(12) as f32;
             let c = Candidate {
                 score,
@@ -325,6 +343,11 @@ mod tests {
             [("Ministry", true), ("more than 3,000 raiders struck Olvane", false), ("units regroup", false)],
             "the ministry's claim is not the event"
         );
+        let t = "It was a long week. Rain closes St. Ives road";
+        let got: Vec<&str> = clauses(t).iter().map(|&(s, e, _)| &t[s..e]).collect();
+        assert_eq!(got, ["It was a long week", "Rain closes St. Ives road"]);
+        let t = "Mill Closes, Forced To Lay Off 300";
+        assert_eq!(clauses(t)[1], (13, t.len(), false), "a comma's continuation");
         let t = "Analysis: why Olvane fell";
         assert_eq!(clauses(t)[1], (10, t.len(), true));
         let t = "Who let them in? Follow the money";
