@@ -32,16 +32,42 @@ pub struct NeutralTitle {
 /// Headline words that judge rather than report, and labels one side gives the other
 /// ("terrorists", "regime", "thugs"): a clause with one is no neutral title.
 const LOADED: &[&str] = &[
-    "blast", "blasts", "brutal", "cave", "caves", "chaos", "disgrace", "disgraced", "fume",
-    "fumes", "furious", "humiliating", "martyr", "martyrs", "meltdown", "outrage", "outraged",
-    "regime", "rip", "rips", "sham", "shocking", "slam", "slams", "stunning", "terrorist",
-    "terrorists", "thugs", "trash", "trashes",
+    "blast",
+    "blasts",
+    "brutal",
+    "cave",
+    "caves",
+    "chaos",
+    "disgrace",
+    "disgraced",
+    "fume",
+    "fumes",
+    "furious",
+    "humiliating",
+    "martyr",
+    "martyrs",
+    "meltdown",
+    "outrage",
+    "outraged",
+    "regime",
+    "rip",
+    "rips",
+    "sham",
+    "shocking",
+    "slam",
+    "slams",
+    "stunning",
+    "terrorist",
+    "terrorists",
+    "thugs",
+    "trash",
+    "trashes",
 ];
 
 /// First words of clauses that ask, explain or continue rather than state an event.
 const NOT_A_START: &[&str] = &[
-    "and", "as", "because", "but", "here", "here's", "how", "it's", "or", "so", "this",
-    "what", "when", "where", "which", "while", "who", "why",
+    "and", "as", "because", "but", "here", "here's", "how", "it's", "or", "so", "this", "what",
+    "when", "where", "which", "while", "who", "why",
 ];
 
 /// Coarse key for matching a word across reports: its stem without a verb or plural ending
@@ -89,8 +115,18 @@ fn key_of_word(word: &str) -> Option<String> {
 
 /// Words before a headline's colon that label the piece rather than name a speaker.
 const LABELS: &[&str] = &[
-    "analysis", "breaking", "comment", "editorial", "exclusive", "explainer", "factbox",
-    "live", "opinion", "update", "updated", "watch",
+    "analysis",
+    "breaking",
+    "comment",
+    "editorial",
+    "exclusive",
+    "explainer",
+    "factbox",
+    "live",
+    "opinion",
+    "update",
+    "updated",
+    "watch",
 ];
 
 /// Clauses of a headline: byte ranges, trimmed, each with whether it may be a title. What
@@ -151,7 +187,10 @@ fn clauses(title: &str) -> Vec<(usize, usize, bool)> {
 /// Whether the full stop at byte `i` ends a sentence: after a lower-case word of three or more
 /// letters and before a capital ("…weekend. Here's"), not after "U.S", "St" or "Gov".
 fn sentence_ends(title: &str, i: usize) -> bool {
-    let before = title[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let before = title[..i]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     let after = title[i + 2..].chars().next();
     before.chars().count() >= 3
         && before.chars().all(char::is_lowercase)
@@ -167,7 +206,8 @@ fn quotes(piece: &str) -> bool {
         '\'' | '’' => {
             let before = k.checked_sub(1).map(|j| chars[j]);
             let after = chars.get(k + 1).copied();
-            let inner = before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+            let inner = before.is_some_and(char::is_alphanumeric)
+                && after.is_some_and(char::is_alphanumeric);
             let plural_possessive = matches!(before, Some('s' | 'S'));
             !(inner || plural_possessive)
         }
@@ -224,7 +264,11 @@ pub fn neutral_title(features: &[DocumentFeatures], group: &[usize]) -> Option<N
         // ("Ministry: …"; a label's clause stands alone above).
         let trimmed = title.trim();
         let lead = title.len() - title.trim_start().len();
-        let whole = (lead, lead + trimmed.len(), !trimmed.contains(['?', '!', ':']));
+        let whole = (
+            lead,
+            lead + trimmed.len(),
+            !trimmed.contains(['?', '!', ':']),
+        );
         let mut candidates = clauses(title);
         if candidates.len() > 1 {
             candidates.push(whole);
@@ -239,8 +283,13 @@ pub fn neutral_title(features: &[DocumentFeatures], group: &[usize]) -> Option<N
                 continue;
             };
             // A title starts as a headline does (a fragment "of the inquiry" does not).
-            let capital = piece[s0..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-            if !capital || NOT_A_START.contains(&piece[s0..e0].to_lowercase().replace('’', "'").as_str()) {
+            let capital = piece[s0..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if !capital
+                || NOT_A_START.contains(&piece[s0..e0].to_lowercase().replace('’', "'").as_str())
+            {
                 continue;
             }
             let (mut sum, mut content, mut unsupported) = (0.0f32, 0usize, 0usize);
@@ -258,7 +307,9 @@ pub fn neutral_title(features: &[DocumentFeatures], group: &[usize]) -> Option<N
                 let supporting: BTreeSet<String> = group
                     .iter()
                     .enumerate()
-                    .filter(|&(gj, &o)| gj != gi && vocabulary[gj].contains(&key) && outlet_of(o) != own)
+                    .filter(|&(gj, &o)| {
+                        gj != gi && vocabulary[gj].contains(&key) && outlet_of(o) != own
+                    })
                     .map(|(_, &o)| outlet_of(o))
                     .collect();
                 if supporting.is_empty() {
@@ -283,8 +334,17 @@ pub fn neutral_title(features: &[DocumentFeatures], group: &[usize]) -> Option<N
             let better = match &best {
                 None => true,
                 Some(b) => {
-                    (c.score, c.content, std::cmp::Reverse(&features[c.document].id), std::cmp::Reverse(c.start))
-                        > (b.score, b.content, std::cmp::Reverse(&features[b.document].id), std::cmp::Reverse(b.start))
+                    (
+                        c.score,
+                        c.content,
+                        std::cmp::Reverse(&features[c.document].id),
+                        std::cmp::Reverse(c.start),
+                    ) > (
+                        b.score,
+                        b.content,
+                        std::cmp::Reverse(&features[b.document].id),
+                        std::cmp::Reverse(b.start),
+                    )
                 }
             };
             if better {
@@ -337,22 +397,39 @@ mod tests {
     #[test]
     fn clauses_split_at_headline_punctuation() {
         let t = "Ministry: more than 3,000 raiders struck Olvane, units regroup";
-        let got: Vec<(&str, bool)> = clauses(t).iter().map(|&(s, e, ok)| (&t[s..e], ok)).collect();
+        let got: Vec<(&str, bool)> = clauses(t)
+            .iter()
+            .map(|&(s, e, ok)| (&t[s..e], ok))
+            .collect();
         assert_eq!(
             got,
-            [("Ministry", true), ("more than 3,000 raiders struck Olvane", false), ("units regroup", false)],
+            [
+                ("Ministry", true),
+                ("more than 3,000 raiders struck Olvane", false),
+                ("units regroup", false)
+            ],
             "the ministry's claim is not the event"
         );
         let t = "It was a long week. Rain closes St. Ives road";
         let got: Vec<&str> = clauses(t).iter().map(|&(s, e, _)| &t[s..e]).collect();
         assert_eq!(got, ["It was a long week", "Rain closes St. Ives road"]);
         let t = "Mill Closes, Forced To Lay Off 300";
-        assert_eq!(clauses(t)[1], (13, t.len(), false), "a comma's continuation");
+        assert_eq!(
+            clauses(t)[1],
+            (13, t.len(), false),
+            "a comma's continuation"
+        );
         let t = "Analysis: why Olvane fell";
         assert_eq!(clauses(t)[1], (10, t.len(), true));
         let t = "Who let them in? Follow the money";
-        let got: Vec<(&str, bool)> = clauses(t).iter().map(|&(s, e, ok)| (&t[s..e], ok)).collect();
-        assert_eq!(got, [("Who let them in", false), ("Follow the money", true)]);
+        let got: Vec<(&str, bool)> = clauses(t)
+            .iter()
+            .map(|&(s, e, ok)| (&t[s..e], ok))
+            .collect();
+        assert_eq!(
+            got,
+            [("Who let them in", false), ("Follow the money", true)]
+        );
         let t = "Flood cuts Tarn road — residents wait";
         let got: Vec<&str> = clauses(t).iter().map(|&(s, e, _)| &t[s..e]).collect();
         assert_eq!(got, ["Flood cuts Tarn road", "residents wait"]);
@@ -400,7 +477,12 @@ mod tests {
     fn claims_and_loaded_words_are_no_titles() {
         let text = "Raiders struck Olvane port at dawn and the garrison regrouped south of it.";
         let docs = vec![
-            doc("a", "State Agency", "Ministry: raiders struck Olvane port, garrison regrouped", text),
+            doc(
+                "a",
+                "State Agency",
+                "Ministry: raiders struck Olvane port, garrison regrouped",
+                text,
+            ),
             doc("b", "Coast Daily", "Thugs struck Olvane port at dawn", text),
             doc("c", "Hill Courier", "Raiders strike Olvane port", text),
         ];
@@ -411,8 +493,18 @@ mod tests {
     #[test]
     fn one_outlet_gives_no_neutral_title() {
         let docs = vec![
-            doc("a", "Valley Post", "Olvane dam bursts", "The Olvane dam burst."),
-            doc("b", "Valley Post", "Olvane dam bursts again", "The Olvane dam burst again."),
+            doc(
+                "a",
+                "Valley Post",
+                "Olvane dam bursts",
+                "The Olvane dam burst.",
+            ),
+            doc(
+                "b",
+                "Valley Post",
+                "Olvane dam bursts again",
+                "The Olvane dam burst again.",
+            ),
         ];
         assert_eq!(neutral_title(&docs, &[0, 1]), None);
     }
