@@ -10,12 +10,12 @@
 //!    earlier document that shares distinctive terms (tf-idf over names, content words and
 //!    figures, plus linked entities and places when the caller supplies them) and reports
 //!    events on nearby days (dates from the text's time expressions; the publication date
-//!    only when the text names none; two reports dated no closer than that which each name one
-//!    weekday, different ones, are discounted). Stories are groups of those links by average linkage,
-//!    so one bridging document does not chain two events; [`cluster`] freezes the document
-//!    frequencies first and its result does not depend on the input order. Stories whose
-//!    documents' words are alike on average (two earthquakes, two rehab stays) are grouped
-//!    into a *thread*, by average linkage too.
+//!    only when the text names none; two reports dated no closer than that which each name
+//!    one weekday, different ones, are discounted). Stories are groups of those links by
+//!    average linkage, so one bridging document does not chain two events; [`cluster`]
+//!    freezes the document frequencies first and its result does not depend on the input
+//!    order. Stories whose documents' words are alike on average (two earthquakes, two
+//!    rehab stays) are grouped into a *thread*, by average linkage too.
 //!
 //! Every story says why each document is in it ([`Membership`]): the document it is most
 //! similar to, the shared terms, the date gap, or the reprint that forced the link.
@@ -284,19 +284,16 @@ fn story(
         })
     };
     let neutral = title::neutral_title(features, group);
-    let (title, title_source) = match title_doc {
-        _ if neutral.is_some() => {
-            let t = neutral.as_ref().expect("checked");
-            (
-                t.text.clone(),
-                TitleSource::Consensus {
-                    document: t.document,
-                    start: t.start,
-                    end: t.end,
-                },
-            )
-        }
-        Some(d) => (
+    let (title, title_source) = match (&neutral, title_doc) {
+        (Some(t), _) => (
+            t.text.clone(),
+            TitleSource::Consensus {
+                document: t.document,
+                start: t.start,
+                end: t.end,
+            },
+        ),
+        (None, Some(d)) => (
             features[d]
                 .title
                 .clone()
@@ -305,7 +302,7 @@ fn story(
                 .to_string(),
             TitleSource::Document(d),
         ),
-        None => (
+        (None, None) => (
             terms
                 .iter()
                 .take(4)
