@@ -40,6 +40,15 @@ pub struct Args {
     /// Override the weight of capitalised names against words.
     #[arg(long, value_name = "F")]
     name_weight: Option<f32>,
+    /// Override the days between event dates that are not discounted.
+    #[arg(long, value_name = "DAYS")]
+    date_tolerance: Option<i32>,
+    /// Override the decay (days) of the date discount beyond the tolerance.
+    #[arg(long, value_name = "DAYS")]
+    date_decay: Option<f32>,
+    /// Override the factor for two reports that each name one weekday, different ones.
+    #[arg(long, value_name = "F")]
+    weekday_mismatch: Option<f32>,
     /// Instead of scoring, print a grid of thresholds scored on the tuning half (model
     /// selection; the held-out half is not looked at).
     #[arg(long)]
@@ -69,6 +78,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if let Some(w) = args.name_weight {
         params.name_weight = w;
+    }
+    if let Some(d) = args.date_tolerance {
+        params.date_tolerance_days = d;
+    }
+    if let Some(d) = args.date_decay {
+        params.date_decay_days = d;
+    }
+    if let Some(f) = args.weekday_mismatch {
+        params.weekday_mismatch = f;
     }
     if let Some(n) = args.errors {
         let items = clusters::load(&data, format)

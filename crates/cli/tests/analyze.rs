@@ -407,6 +407,20 @@ fn examples_give_contract_conformant_stories() {
     // The wire reports of the siege are together.
     assert_eq!(story_of("northgate-wire"), story_of("velna-2025-03-10"));
     assert_eq!(story_of("northgate-wire"), story_of("feed.jsonl#L1"));
+    // The siege story's title is neutral: a clause of one of its headlines, with its receipt
+    // (the span in that document's title, and the documents that use each of its words).
+    let siege = &stories[story_of("northgate-wire")];
+    assert_eq!(siege["title_method"], "consensus");
+    let from = docs.iter().find(|d| d["id"] == siege["title_from"]).expect("the title's document");
+    let span = &siege["title_span"];
+    let headline: Vec<char> = from["title"].as_str().unwrap().chars().collect();
+    let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+    assert_eq!(headline[start..end].iter().collect::<String>(), siege["title"].as_str().unwrap());
+    for word in siege["title_support"].as_array().unwrap() {
+        assert!(word["documents"].as_array().unwrap().iter().all(|d| siege["documents"].as_array().unwrap().contains(d)), "{word}");
+    }
+    let title = siege["title"].as_str().unwrap();
+    assert!(!title.contains(['“', '”', '"', '?']) && !title.starts_with("Analysis"), "{title}");
     assert!(std::fs::read_to_string(out.join("summary.txt")).unwrap().contains(stories[cup]["id"].as_str().unwrap()));
 }
 

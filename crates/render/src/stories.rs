@@ -12,10 +12,20 @@ use std::io::{self, Write};
 pub struct StoryRecord<'a> {
     pub contract: &'static str,
     pub id: &'a str,
-    /// The title of the document nearest the story's centre (`title_from`), or its key terms.
+    /// A neutral title where more than one outlet reports the story: the clause of one
+    /// headline whose words the other outlets' reports bear out best (`title_method`
+    /// `consensus`); else the headline of the document nearest the story's centre
+    /// (`headline`), or its key terms (`key_terms`).
     pub title: &'a str,
     /// The document the title is taken from; null when it is made of key terms.
     pub title_from: Option<&'a str>,
+    /// `consensus`, `headline` or `key_terms`.
+    pub title_method: &'static str,
+    /// The receipt of a consensus title: its span in the `title` of document `title_from`
+    /// (code points), null otherwise.
+    pub title_span: Option<SpanRecord<'a>>,
+    /// Each content word of a consensus title with the documents whose reports use it.
+    pub title_support: Vec<TitleSupport<'a>>,
     /// Document ids, in input order.
     pub documents: Vec<&'a str>,
     /// Event date range (ISO dates), from the documents' main event dates.
@@ -31,6 +41,13 @@ pub struct StoryRecord<'a> {
     pub members: Vec<MemberRecord<'a>>,
     /// Reprints and shared passages between documents of this story.
     pub reprints: Vec<ReprintRecord<'a>>,
+}
+
+/// One word of a consensus title and the documents that bear it out.
+#[derive(Debug, Serialize)]
+pub struct TitleSupport<'a> {
+    pub term: &'a str,
+    pub documents: Vec<&'a str>,
 }
 
 /// A document's strongest link inside its story.
@@ -151,9 +168,34 @@ pub fn story_record<'a>(
         id: &story.id,
         title: &story.title,
         title_from: match story.title_source {
-            TitleSource::Document(d) => Some(id_of(d)),
+            TitleSource::Consensus { document, .. } | TitleSource::Document(document) => {
+                Some(id_of(document))
+            }
             TitleSource::KeyTerms => None,
         },
+        title_method: match story.title_source {
+            TitleSource::Consensus { .. } => "consensus",
+            TitleSource::Document(_) => "headline",
+            TitleSource::KeyTerms => "key_terms",
+        },
+        title_span: match story.title_source {
+            TitleSource::Consensus {
+                document,
+                start,
+                end,
+            } => docs[document].document.title.as_deref().and_then(|t| {
+                corroborate_annotate::Span::new(t, start, end).map(|span| Spans::new(t).record(span))
+            }),
+            _ => None,
+        },
+        title_support: story
+            .title_support
+            .iter()
+            .map(|(term, documents)| TitleSupport {
+                term,
+                documents: documents.iter().map(|&d| id_of(d)).collect(),
+            })
+            .collect(),
         documents: story.documents.iter().map(|&d| id_of(d)).collect(),
         start: story.start.map(|d| d.to_string()),
         end: story.end.map(|d| d.to_string()),

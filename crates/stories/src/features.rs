@@ -80,6 +80,9 @@ pub struct DocumentFeatures {
     /// The document's id (`Document::id`, or a dataset's own id in evaluation).
     pub id: String,
     pub title: Option<String>,
+    /// The outlet that published it, when known: a neutral title needs the words of more
+    /// than one outlet.
+    pub outlet: Option<String>,
     pub published: Option<Day>,
     /// Days named in the text near the publication date (background dates, long before it,
     /// are left out), most mentioned first; the publication date alone when the text names
@@ -101,6 +104,12 @@ pub struct DocumentFeatures {
     /// kept is the latest the text names, and the event is taken to be within this many days
     /// after it ([`UNDATED_WINDOW_DAYS`]).
     pub event_window_after: i32,
+    /// Days of the week (ISO: 1 Monday … 7 Sunday) the text names for recent events: those of
+    /// its event dates (dated reports), and bare weekdays it could not date ("on Monday" in a
+    /// report without a publication date). Two reports of one event mostly name the same
+    /// day; a report that can be dated no closer has little else to tell two events of one
+    /// week apart.
+    pub weekdays: Vec<u8>,
 }
 
 /// How far after the latest date it names an undated report's event may be.
@@ -116,13 +125,16 @@ impl DocumentFeatures {
     pub fn from_annotated(annotated: &Annotated) -> DocumentFeatures {
         let doc = &annotated.document;
         let published = doc.published.as_ref().and_then(Day::of_published);
-        DocumentFeatures::from_text(
-            doc.id.as_str(),
-            doc.title.as_deref(),
-            &doc.text,
-            published,
-            &annotated.times,
-        )
+        DocumentFeatures {
+            outlet: doc.outlet.clone(),
+            ..DocumentFeatures::from_text(
+                doc.id.as_str(),
+                doc.title.as_deref(),
+                &doc.text,
+                published,
+                &annotated.times,
+            )
+        }
     }
 
     /// Features of a text with its time expressions (spans and values over `text`).
@@ -153,6 +165,7 @@ impl DocumentFeatures {
             }
         }
         let mut event_dates = event_dates(times, published);
+        let weekdays = weekdays(times, published.is_some().then_some(&event_dates[..]));
         let mut event_window_after = 0;
         if published.is_none() && !event_dates.is_empty() {
             event_dates = vec![latest_reference(times, &event_dates)];
@@ -161,9 +174,11 @@ impl DocumentFeatures {
         DocumentFeatures {
             id: id.to_string(),
             title: title.map(str::to_string),
+            outlet: None,
             published,
             event_dates,
             event_window_after,
+            weekdays,
             names: names.into_iter().collect(),
             words: words.into_iter().collect(),
             figures: found.into_iter().collect(),
@@ -231,6 +246,41 @@ fn event_dates(times: &[TimeExpr], published: Option<Day>) -> Vec<EventDate> {
         }
     }
     dates
+}
+
+/// ISO day of the week (1 Monday … 7 Sunday).
+pub fn weekday(day: Day) -> u8 {
+    // 1970-01-01 was a Thursday.
+    ((day.0 + 3).rem_euclid(7) + 1) as u8
+}
+
+/// The weekdays a text names, sorted: those it could not date (`XXXX-WXX-1`: "on Monday"
+/// with no publication date to count back from) and, for a report with a publication date,
+/// those of its event dates (`dates`). An undated report's full dates are only lower bounds
+/// of its event (see [`latest_reference`]): their weekdays say nothing.
+fn weekdays(times: &[TimeExpr], dates: Option<&[EventDate]>) -> Vec<u8> {
+    let mut out: Vec<u8> = dates
+        .unwrap_or_default()
+        .iter()
+        .filter(|d| d.span.is_some())
+        .map(|d| weekday(d.day))
+        .collect();
+    for t in times {
+        if !matches!(t.kind, TimeKind::Date | TimeKind::Time) {
+            continue;
+        }
+        let Some(rest) = t.value.as_deref().and_then(|v| v.strip_prefix("XXXX-WXX-")) else {
+            continue;
+        };
+        if let Some(d @ b'1'..=b'7') = rest.bytes().next() {
+            if rest.len() == 1 || rest.as_bytes()[1] == b'T' {
+                out.push(d - b'0');
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The latest day an undated text refers to: its latest full date, or the first day of a
@@ -451,14 +501,14 @@ fn terms(
     flush(&mut run, names);
 }
 
-fn strip_possessive(word: &str) -> &str {
+pub(crate) fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word)
 }
 
 /// The stem of a content word, or `None` for stop words, numbers and short words.
-fn content_word(lower: &str) -> Option<String> {
+pub(crate) fn content_word(lower: &str) -> Option<String> {
     let w = strip_possessive(lower);
     if w.chars().count() < 3
         || w.chars().any(|c| c.is_ascii_digit())
@@ -766,6 +816,22 @@ mod tests {
             "{words:?}"
         );
         assert!(!words.contains(&"said"));
+    }
+
+    #[test]
+    fn weekdays_of_reports() {
+        let find = |text: &str, published: Option<Published>| {
+            let times = corroborate_annotate::times::find_times(text, published.as_ref());
+            let day = published.as_ref().and_then(Day::of_published);
+            DocumentFeatures::from_text("x", None, text, day, &times).weekdays
+        };
+        // Undated: the bare weekday; a full date is only a lower bound of the event.
+        assert_eq!(find("The Tarn ferry sank on Monday.", None), [1]);
+        assert_eq!(find("The ferry, built on 3 May 2019, sank.", None), Vec::<u8>::new());
+        // Dated: "Monday" is the Monday before 2 April 2025 (a Wednesday), 31 March.
+        assert_eq!(find("The Tarn ferry sank on Monday.", Published::day(2025, 4, 2)), [1]);
+        assert_eq!(weekday(Day::from_ymd(2025, 4, 2).unwrap()), 3);
+        assert_eq!(weekday(Day(0)), 4, "1970-01-01 was a Thursday");
     }
 
     #[test]

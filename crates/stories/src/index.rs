@@ -50,6 +50,9 @@ pub struct Params {
     pub place_weight: f32,
     /// Weight of a figure ("412000", "928 billion") against a word.
     pub figure_weight: f32,
+    /// Factor on the similarity of two reports that each name one day of the week, a
+    /// different one, unless both are dated from their texts (their dates already say it).
+    pub weekday_mismatch: f32,
 }
 
 impl Default for Params {
@@ -69,6 +72,7 @@ impl Default for Params {
             entity_weight: 2.5,
             place_weight: 2.0,
             figure_weight: 3.0,
+            weekday_mismatch: 0.5,
         }
     }
 }
@@ -262,6 +266,8 @@ pub(crate) struct IndexedDoc {
     pub(crate) weak_date: bool,
     /// The event may be up to this many days after each of `days` (undated reports).
     pub(crate) after: i32,
+    /// Bit `d` set: the text names weekday `d` (1 Monday … 7 Sunday).
+    pub(crate) weekdays: u8,
 }
 
 /// Why a document is in its story: its strongest edge.
@@ -272,7 +278,8 @@ pub struct Edge {
     pub cosine: f32,
     /// Smallest gap between their event dates, in days (`None`: one is undated).
     pub date_gap_days: Option<i32>,
-    /// `cosine × date factor`, or 1 for a forced (near-duplicate) edge.
+    /// `cosine × date factor` (× [`Params::weekday_mismatch`] where it applies), or 1 for a
+    /// forced (near-duplicate) edge.
     pub score: f32,
     /// Forced by a near-duplicate or reprint, not by similarity.
     pub forced: bool,
@@ -519,6 +526,7 @@ impl StoryIndex {
             days: days.into(),
             weak_date: f.dated_by_publication_only(),
             after: f.event_window_after.max(0),
+            weekdays: f.weekdays.iter().fold(0, |m, &d| m | (1u8 << (d & 7))),
         };
 
         // Find candidates among the documents already in.
@@ -558,7 +566,7 @@ impl StoryIndex {
             let o = &self.docs[other as usize];
             let cosine = dot(&doc.vector, &o.vector);
             let gap = self.gap(&doc, o);
-            let score = cosine * self.params.date_factor(gap);
+            let score = cosine * self.params.date_factor(gap) * self.weekday_factor(&doc, o);
             if score >= self.params.edge_floor {
                 self.edges.push((
                     other,
@@ -636,6 +644,21 @@ impl StoryIndex {
             }
         }
         Some(best)
+    }
+
+    /// [`Params::weekday_mismatch`] when two reports each name one weekday, not the same,
+    /// and at least one of them is not dated from its text; else 1.
+    fn weekday_factor(&self, a: &IndexedDoc, b: &IndexedDoc) -> f32 {
+        let text_dated = |d: &IndexedDoc| !d.weak_date && !d.days.is_empty() && d.after == 0;
+        if a.weekdays != b.weekdays
+            && a.weekdays.count_ones() == 1
+            && b.weekdays.count_ones() == 1
+            && !(text_dated(a) && text_dated(b))
+        {
+            self.params.weekday_mismatch
+        } else {
+            1.0
+        }
     }
 
     /// Puts two documents into one story (a near-duplicate, say), whatever their similarity.
