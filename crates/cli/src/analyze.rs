@@ -145,11 +145,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
 
-    let clustering = corroborate_stories::cluster(&documents);
+    let linked = corroborate_annotate::link_documents(&documents);
+    let clustering = corroborate_stories::cluster(&documents, &linked);
     let report = BatchReport { documents: &documents, duplicates, errors: errors.iter().map(ToString::to_string).collect(), stories: Some(&clustering) };
     let mut text = summary(&report);
     fs::create_dir_all(&args.out).with_context(|| format!("cannot create the output folder {}", args.out.display()))?;
-    let linked = corroborate_annotate::link_documents(&documents);
     write_atomically(&args.out.join("documents.jsonl"), |w| write_documents(w, &documents, &linked))?;
     write_atomically(&args.out.join("entities.jsonl"), |w| write_entities(w, &documents, &linked))?;
     write_atomically(&args.out.join("stories.jsonl"), |w| corroborate_render::write_stories(w, &clustering, &documents))?;

@@ -451,7 +451,23 @@ impl Split {
 
 /// Clusters items with `params`.
 pub fn run(items: &[&Item], params: &Params) -> Clustering {
-    let features: Vec<DocumentFeatures> = items.iter().map(|i| features(i)).collect();
+    let mentions: Vec<corroborate_annotate::link::DocumentMentions> = items
+        .iter()
+        .map(|i| corroborate_annotate::link::DocumentMentions {
+            text: &i.annotated.document.text,
+            mentions: &i.annotated.entities,
+        })
+        .collect();
+    let linked = corroborate_annotate::link::link(&mentions);
+    let features: Vec<DocumentFeatures> = items
+        .iter()
+        .enumerate()
+        .map(|(d, i)| {
+            let mut f = features(i);
+            f.add_links(&linked, d);
+            f
+        })
+        .collect();
     cluster_features(
         &features,
         |d| Cow::Borrowed(items[d].annotated.document.text.as_str()),

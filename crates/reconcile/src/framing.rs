@@ -758,7 +758,7 @@ pub(crate) mod tests {
 
     fn fixture(docs: Vec<Annotated>) -> Fixture {
         let linked = link_documents(&docs);
-        let clustering = cluster(&docs);
+        let clustering = cluster(&docs, &corroborate_annotate::link_documents(&docs));
         Fixture { docs, linked, clustering }
     }
 

@@ -310,7 +310,7 @@ pub(crate) mod testing {
             }
         }
         let linked = link_documents(&docs);
-        let clustering = cluster(&docs);
+        let clustering = cluster(&docs, &linked);
         Built { docs, linked, clustering }
     }
 

@@ -69,8 +69,8 @@ impl Default for Params {
             max_df_share: 0.05,
             idf_prior_docs: 1000.0,
             name_weight: 1.5,
-            entity_weight: 2.5,
-            place_weight: 2.0,
+            entity_weight: 0.7,
+            place_weight: 0.7,
             figure_weight: 3.0,
             weekday_mismatch: 0.5,
         }

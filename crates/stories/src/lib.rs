@@ -8,7 +8,8 @@
 //!    many documents carry is a hub: each is paired with one of them, not with all.
 //! 2. **Stories** ([`index`]): each document is added to a [`StoryIndex`] and linked to every
 //!    earlier document that shares distinctive terms (tf-idf over names, content words and
-//!    figures, plus linked entities and places when the caller supplies them) and reports
+//!    figures, plus the linked entities and places of [`DocumentFeatures::add_links`], which
+//!    [`cluster`] fills in) and reports
 //!    events on nearby days (dates from the text's time expressions; the publication date
 //!    only when the text names none; two reports dated no closer than that which each name
 //!    one weekday, different ones, are discounted). Stories are groups of those links by
@@ -119,11 +120,18 @@ impl Clustering {
     }
 }
 
-/// Clusters annotated documents into stories with the default parameters.
-pub fn cluster(documents: &[Annotated]) -> Clustering {
+/// Clusters annotated documents into stories with the default parameters, their linked
+/// entities and places among the features (`linked`: [`corroborate_annotate::link_documents`]
+/// over `documents`).
+pub fn cluster(documents: &[Annotated], linked: &corroborate_annotate::link::Linked) -> Clustering {
     let features: Vec<DocumentFeatures> = documents
         .iter()
-        .map(DocumentFeatures::from_annotated)
+        .enumerate()
+        .map(|(d, a)| {
+            let mut f = DocumentFeatures::from_annotated(a);
+            f.add_links(linked, d);
+            f
+        })
         .collect();
     let texts: Vec<&str> = documents.iter().map(|a| a.document.text.as_str()).collect();
     cluster_features(&features, |i| Cow::Borrowed(texts[i]), &Params::default())

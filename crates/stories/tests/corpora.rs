@@ -103,7 +103,7 @@ fn siege_reports(docs: &[Annotated]) -> Vec<usize> {
 fn the_unrelated_articles_are_stories_of_their_own() {
     let docs = examples();
     assert_eq!(docs.len(), 10);
-    let c = cluster(&docs);
+    let c = cluster(&docs, &corroborate_annotate::link_documents(&docs));
     let story = c.story_of(docs.len());
     let siege = siege_reports(&docs);
     let unrelated: Vec<usize> = (0..docs.len()).filter(|d| !siege.contains(d)).collect();
@@ -133,7 +133,7 @@ fn the_unrelated_articles_are_stories_of_their_own() {
 #[test]
 fn the_harbour_siege_reports_are_one_story() {
     let docs = examples();
-    let c = cluster(&docs);
+    let c = cluster(&docs, &corroborate_annotate::link_documents(&docs));
     let story = c.story_of(docs.len());
     let siege = siege_reports(&docs);
     assert_eq!(siege.len(), 8);
@@ -152,7 +152,7 @@ fn the_palmyra_pages_are_one_story() {
     }
     let docs = read(&dir);
     assert_eq!(docs.len(), 5);
-    let c = cluster(&docs);
+    let c = cluster(&docs, &corroborate_annotate::link_documents(&docs));
     assert_eq!(
         c.stories.len(),
         1,
@@ -162,4 +162,30 @@ fn the_palmyra_pages_are_one_story() {
             .map(|s| (&s.title, &s.documents))
             .collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn linked_aliases_are_one_feature() {
+    let texts = [
+        ("a.txt", "Fighters of the Islamic State entered Qaryatayn on Tuesday, residents said.\n"),
+        ("b.txt", "ISIL fighters entered Qaryatayn on Tuesday, a monitoring group said.\n"),
+    ];
+    let docs: Vec<Annotated> = texts
+        .iter()
+        .flat_map(|(name, text)| documents_from_bytes(name, text.as_bytes(), &Options::default()))
+        .flatten()
+        .map(corroborate_annotate::annotate)
+        .collect();
+    let linked = corroborate_annotate::link_documents(&docs);
+    let features: Vec<DocumentFeatures> = (0..docs.len())
+        .map(|d| {
+            let mut f = DocumentFeatures::from_annotated(&docs[d]);
+            f.add_links(&linked, d);
+            f
+        })
+        .collect();
+    let shared: Vec<&String> = features[0].entities.iter().filter(|e| features[1].entities.contains(e)).collect();
+    assert!(!shared.is_empty(), "Islamic State and ISIL are one entity: {:?} / {:?}", features[0].entities, features[1].entities);
+    assert!(features.iter().all(|f| !f.places.is_empty()), "Qaryatayn is a place in both: {features:?}");
+    assert!(features.iter().all(|f| f.places.iter().all(|p| !f.entities.contains(p))));
 }
