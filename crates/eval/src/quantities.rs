@@ -141,14 +141,17 @@ pub const CQE_UNITS: &[(&str, &str)] = &[
 ];
 
 /// Scores the quantity annotator on a NewsQuant-format JSON file, writes the
-/// predictions to `predictions`, and returns the report to print.
-pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
+/// predictions to `predictions`, and returns the report to print; with `errors > 0` it also
+/// lists, **for the tuning half only**, how many concept misses there are of each kind and the
+/// first `errors` of them (gold concept against the predicted one, with the sentence).
+pub fn evaluate(data: &Path, predictions: &Path, errors: usize) -> Result<String, EvalError> {
     let bad = |message: String| EvalError::Format { path: data.display().to_string(), message };
     let raw = read(data)?;
     let sentences: Vec<Value> = serde_json::from_slice(&raw).map_err(|e| bad(format!("not a NewsQuant JSON list: {e}")))?;
     // Tuning half (even-indexed sentences), held-out half (odd-indexed) and all.
     let mut tally = [Tally::default(), Tally::default(), Tally::default()];
     let mut out = Vec::with_capacity(sentences.len());
+    let mut misses: Vec<(usize, Miss)> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let text = s.get("text").and_then(Value::as_str).ok_or_else(|| bad("an item has no \"text\"".into()))?;
         let gold: Vec<Cqe> = s
@@ -158,7 +161,10 @@ pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
             .unwrap_or_default();
         let found = find_quantities(text);
         let predicted: Vec<Cqe> = found.iter().map(|q| Cqe::from_quantity(text, q)).collect();
-        tally[i % 2].add(&gold, &predicted);
+        let found_misses = tally[i % 2].add(&gold, &predicted);
+        if i % 2 == 0 {
+            misses.extend(found_misses.into_iter().map(|m| (i, m)));
+        }
         tally[2].add(&gold, &predicted);
         out.push(json!({
             "text": text,
@@ -182,8 +188,60 @@ pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
             report.push_str(&format!("{:<24} {:>6.1} {:>6.1} {:>6.1}   {}\n", name, 100.0 * p, 100.0 * r, 100.0 * f1(p, r), cqe));
         }
     }
+    if errors > 0 {
+        report.push_str(&concept_misses(&sentences, &misses, errors));
+    }
     report.push_str(&format!("predictions: {}\n", predictions.display()));
     Ok(report)
+}
+
+/// A gold quantity of a sentence whose concept no prediction matched completely: the gold
+/// concept words and those of the prediction it was scored against (the one that took it by
+/// value and unit, else the first of its value), or none when no prediction has its value.
+#[derive(Debug)]
+struct Miss {
+    gold: Vec<String>,
+    predicted: Option<Vec<String>>,
+}
+
+impl Miss {
+    /// The kind of miss, from how the two word sets compare.
+    fn kind(&self) -> &'static str {
+        let Some(p) = &self.predicted else { return "no prediction with the value" };
+        let none = |w: &[String]| w.len() == 1 && w[0] == "-";
+        let g: std::collections::BTreeSet<String> = self.gold.iter().map(|s| s.to_lowercase()).collect();
+        let m: std::collections::BTreeSet<String> = p.iter().map(|s| s.to_lowercase()).collect();
+        match (none(&self.gold), none(p)) {
+            (true, _) => "gold none, predicted a concept",
+            (_, true) => "gold a concept, predicted none",
+            _ if g == m => "same words, counted differently (duplicates)",
+            _ if m.is_subset(&g) => "predicted too few words",
+            _ if g.is_subset(&m) => "predicted too many words",
+            _ if g.intersection(&m).next().is_some() => "overlapping, neither contains the other",
+            _ => "disjoint",
+        }
+    }
+}
+
+/// The concept-miss report of the tuning half: counts by kind, then the first `n` misses.
+fn concept_misses(sentences: &[Value], misses: &[(usize, Miss)], n: usize) -> String {
+    let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for (_, m) in misses {
+        *kinds.entry(m.kind()).or_default() += 1;
+    }
+    let mut kinds: Vec<(&str, usize)> = kinds.into_iter().collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut out = format!("\nconcept misses (complete) on the tuning half: {}\n", misses.len());
+    for (kind, count) in kinds {
+        out.push_str(&format!("{count:>5}  {kind}\n"));
+    }
+    out.push_str(&format!("\nfirst {} (sentence index: gold | predicted):\n", n.min(misses.len())));
+    for (i, m) in misses.iter().take(n) {
+        let text = sentences[*i].get("text").and_then(Value::as_str).unwrap_or("");
+        let predicted = m.predicted.as_ref().map_or_else(|| "(no prediction with the value)".to_string(), |p| p.join(" "));
+        out.push_str(&format!("[{i}] {} | {}   [{}]\n    {text}\n", m.gold.join(" "), predicted, m.kind()));
+    }
+    out
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -416,7 +474,10 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, gold: &[Cqe], predicted: &[Cqe]) {
+    /// Scores one sentence; returns its gold quantities that no prediction matched completely
+    /// in concept.
+    fn add(&mut self, gold: &[Cqe], predicted: &[Cqe]) -> Vec<Miss> {
+        let mut misses = Vec::new();
         self.gold += gold.len();
         self.predicted += predicted.len();
         // Python's sorted() is stable, as is sort_by
@@ -427,6 +488,8 @@ impl Tally {
         let mut remaining = gold.len();
         for g in gold_sorted {
             let mut k = 0;
+            let mut complete_hit = false;
+            let mut scored_against: Option<&Cqe> = None;
             while k < tags.len() {
                 let m = tags[k];
                 if values_match(g.value, m.value) {
@@ -440,15 +503,22 @@ impl Tally {
                     let (complete, partial) = concepts_match(&g.concepts, &m.concepts);
                     self.concept_complete += usize::from(complete);
                     self.concept_partial += usize::from(partial);
+                    complete_hit |= complete;
                     if m.normalized_unit == g.normalized_unit {
+                        scored_against = Some(m);
                         self.unit += 1;
                         tags.remove(k);
                         break;
                     }
+                    scored_against = scored_against.or(Some(m));
                 }
                 k += 1;
             }
+            if !complete_hit {
+                misses.push(Miss { gold: g.concepts.clone(), predicted: scored_against.map(|m| m.concepts.clone()) });
+            }
         }
+        misses
     }
 }
 
