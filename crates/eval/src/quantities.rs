@@ -223,7 +223,8 @@ impl Miss {
     }
 }
 
-/// The concept-miss report of the tuning half: counts by kind, then the first `n` misses.
+/// The concept-miss report of the tuning half: counts by kind, then the first `n` misses, each
+/// with its sentence as tagged and chunked.
 fn concept_misses(sentences: &[Value], misses: &[(usize, Miss)], n: usize) -> String {
     let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for (_, m) in misses {
@@ -239,9 +240,25 @@ fn concept_misses(sentences: &[Value], misses: &[(usize, Miss)], n: usize) -> St
     for (i, m) in misses.iter().take(n) {
         let text = sentences[*i].get("text").and_then(Value::as_str).unwrap_or("");
         let predicted = m.predicted.as_ref().map_or_else(|| "(no prediction with the value)".to_string(), |p| p.join(" "));
-        out.push_str(&format!("[{i}] {} | {}   [{}]\n    {text}\n", m.gold.join(" "), predicted, m.kind()));
+        out.push_str(&format!("[{i}] {} | {}   [{}]\n    {text}\n    {}\n", m.gold.join(" "), predicted, m.kind(), chunked(text)));
     }
     out
+}
+
+/// The sentence as the project's tagger and chunker read it: `[NP the/DT figure/NN] to/TO …`.
+fn chunked(text: &str) -> String {
+    let Some(span) = corroborate_annotate::Span::new(text, 0, text.len()) else { return String::new() };
+    let p = corroborate_annotate::syntax::parse(text, span);
+    let word = |i: usize| format!("{}/{}", p.tokens[i].of(text), p.pos[i]);
+    let mut out = Vec::new();
+    let mut i = 0;
+    for c in &p.chunks {
+        out.extend((i..c.start).map(word));
+        out.push(format!("[{} {}]", c.label, (c.start..c.end).map(word).collect::<Vec<_>>().join(" ")));
+        i = c.end;
+    }
+    out.extend((i..p.tokens.len()).map(word));
+    out.join(" ")
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
