@@ -56,7 +56,8 @@
 //!
 //! Not quantities: dates (`Dec. 11`, `11 December`, bare years 1000–2100 with no unit), clock
 //! times (`9:30`, `9 p.m.`), ordinals (`1st`), numbers that are part of a name (`Operation 1`,
-//! `F-35`, `S&P 500`: a number right after a capitalised word, hyphen-glued to letters, or
+//! `F-35`, `S&P 500`: a number right after a capitalised word or a label noun such as
+//! `category` or `stage` ("a category 4 hurricane"), hyphen-glued to letters, or
 //! glued to letters that are no unit), footnote markers (`[4]`), phone numbers (three dash- or
 //! space-separated digit groups), versions (`1.2.3`).
 //!
@@ -492,6 +493,13 @@ const STOP: &[&str] = &[
     "because", "though", "although", "yet", "still", "even", "very", "too", "other", "another", "same",
     "most", "least", "many", "much", "few", "several", "now", "today", "yesterday", "tomorrow", "again",
     "away", "back", "being", "including", "whichever", "whatever", "behind", "beyond", "ever", "worth", "above", "below", "within", "without", "toward", "towards", "upon", "inside", "outside", "ahead", "like", "compared", "versus", "vs", "while", "whereas",
+];
+
+/// Nouns a number after which labels a rank or a place in a series ("a category 4 hurricane",
+/// "stage 3 trials", "page 12"), not an amount.
+const LABEL_NOUNS: &[&str] = &[
+    "category", "level", "stage", "phase", "grade", "tier", "class", "type", "chapter", "section", "article", "page", "number", "model", "version", "gate",
+    "platform", "route", "row", "seat", "room", "flight", "channel", "track", "episode", "volume", "size",
 ];
 
 /// Prepositions that may open the short trailing phrase of a counted concept.
@@ -1295,6 +1303,10 @@ fn quantity_at(c: &Ctx, i: usize, floor: usize) -> Step {
         if c.is(p, "&") || c.is(p, "No") || c.is(p, "no.") {
             return Step::Skip(end_tok);
         }
+        // a number that labels a rank, not an amount: "a category 4 hurricane", "stage 3"
+        if c.word_in(p, LABEL_NOUNS) && !p_is_bound {
+            return Step::Skip(end_tok);
+        }
     }
     // "one" as a pronoun: "each one", "no one", "at one point", "one day"
     if n.words && n.b == n.a + 1 && c.is(n.a, "one") && !ratio {
@@ -1780,6 +1792,8 @@ mod tests {
             "An F-35 flew over.",
             "Version 1.2.3 shipped.",
             "No one came.",
+            "A category 4 storm hit the coast.",
+            "The drug is in stage 3 trials.",
         ] {
             assert!(find_quantities(t).is_empty(), "{t}: {:?}", find_quantities(t));
         }
