@@ -325,6 +325,9 @@ impl Cqe {
         if let Some((w, _)) = &q.whose {
             concepts.extend(content_words(w));
         }
+        // a word said twice ("the loss ... the loss") is listed once
+        let mut seen = std::collections::BTreeSet::new();
+        concepts.retain(|w| seen.insert(w.to_lowercase()));
         let concepts = if concepts.is_empty() { vec!["-".to_string()] } else { concepts };
         let _ = text;
         Cqe { value, unit: q.unit.clone().unwrap_or_else(|| "-".into()), normalized_unit, change: change.into(), concepts }
@@ -428,9 +431,14 @@ fn singular(w: &str) -> String {
 }
 
 /// The words of a concept as CQE lists them (its nouns and their modifiers, as tokens): function
-/// words dropped, brackets and quotes around a word and a possessive `'s` taken off.
+/// words (prepositions, determiners, possessive pronouns, conjunctions) dropped, brackets and
+/// quotes around a word and a possessive `'s` taken off.
 fn content_words(s: &str) -> Vec<String> {
-    const FUNCTION: &[&str] = &["of", "the", "a", "an", "in", "on", "at", "for", "from", "to", "its", "their", "his", "her", "and", "or", "with"];
+    const FUNCTION: &[&str] = &[
+        "of", "the", "a", "an", "in", "on", "at", "for", "from", "to", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those", "and",
+        "or", "with", "between", "by", "into", "onto", "over", "under", "about", "against", "among", "during", "through", "toward", "towards", "via", "within",
+        "across", "than",
+    ];
     s.split(|c: char| c == ',' || c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '"' | '“' | '”' | '‘' | '\'' | '’')))
         .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
