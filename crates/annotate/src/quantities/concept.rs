@@ -172,6 +172,11 @@ const CAUSATIVE: &[&str] = &[
     "cause", "causes", "caused", "causing", "allow", "allows", "allowed", "enable", "enables", "enabled", "force", "forces", "forced", "want", "wants", "wanted", "help",
     "helps", "helped", "expect", "expects", "lead", "leads", "led", "push", "pushed", "prompt", "prompted", "drive", "drove", "see", "saw", "seen", "let", "lets", "make", "made", "makes",
 ];
+/// Verbs whose object is the subject of the participle after it ("see the pound going to $1").
+const PERCEPTION: &[&str] = &[
+    "see", "sees", "saw", "seen", "seeing", "watch", "watched", "watches", "hear", "heard", "find", "found", "finds", "send", "sent", "sends", "leave", "left",
+    "leaves", "keep", "kept", "keeps", "set", "sets", "spot", "spotted",
+];
 /// Nouns that with "of" make a quantifier of a count ("a total of five slots").
 const QUANTIFIER_NOUNS: &[&str] = &["total", "number", "maximum", "minimum", "sum", "tally", "handful", "couple", "average", "host", "range", "lot", "lots"];
 /// Verbs of saying and thinking, whose subject a pronoun of the clause they report stands for
@@ -623,6 +628,16 @@ impl<'t> Sentence<'t> {
                     if let Some(head) = self.contact_clause_head(k, v) {
                         return Some(head);
                     }
+                    // A gerund opening the clause is its subject: "At the plant, [sampling] in
+                    // May came back" (not a participle set off by commas: "Acme, rising 5%,
+                    // hit")
+                    let (ks, ke) = self.range(k);
+                    let opens = ks == 0 || self.word(ks - 1) == "," || self.opens_clause(k - 1);
+                    let set_off = (ke..self.p.chunks[v].start).any(|i| self.word(i) == ",");
+                    let finite = matches!(self.p.pos[first], "VBD" | "VBZ" | "VBP" | "MD");
+                    if ke == ks + 1 && self.p.pos[ks] == "VBG" && opens && !set_off && finite && !nonfinite {
+                        return Some((ks, ke));
+                    }
                     return self.subject_of(k, depth + 1);
                 }
                 "NP" => {}
@@ -672,6 +687,12 @@ impl<'t> Sentence<'t> {
             // off"), unless that verb makes its object act ("cause [sea levels] to rise").
             if nonfinite && j > 0 && self.is(j - 1, "VP") {
                 let verb = self.word(self.p.chunks[j - 1].end - 1).to_lowercase();
+                // nor a verb of perceiving or sending whose object does what its participle says
+                // ("saw [prices] rising 5%", "sent [shares] surging")
+                let gerund = !infinitive && self.p.pos[first] == "VBG";
+                if gerund && PERCEPTION.contains(&verb.as_str()) {
+                    return Some(self.apposed((j, a, b), v));
+                }
                 if !(infinitive && CAUSATIVE.contains(&verb.as_str())) {
                     return self.subject_of(j - 1, depth + 1);
                 }
@@ -738,6 +759,9 @@ impl<'t> Sentence<'t> {
             // does not: "Revenue in the quarter")
             } else if j >= 2 && self.touch(j) && self.is(j - 1, "PP") && self.touch(j - 1) && self.is(j - 2, "NP") && self.single(j - 1).is_some_and(|w| w == "in") && self.proper_name(self.range(j)) && !self.temporal(self.range(j)) && !self.is_figure(self.range(j - 2)) {
                 j -= 2;
+            // "[the exchange rate] between [the dollar] and [the yen]"
+            } else if j >= 3 && self.is(j - 1, "NP") && self.p.chunks[j - 1].end + 1 == self.p.chunks[j].start && self.word(self.p.chunks[j].start - 1).eq_ignore_ascii_case("and") && self.is(j - 2, "PP") && self.single(j - 2).is_some_and(|w| w == "between") && self.touch(j - 1) && self.touch(j - 2) && self.is(j - 3, "NP") && !self.temporal(self.range(j - 1)) && !self.is_figure(self.range(j - 1)) {
+                j -= 3;
             // "[The iPhone 14] ['s display]", "the length of [the guitar] ['s neck]"
             } else if self.p.pos[self.range(j).0] == "POS" && j > 0 && self.touch(j) && self.is(j - 1, "NP") {
                 j -= 1;
@@ -887,7 +911,8 @@ mod tests {
 
     #[test]
     fn a_prepositional_object_is_no_subject() {
-        assert_eq!(one("At the plant, sampling in May came back at 4 ppb.").1, None);
+        // (nor "plant": the gerund opening the clause is its subject)
+        assert_eq!(one("At the plant, sampling in May came back at 4 ppb.").1.as_deref(), Some("sampling"));
     }
 
     #[test]
@@ -913,6 +938,16 @@ mod tests {
     fn a_measure_in_apposition_or_cut_off_its_noun() {
         assert_eq!(one("The van has a much bigger tank, 80 litres, than its rival.").0.as_deref(), Some("bigger tank"));
         assert_eq!(one("Lenders offered 90 per cent interest-only loans.").0.as_deref(), Some("interest-only loans"));
+    }
+
+    #[test]
+    fn a_perceived_object_does_what_its_participle_says() {
+        assert_eq!(one("Traders saw the euro falling to $1.02 on Monday.").1.as_deref(), Some("euro"));
+    }
+
+    #[test]
+    fn a_between_phrase_stays_in_the_subject() {
+        assert_eq!(one("The gap between the north and the south grew 5% last year.").1.as_deref(), Some("gap between the north and the south"));
     }
 
     #[test]
