@@ -14,9 +14,11 @@
 //!
 //! # Scoring (a reimplementation of `calculate_metrics` in CQE_Evaluation's `evaluate_models.py`)
 //!
-//! Per sentence, gold and predicted quantities are sorted by normalised unit; for each gold
-//! quantity the predictions are walked in order, and every prediction whose value matches
-//! (`numpy.isclose`, rtol 1e-5, atol 1e-8; a range matches only a range, end by end) counts:
+//! Per sentence, gold and predicted quantities are sorted by normalised unit as written (units
+//! then compare lower-cased, as CQE's `decode_dictionary` lowers both); for each gold quantity
+//! the predictions are walked in order, and every prediction whose value matches
+//! (`numpy.isclose(gold, model)`, rtol 1e-5 of the model's value, atol 1e-8; a range matches
+//! only a range, end by end) counts:
 //! a value hit (at most as many per sentence as there are gold quantities), a change hit if the
 //! change strings are equal, a concept hit (partial: the gold concept split on runs of commas and
 //! whitespace shares a lower-cased token with the predicted list; complete: same size and all
@@ -272,7 +274,10 @@ enum CqeValue {
 struct Cqe {
     value: CqeValue,
     unit: String,
+    /// Lower-cased, as CQE's `decode_dictionary` compares it.
     normalized_unit: String,
+    /// The normalised unit as written, which CQE sorts by.
+    sort_key: String,
     change: String,
     /// Gold: the concept string split on commas and whitespace; predicted: our concept words.
     concepts: Vec<String>,
@@ -294,7 +299,7 @@ impl Cqe {
         };
         let s = |k: &str| q.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         let concepts = split_concepts(&s("referred_concepts"));
-        Some(Cqe { value, unit: s("unit"), normalized_unit: s("normalized_unit").to_lowercase(), change: s("change"), concepts })
+        Some(Cqe { value, unit: s("unit"), normalized_unit: s("normalized_unit").to_lowercase(), sort_key: s("normalized_unit"), change: s("change"), concepts })
     }
 
     fn from_quantity(text: &str, q: &Quantity) -> Cqe {
@@ -330,7 +335,7 @@ impl Cqe {
         concepts.retain(|w| seen.insert(w.to_lowercase()));
         let concepts = if concepts.is_empty() { vec!["-".to_string()] } else { concepts };
         let _ = text;
-        Cqe { value, unit: q.unit.clone().unwrap_or_else(|| "-".into()), normalized_unit, change: change.into(), concepts }
+        Cqe { value, unit: q.unit.clone().unwrap_or_else(|| "-".into()), normalized_unit: normalized_unit.to_lowercase(), sort_key: normalized_unit, change: change.into(), concepts }
     }
 
     fn to_json(&self) -> Value {
@@ -342,7 +347,7 @@ impl Cqe {
             "change": self.change,
             "value": value,
             "unit": self.unit,
-            "normalized_unit": self.normalized_unit,
+            "normalized_unit": self.sort_key,
             "referred_concepts": self.concepts.join(", "),
         })
     }
@@ -473,7 +478,8 @@ fn close(a: f64, b: f64) -> bool {
 
 fn values_match(gold: CqeValue, model: CqeValue) -> bool {
     match (gold, model) {
-        (CqeValue::Point(g), CqeValue::Point(m)) => close(m, g),
+        // numpy.isclose(gold, model): the model's value is the reference of the tolerance
+        (CqeValue::Point(g), CqeValue::Point(m)) => close(g, m),
         (CqeValue::Range(g0, g1), CqeValue::Range(m0, m1)) => close(g0, m0) && close(g1, m1),
         _ => false,
     }
@@ -507,9 +513,9 @@ impl Tally {
         self.predicted += predicted.len();
         // Python's sorted() is stable, as is sort_by
         let mut tags: Vec<&Cqe> = predicted.iter().collect();
-        tags.sort_by(|a, b| a.normalized_unit.cmp(&b.normalized_unit));
+        tags.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
         let mut gold_sorted: Vec<&Cqe> = gold.iter().collect();
-        gold_sorted.sort_by(|a, b| a.normalized_unit.cmp(&b.normalized_unit));
+        gold_sorted.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
         let mut remaining = gold.len();
         for g in gold_sorted {
             let mut k = 0;
