@@ -700,8 +700,10 @@ impl<'t> Sentence<'t> {
             // A figure or object before a coordinated verb ("entered the game averaging 15.9
             // degrees and added a 30 degree homer"): the subject of the first verb.
             let coordinated = (b..self.p.chunks[v].start).any(|i| self.p.pos[i] == "CC");
-            if (coordinated || self.is_figure((a, b))) && j > 0 && self.is(j - 1, "VP") {
-                return self.subject_of(j - 1, depth + 1);
+            // (past the bound words of a figure: "killed [at] [least] 12 people and left")
+            let before = (0..j).rev().find(|&x| !(self.p.chunks[x].start..self.p.chunks[x].end).all(|i| self.figure[i]));
+            if (coordinated || self.is_figure((a, b))) && before.is_some_and(|x| self.is(x, "VP")) {
+                return self.subject_of(before.expect("checked"), depth + 1);
             }
             // The object of a participle after a noun ("militants attacking [Palmyra] faced"):
             // the noun the participle modifies is the subject.
@@ -948,6 +950,11 @@ mod tests {
     #[test]
     fn a_between_phrase_stays_in_the_subject() {
         assert_eq!(one("The gap between the north and the south grew 5% last year.").1.as_deref(), Some("gap between the north and the south"));
+    }
+
+    #[test]
+    fn a_coordinated_verb_after_a_bounded_count_has_the_first_subject() {
+        assert_eq!(all("The flood drowned at least 9 sheep and cut off 300 farms.")[1].1.as_deref(), Some("flood"));
     }
 
     #[test]

@@ -1596,7 +1596,8 @@ fn noun_run(c: &Ctx, k: usize, percent: bool, singular: bool) -> Option<(String,
             if !acronym && c.word_in(j, STOP) {
                 break;
             }
-            if words > 0 && !percent && (s.ends_with("ing") || (s.ends_with("ed") && s.len() > 4)) {
+            // (after a percentage's plural noun too: "60% of voters backed")
+            if words > 0 && (!percent || is_plural(c.s(j - 1))) && (s.ends_with("ing") || (s.ends_with("ed") && s.len() > 4)) {
                 break;
             }
             if words > 0 && c.capitalized(j) && !c.capitalized(j - 1) {
@@ -1755,6 +1756,8 @@ mod tests {
         let p = one("Turnout rose 12% of all voters.");
         assert_eq!((p.kind, p.low, p.trend), (QuantityKind::Percent, Some(12.0), Some(Trend::Up)));
         assert_eq!(p.counted.unwrap().0, "voters");
+        // a verb after the percentage's plural noun is no part of what it is of
+        assert_eq!(one("Almost 40% of members approved the deal.").counted.unwrap().0, "members");
         assert_eq!(one("fell 3 per cent").kind, QuantityKind::Percent);
         let m = one("A ticket costs $19.99 now.");
         assert_eq!((m.low, m.kind), (Some(19.99), QuantityKind::Money { currency: "USD".into() }));
