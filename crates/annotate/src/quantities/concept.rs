@@ -13,13 +13,14 @@
 //!   display" → "iPhone 14"), else the subject of its clause: through relative pronouns
 //!   ("Ford, which has 13000 workers" → "Ford"), relative clauses without a pronoun ("the
 //!   brand it bought was expected to grow"), infinitives ("Dell announced plans to lay off
-//!   6,650 employees" → "Dell"), prepositional phrases between subject and verb ("Revenue in
-//!   the quarter rose to $7.36 billion" → "Revenue"; `of` and `for` phrases and an `in` with a
-//!   place stay in it: "Shares of Urban Outfitters rose", "Nordby Savings in Norway"), a
-//!   time phrase run into it ("early last season Tom Smith has won"), and a pronoun after a verb of saying
-//!   ("Cayman Airways said it was grounding two jets"). A clause that leaves its verb out has
-//!   its own owner ("A fell 2%, B by 3%", "with the Dow up 0.5%"). None when the figure is in
-//!   the subject itself, the subject is another pronoun, "there" or a prepositional object, a
+//!   6,650 employees" → "Dell"), prepositional phrases between subject and verb (the ones
+//!   that narrow it down stay in it: "Shares of Urban Outfitters rose", "Exports to Chile
+//!   fell"; a time or an indefinite aside does not: "Revenue in the quarter rose to $7.36
+//!   billion" → "Revenue", "Acme in a statement said"), a time phrase run into it ("early
+//!   last season Tom Smith has won"), and a pronoun after a verb of saying ("Cayman Airways
+//!   said it was grounding two jets"). A clause that leaves its verb out has its own owner ("A
+//!   fell 2%, B by 3%", "with the Dow up 0.5%"). None when the figure is in the subject
+//!   itself, the subject is another pronoun, "there" or a prepositional object, a
 //!   verb changes an object by the figure, or a dash comes between.
 
 use super::{Quantity, QuantityKind};
@@ -611,7 +612,7 @@ impl<'t> Sentence<'t> {
         let with_before = v >= 2 && self.is(v - 2, "PP") && self.single(v - 2).is_some_and(|w| w == "with");
         let pronoun = |c: usize| self.single(c).is_some_and(|w| PRONOUNS.contains(&w.as_str()));
         if (self.p.pos[first] == "VBN" || (matches!(self.p.pos[first], "VBG" | "VBD") && with_before)) && self.touch(v) && self.is(v - 1, "NP") && !self.is_figure(self.range(v - 1)) && !pronoun(v - 1) {
-            return Some(self.apposed(self.subject_phrase(v - 1), v));
+            return Some(self.apposed(self.subject_phrase(v - 1, false), v));
         }
         let mut k = v;
         while k > 0 {
@@ -666,7 +667,7 @@ impl<'t> Sentence<'t> {
             if self.temporal(self.range(k)) {
                 continue;
             }
-            let (j, a, b) = self.subject_phrase(k);
+            let (j, a, b) = self.subject_phrase(k, true);
             // (a time phrase cut off the front of the subject stands between it and any
             // preposition before)
             let trimmed = a > self.p.chunks[j].start;
@@ -708,7 +709,7 @@ impl<'t> Sentence<'t> {
             // The object of a participle after a noun ("militants attacking [Palmyra] faced"):
             // the noun the participle modifies is the subject.
             if j >= 2 && self.is(j - 1, "VP") && self.touch(j) && self.touch(j - 1) && self.is(j - 2, "NP") && matches!(self.p.pos[self.p.chunks[j - 1].start], "VBG" | "VBN") && !self.is_figure(self.range(j - 2)) {
-                let (pj, pa, _) = self.subject_phrase(j - 2);
+                let (pj, pa, _) = self.subject_phrase(j - 2, false);
                 return Some(self.apposed((pj, pa, b), v));
             }
             // A figure is nobody's owner ("rose between 5% and 6%, with prices ..."): look on.
@@ -736,13 +737,14 @@ impl<'t> Sentence<'t> {
         if coordinated || self.is_figure(np) || self.temporal(np) || !self.has_noun(np) {
             return None;
         }
-        let (j, a, b) = self.subject_phrase(k - 2);
+        let (j, a, b) = self.subject_phrase(k - 2, true);
         Some(self.apposed((j, a, b), v))
     }
 
     /// The phrase a subject noun phrase (chunk `k`) belongs to: `of` and `for` phrases, a
-    /// possessor, a bracketed short form. Returns its first chunk and token range.
-    fn subject_phrase(&self, k: usize) -> (usize, usize, usize) {
+    /// possessor, a bracketed short form; with `broad`, other prepositional phrases that narrow
+    /// it down. Returns its first chunk and token range.
+    fn subject_phrase(&self, k: usize, broad: bool) -> (usize, usize, usize) {
         let (mut a, mut b) = self.range(k);
         // A time phrase the chunker ran into the subject is no part of it: "Since [early last
         // season Tom Smith] has won".
@@ -760,6 +762,11 @@ impl<'t> Sentence<'t> {
             // "[Nordby Savings] in [Norway]": a place named after it narrows the subject (a time
             // does not: "Revenue in the quarter")
             } else if j >= 2 && self.touch(j) && self.is(j - 1, "PP") && self.touch(j - 1) && self.is(j - 2, "NP") && self.single(j - 1).is_some_and(|w| w == "in") && self.proper_name(self.range(j)) && !self.temporal(self.range(j)) && !self.is_figure(self.range(j - 2)) {
+                j -= 2;
+            // "[Exports] to [China] slumped", "[Revenue] at [the unit] fell": a subject's
+            // modifiers stay in it, bar a time and an indefinite aside ("Acme in a statement
+            // said"); not for what a relative pronoun or a participle is about, the nearest noun
+            } else if broad && j >= 2 && self.touch(j) && self.is(j - 1, "PP") && self.touch(j - 1) && self.is(j - 2, "NP") && self.single(j - 1).is_some_and(|w| matches!(w.as_str(), "in" | "at" | "to" | "from" | "on")) && !self.temporal(self.range(j)) && !self.is_figure(self.range(j)) && !self.is_figure(self.range(j - 2)) && !matches!(self.word(self.range(j).0).to_lowercase().as_str(), "a" | "an") && !self.temporal(self.range(j - 2)) {
                 j -= 2;
             // "[the exchange rate] between [the dollar] and [the yen]"
             } else if j >= 3 && self.is(j - 1, "NP") && self.p.chunks[j - 1].end + 1 == self.p.chunks[j].start && self.word(self.p.chunks[j].start - 1).eq_ignore_ascii_case("and") && self.is(j - 2, "PP") && self.single(j - 2).is_some_and(|w| w == "between") && self.touch(j - 1) && self.touch(j - 2) && self.is(j - 3, "NP") && !self.temporal(self.range(j - 1)) && !self.is_figure(self.range(j - 1)) {
@@ -789,7 +796,7 @@ impl<'t> Sentence<'t> {
         let verb = self.p.chunks[v].start;
         let commas = a >= 2 && self.word(a - 1) == "," && verb > b && self.word(verb - 1) == ",";
         if commas && j > 0 && self.is(j - 1, "NP") && self.p.chunks[j - 1].end == a - 1 && !self.temporal(self.range(j - 1)) && !self.is_figure(self.range(j - 1)) {
-            let (_, pa, pb) = self.subject_phrase(j - 1);
+            let (_, pa, pb) = self.subject_phrase(j - 1, true);
             return (pa, pb);
         }
         (a, b)
@@ -809,7 +816,7 @@ impl<'t> Sentence<'t> {
         }
         // "the fees of the underlying funds, which": the whole phrase
         let (a, _) = self.antecedent_np(end)?;
-        let (_, a, b) = self.subject_phrase(self.chunk_of[a]?);
+        let (_, a, b) = self.subject_phrase(self.chunk_of[a]?, false);
         Some((a, b))
     }
 
@@ -955,6 +962,13 @@ mod tests {
     #[test]
     fn a_coordinated_verb_after_a_bounded_count_has_the_first_subject() {
         assert_eq!(all("The flood drowned at least 9 sheep and cut off 300 farms.")[1].1.as_deref(), Some("flood"));
+    }
+
+    #[test]
+    fn a_subjects_modifiers_stay_in_it() {
+        assert_eq!(one("Exports to Chile fell 15% in June.").1.as_deref(), Some("Exports to Chile"));
+        assert_eq!(one("Exports to Chile, its biggest market, fell 15% in June.").1.as_deref(), Some("Exports to Chile"));
+        assert_eq!(one("Sales in the quarter rose 5%.").1.as_deref(), Some("Sales"));
     }
 
     #[test]
