@@ -633,7 +633,7 @@ impl<'t> Sentence<'t> {
                     // May came back" (not a participle set off by commas: "Acme, rising 5%,
                     // hit")
                     let (ks, ke) = self.range(k);
-                    let opens = ks == 0 || self.word(ks - 1) == "," || self.opens_clause(k - 1);
+                    let opens = k == 0 || self.word(ks - 1) == "," || self.opens_clause(k - 1);
                     let set_off = (ke..self.p.chunks[v].start).any(|i| self.word(i) == ",");
                     let finite = matches!(self.p.pos[first], "VBD" | "VBZ" | "VBP" | "MD");
                     if ke == ks + 1 && self.p.pos[ks] == "VBG" && opens && !set_off && finite && !nonfinite {
@@ -969,6 +969,18 @@ mod tests {
         assert_eq!(one("Exports to Chile fell 15% in June.").1.as_deref(), Some("Exports to Chile"));
         assert_eq!(one("Exports to Chile, its biggest market, fell 15% in June.").1.as_deref(), Some("Exports to Chile"));
         assert_eq!(one("Sales in the quarter rose 5%.").1.as_deref(), Some("Sales"));
+    }
+
+    #[test]
+    fn a_gerund_after_an_opening_quote() {
+        // The walk back from a verb can reach a gerund in the first chunk, which starts after
+        // the quote (once an index out of bounds).
+        for g in ["Going", "Walking", "Getting", "Moving", "Driving", "Climbing", "Running"] {
+            for place in ["upstairs to bed", "home from work", "across town", "up the hill", "to the station"] {
+                let t = format!("\"{g} {place} was a 30 minute activity, as I could only manage a little at a time,\" Smith added.");
+                assert_eq!(concepts(&t).len(), 1, "{t}");
+            }
+        }
     }
 
     #[test]
