@@ -93,6 +93,10 @@ pub enum Task {
         /// Where to write our predictions, in the same format.
         #[arg(long, value_name = "FILE", default_value = "quantity-predictions.json")]
         predictions: PathBuf,
+        /// Also list the concept misses of the tuning half: counts by kind and the first N
+        /// (gold concept against the predicted one, with the sentence).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        errors: usize,
     },
     /// Story clustering on BASIL, AllSides or ECB+: B³ precision/recall/F1 and ARI against the
     /// gold grouping, on a tuning half, a held-out half and the whole set.
@@ -141,8 +145,8 @@ pub fn run(task: Task) -> Result<ExitCode> {
             print!("{}", corroborate_eval::syntax::evaluate(model, &data).context("syntax evaluation failed")?);
             Ok(ExitCode::SUCCESS)
         }
-        Task::Quantities { data, predictions } => {
-            print!("{}", corroborate_eval::quantities::evaluate(&data, &predictions).context("quantity evaluation failed")?);
+        Task::Quantities { data, predictions, errors } => {
+            print!("{}", corroborate_eval::quantities::evaluate(&data, &predictions, errors).context("quantity evaluation failed")?);
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -14,9 +14,11 @@
 //!
 //! # Scoring (a reimplementation of `calculate_metrics` in CQE_Evaluation's `evaluate_models.py`)
 //!
-//! Per sentence, gold and predicted quantities are sorted by normalised unit; for each gold
-//! quantity the predictions are walked in order, and every prediction whose value matches
-//! (`numpy.isclose`, rtol 1e-5, atol 1e-8; a range matches only a range, end by end) counts:
+//! Per sentence, gold and predicted quantities are sorted by normalised unit as written (units
+//! then compare lower-cased, as CQE's `decode_dictionary` lowers both); for each gold quantity
+//! the predictions are walked in order, and every prediction whose value matches
+//! (`numpy.isclose(gold, model)`, rtol 1e-5 of the model's value, atol 1e-8; a range matches
+//! only a range, end by end) counts:
 //! a value hit (at most as many per sentence as there are gold quantities), a change hit if the
 //! change strings are equal, a concept hit (partial: the gold concept split on runs of commas and
 //! whitespace shares a lower-cased token with the predicted list; complete: same size and all
@@ -141,14 +143,17 @@ pub const CQE_UNITS: &[(&str, &str)] = &[
 ];
 
 /// Scores the quantity annotator on a NewsQuant-format JSON file, writes the
-/// predictions to `predictions`, and returns the report to print.
-pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
+/// predictions to `predictions`, and returns the report to print; with `errors > 0` it also
+/// lists, **for the tuning half only**, how many concept misses there are of each kind and the
+/// first `errors` of them (gold concept against the predicted one, with the sentence).
+pub fn evaluate(data: &Path, predictions: &Path, errors: usize) -> Result<String, EvalError> {
     let bad = |message: String| EvalError::Format { path: data.display().to_string(), message };
     let raw = read(data)?;
     let sentences: Vec<Value> = serde_json::from_slice(&raw).map_err(|e| bad(format!("not a NewsQuant JSON list: {e}")))?;
     // Tuning half (even-indexed sentences), held-out half (odd-indexed) and all.
     let mut tally = [Tally::default(), Tally::default(), Tally::default()];
     let mut out = Vec::with_capacity(sentences.len());
+    let mut misses: Vec<(usize, Miss)> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let text = s.get("text").and_then(Value::as_str).ok_or_else(|| bad("an item has no \"text\"".into()))?;
         let gold: Vec<Cqe> = s
@@ -158,7 +163,10 @@ pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
             .unwrap_or_default();
         let found = find_quantities(text);
         let predicted: Vec<Cqe> = found.iter().map(|q| Cqe::from_quantity(text, q)).collect();
-        tally[i % 2].add(&gold, &predicted);
+        let found_misses = tally[i % 2].add(&gold, &predicted);
+        if i % 2 == 0 {
+            misses.extend(found_misses.into_iter().map(|m| (i, m)));
+        }
         tally[2].add(&gold, &predicted);
         out.push(json!({
             "text": text,
@@ -182,8 +190,77 @@ pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
             report.push_str(&format!("{:<24} {:>6.1} {:>6.1} {:>6.1}   {}\n", name, 100.0 * p, 100.0 * r, 100.0 * f1(p, r), cqe));
         }
     }
+    if errors > 0 {
+        report.push_str(&concept_misses(&sentences, &misses, errors));
+    }
     report.push_str(&format!("predictions: {}\n", predictions.display()));
     Ok(report)
+}
+
+/// A gold quantity of a sentence whose concept no prediction matched completely: the gold
+/// concept words and those of the prediction it was scored against (the one that took it by
+/// value and unit, else the first of its value), or none when no prediction has its value.
+#[derive(Debug)]
+struct Miss {
+    gold: Vec<String>,
+    predicted: Option<Vec<String>>,
+}
+
+impl Miss {
+    /// The kind of miss, from how the two word sets compare.
+    fn kind(&self) -> &'static str {
+        let Some(p) = &self.predicted else { return "no prediction with the value" };
+        let none = |w: &[String]| w.len() == 1 && w[0] == "-";
+        let g: std::collections::BTreeSet<String> = self.gold.iter().map(|s| s.to_lowercase()).collect();
+        let m: std::collections::BTreeSet<String> = p.iter().map(|s| s.to_lowercase()).collect();
+        match (none(&self.gold), none(p)) {
+            (true, _) => "gold none, predicted a concept",
+            (_, true) => "gold a concept, predicted none",
+            _ if g == m => "same words, counted differently (duplicates)",
+            _ if m.is_subset(&g) => "predicted too few words",
+            _ if g.is_subset(&m) => "predicted too many words",
+            _ if g.intersection(&m).next().is_some() => "overlapping, neither contains the other",
+            _ => "disjoint",
+        }
+    }
+}
+
+/// The concept-miss report of the tuning half: counts by kind, then the first `n` misses, each
+/// with its sentence as tagged and chunked.
+fn concept_misses(sentences: &[Value], misses: &[(usize, Miss)], n: usize) -> String {
+    let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for (_, m) in misses {
+        *kinds.entry(m.kind()).or_default() += 1;
+    }
+    let mut kinds: Vec<(&str, usize)> = kinds.into_iter().collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut out = format!("\nconcept misses (complete) on the tuning half: {}\n", misses.len());
+    for (kind, count) in kinds {
+        out.push_str(&format!("{count:>5}  {kind}\n"));
+    }
+    out.push_str(&format!("\nfirst {} (sentence index: gold | predicted):\n", n.min(misses.len())));
+    for (i, m) in misses.iter().take(n) {
+        let text = sentences[*i].get("text").and_then(Value::as_str).unwrap_or("");
+        let predicted = m.predicted.as_ref().map_or_else(|| "(no prediction with the value)".to_string(), |p| p.join(" "));
+        out.push_str(&format!("[{i}] {} | {}   [{}]\n    {text}\n    {}\n", m.gold.join(" "), predicted, m.kind(), chunked(text)));
+    }
+    out
+}
+
+/// The sentence as the project's tagger and chunker read it: `[NP the/DT figure/NN] to/TO …`.
+fn chunked(text: &str) -> String {
+    let Some(span) = corroborate_annotate::Span::new(text, 0, text.len()) else { return String::new() };
+    let p = corroborate_annotate::syntax::parse(text, span);
+    let word = |i: usize| format!("{}/{}", p.tokens[i].of(text), p.pos[i]);
+    let mut out = Vec::new();
+    let mut i = 0;
+    for c in &p.chunks {
+        out.extend((i..c.start).map(word));
+        out.push(format!("[{} {}]", c.label, (c.start..c.end).map(word).collect::<Vec<_>>().join(" ")));
+        i = c.end;
+    }
+    out.extend((i..p.tokens.len()).map(word));
+    out.join(" ")
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -197,7 +274,10 @@ enum CqeValue {
 struct Cqe {
     value: CqeValue,
     unit: String,
+    /// Lower-cased, as CQE's `decode_dictionary` compares it.
     normalized_unit: String,
+    /// The normalised unit as written, which CQE sorts by.
+    sort_key: String,
     change: String,
     /// Gold: the concept string split on commas and whitespace; predicted: our concept words.
     concepts: Vec<String>,
@@ -219,7 +299,7 @@ impl Cqe {
         };
         let s = |k: &str| q.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         let concepts = split_concepts(&s("referred_concepts"));
-        Some(Cqe { value, unit: s("unit"), normalized_unit: s("normalized_unit").to_lowercase(), change: s("change"), concepts })
+        Some(Cqe { value, unit: s("unit"), normalized_unit: s("normalized_unit").to_lowercase(), sort_key: s("normalized_unit"), change: s("change"), concepts })
     }
 
     fn from_quantity(text: &str, q: &Quantity) -> Cqe {
@@ -250,9 +330,12 @@ impl Cqe {
         if let Some((w, _)) = &q.whose {
             concepts.extend(content_words(w));
         }
+        // a word said twice ("the loss ... the loss") is listed once
+        let mut seen = std::collections::BTreeSet::new();
+        concepts.retain(|w| seen.insert(w.to_lowercase()));
         let concepts = if concepts.is_empty() { vec!["-".to_string()] } else { concepts };
         let _ = text;
-        Cqe { value, unit: q.unit.clone().unwrap_or_else(|| "-".into()), normalized_unit, change: change.into(), concepts }
+        Cqe { value, unit: q.unit.clone().unwrap_or_else(|| "-".into()), normalized_unit: normalized_unit.to_lowercase(), sort_key: normalized_unit, change: change.into(), concepts }
     }
 
     fn to_json(&self) -> Value {
@@ -264,7 +347,7 @@ impl Cqe {
             "change": self.change,
             "value": value,
             "unit": self.unit,
-            "normalized_unit": self.normalized_unit,
+            "normalized_unit": self.sort_key,
             "referred_concepts": self.concepts.join(", "),
         })
     }
@@ -353,9 +436,14 @@ fn singular(w: &str) -> String {
 }
 
 /// The words of a concept as CQE lists them (its nouns and their modifiers, as tokens): function
-/// words dropped, brackets and quotes around a word and a possessive `'s` taken off.
+/// words (prepositions, determiners, possessive pronouns, conjunctions) dropped, brackets and
+/// quotes around a word and a possessive `'s` taken off.
 fn content_words(s: &str) -> Vec<String> {
-    const FUNCTION: &[&str] = &["of", "the", "a", "an", "in", "on", "at", "for", "from", "to", "its", "their", "his", "her", "and", "or", "with"];
+    const FUNCTION: &[&str] = &[
+        "of", "the", "a", "an", "in", "on", "at", "for", "from", "to", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those", "and",
+        "or", "with", "between", "by", "into", "onto", "over", "under", "about", "against", "among", "during", "through", "toward", "towards", "via", "within",
+        "across", "than",
+    ];
     s.split(|c: char| c == ',' || c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '"' | '“' | '”' | '‘' | '\'' | '’')))
         .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
@@ -390,7 +478,8 @@ fn close(a: f64, b: f64) -> bool {
 
 fn values_match(gold: CqeValue, model: CqeValue) -> bool {
     match (gold, model) {
-        (CqeValue::Point(g), CqeValue::Point(m)) => close(m, g),
+        // numpy.isclose(gold, model): the model's value is the reference of the tolerance
+        (CqeValue::Point(g), CqeValue::Point(m)) => close(g, m),
         (CqeValue::Range(g0, g1), CqeValue::Range(m0, m1)) => close(g0, m0) && close(g1, m1),
         _ => false,
     }
@@ -416,17 +505,22 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, gold: &[Cqe], predicted: &[Cqe]) {
+    /// Scores one sentence; returns its gold quantities that no prediction matched completely
+    /// in concept.
+    fn add(&mut self, gold: &[Cqe], predicted: &[Cqe]) -> Vec<Miss> {
+        let mut misses = Vec::new();
         self.gold += gold.len();
         self.predicted += predicted.len();
         // Python's sorted() is stable, as is sort_by
         let mut tags: Vec<&Cqe> = predicted.iter().collect();
-        tags.sort_by(|a, b| a.normalized_unit.cmp(&b.normalized_unit));
+        tags.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
         let mut gold_sorted: Vec<&Cqe> = gold.iter().collect();
-        gold_sorted.sort_by(|a, b| a.normalized_unit.cmp(&b.normalized_unit));
+        gold_sorted.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
         let mut remaining = gold.len();
         for g in gold_sorted {
             let mut k = 0;
+            let mut complete_hit = false;
+            let mut scored_against: Option<&Cqe> = None;
             while k < tags.len() {
                 let m = tags[k];
                 if values_match(g.value, m.value) {
@@ -440,15 +534,22 @@ impl Tally {
                     let (complete, partial) = concepts_match(&g.concepts, &m.concepts);
                     self.concept_complete += usize::from(complete);
                     self.concept_partial += usize::from(partial);
+                    complete_hit |= complete;
                     if m.normalized_unit == g.normalized_unit {
+                        scored_against = Some(m);
                         self.unit += 1;
                         tags.remove(k);
                         break;
                     }
+                    scored_against = scored_against.or(Some(m));
                 }
                 k += 1;
             }
+            if !complete_hit {
+                misses.push(Miss { gold: g.concepts.clone(), predicted: scored_against.map(|m| m.concepts.clone()) });
+            }
         }
+        misses
     }
 }
 

@@ -4,17 +4,24 @@
 //! - [`Quantity::counted`] of a measure (money, percent, distance…): the noun phrase the figure
 //!   modifies, with a prepositional phrase after it ("a 25% tax on imported vehicles" → "tax
 //!   on imported vehicles"), or the one it is the value of ("a speed of 15 mph" → "speed",
-//!   "grow sales by 35%" → "sales"). A percentage's `of` phrase ("60% of its revenue") is
-//!   found by the token rules before this and kept.
+//!   "grow sales by 35%" → "sales"; "a contract worth $5 billion" → "contract"; "has a bigger
+//!   tank, 80 litres," → "bigger tank"), the object a verb changes by it ("pushed the index
+//!   0.5 percent higher" → "index"), else what it is stated for ("30 mpg for light trucks"). A percentage's `of` phrase ("60% of its revenue") is found by the
+//!   token rules before this and kept.
 //! - [`Quantity::whose`]: the phrase a count is of ("a survey of seven countries" →
 //!   "survey"), the possessor of the phrase the figure is in ("the iPhone 14's 6.1-inch
 //!   display" → "iPhone 14"), else the subject of its clause: through relative pronouns
-//!   ("Ford, which has 13000 workers" → "Ford"), infinitives ("Dell announced plans to lay off
-//!   6,650 employees" → "Dell"), prepositional phrases between subject and verb ("Revenue in
-//!   the quarter rose to $7.36 billion" → "Revenue"; `of` and `for` phrases stay in it:
-//!   "Shares of Urban Outfitters rose"), and a pronoun after a reporting verb ("Cayman Airways
-//!   said it was grounding two jets"). None when the figure is in the subject itself, or the
-//!   subject is another pronoun or "there".
+//!   ("Ford, which has 13000 workers" → "Ford"), relative clauses without a pronoun ("the
+//!   brand it bought was expected to grow"), infinitives ("Dell announced plans to lay off
+//!   6,650 employees" → "Dell"), prepositional phrases between subject and verb (the ones
+//!   that narrow it down stay in it: "Shares of Urban Outfitters rose", "Exports to Chile
+//!   fell"; a time or an indefinite aside does not: "Revenue in the quarter rose to $7.36
+//!   billion" → "Revenue", "Acme in a statement said"), a time phrase run into it ("early
+//!   last season Tom Smith has won"), and a pronoun after a verb of saying ("Cayman Airways
+//!   said it was grounding two jets"). A clause that leaves its verb out has its own owner ("A
+//!   fell 2%, B by 3%", "with the Dow up 0.5%"). None when the figure is in the subject
+//!   itself, the subject is another pronoun, "there" or a prepositional object, a
+//!   verb changes an object by the figure, or a dash comes between.
 
 use super::{Quantity, QuantityKind};
 use crate::syntax::{self, Parsed};
@@ -46,11 +53,12 @@ pub(super) fn attach(text: &str, sentences: Option<&[Span]>, qs: &mut [Quantity]
         let Some(at) = s.locate(q.span) else { continue };
         let measure = !matches!(q.kind, QuantityKind::Count | QuantityKind::Ratio);
         if measure && q.counted.is_none() {
-            q.counted = s.measured(&at).and_then(|r| s.phrase(r));
+            q.counted = s.measured(&at).or_else(|| s.scope(&at)).and_then(|r| s.phrase(r));
         }
         if q.kind != QuantityKind::Ratio {
             let mut whose = s.whose(&at, !measure);
-            if whose.is_none() && at.first.is_some_and(|c| s.clause_verb(c).is_none()) {
+            // (not across a dash: what follows one adds to the sentence, it is no list item)
+            if whose.is_none() && at.first.is_some_and(|c| s.clause_verb(c).is_none() && !s.after_dash(c)) {
                 whose = previous;
             }
             previous = whose.or(previous);
@@ -134,6 +142,7 @@ fn window(text: &str, sentence: Span, first: usize, last_end: usize) -> Span {
 /// Where a quantity sits in its sentence: its tokens `a..b`, the chunks of its first and of
 /// its last token.
 struct At {
+    a: usize,
     b: usize,
     first: Option<usize>,
     last: Option<usize>,
@@ -151,7 +160,11 @@ struct Sentence<'t> {
     figure: Vec<bool>,
 }
 
-const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we", "you", "i", "this", "that", "these", "those", "one", "them", "him", "her", "us", "me"];
+const PRONOUNS: &[&str] = &[
+    "it", "they", "he", "she", "we", "you", "i", "this", "that", "these", "those", "one", "them", "him", "her", "us", "me",
+    // contractions written without their apostrophe
+    "weve", "theyve", "youve", "ive", "theyre", "youre", "thats", "hes", "shes", "theyll", "youll", "itll",
+];
 const RELATIVES: &[&str] = &["which", "who", "that", "whom"];
 /// Prepositions that open a clause when tagged as one ("as Sony lost 2.7%").
 const OPENERS: &[&str] = &["as", "while", "whilst", "whereas", "although", "though", "because", "if", "unless", "when", "whether", "once", "after", "before", "until"];
@@ -160,10 +173,26 @@ const CAUSATIVE: &[&str] = &[
     "cause", "causes", "caused", "causing", "allow", "allows", "allowed", "enable", "enables", "enabled", "force", "forces", "forced", "want", "wants", "wanted", "help",
     "helps", "helped", "expect", "expects", "lead", "leads", "led", "push", "pushed", "prompt", "prompted", "drive", "drove", "see", "saw", "seen", "let", "lets", "make", "made", "makes",
 ];
+/// Verbs whose object is the subject of the participle after it ("see the pound going to $1").
+const PERCEPTION: &[&str] = &[
+    "see", "sees", "saw", "seen", "seeing", "watch", "watched", "watches", "hear", "heard", "find", "found", "finds", "send", "sent", "sends", "leave", "left",
+    "leaves", "keep", "kept", "keeps", "set", "sets", "spot", "spotted",
+];
+/// Nouns that with "of" make a quantifier of a count ("a total of five slots").
+const QUANTIFIER_NOUNS: &[&str] = &["total", "number", "maximum", "minimum", "sum", "tally", "handful", "couple", "average", "host", "range", "lot", "lots"];
+/// Verbs of saying and thinking, whose subject a pronoun of the clause they report stands for
+/// ("Cayman Airways said it was grounding two jets").
+const REPORTING: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tells", "tell", "announced", "announces", "announce", "reported", "reports", "report", "added", "adds", "stated",
+    "states", "noted", "notes", "warned", "warns", "claimed", "claims", "confirmed", "confirms", "explained", "explains", "believes", "believed", "believe",
+    "thinks", "thought", "think", "expects", "expected", "expect", "estimated", "estimates", "predicted", "predicts", "forecast", "forecasts", "revealed",
+    "reveals", "disclosed", "discloses", "insisted", "insists", "argued", "argues", "wrote", "writes", "hopes", "hoped", "admitted", "admits", "acknowledged",
+    "indicated", "indicates", "suggested", "suggests", "announcing", "adding", "noting", "warning", "claiming", "confirming",
+];
 /// Nouns of a time phrase, which is no subject ("last year", "on Tuesday", "the past three
 /// years").
 const TIME_NOUNS: &[&str] = &[
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "quarter", "today", "yesterday", "tomorrow", "tonight", "morning",
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "quarter", "season", "seasons", "period", "session", "time", "today", "yesterday", "tomorrow", "tonight", "morning",
     "evening", "night", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
@@ -219,7 +248,7 @@ impl<'t> Sentence<'t> {
         let b = self.p.tokens.partition_point(|t| t.start() < q.end());
         let first = (a..b).find_map(|i| self.chunk_of[i]);
         let last = (a..b).rev().find_map(|i| self.chunk_of[i]);
-        (a < b).then_some(At { b, first, last })
+        (a < b).then_some(At { a, b, first, last })
     }
 
     /// The phrase for a token range, without determiners and punctuation at its ends.
@@ -234,6 +263,8 @@ impl<'t> Sentence<'t> {
         let end = b;
         let skip = |i: usize| {
             matches!(self.p.pos[i], "DT" | "PDT" | "PRP$" | "POS" | "," | ":" | "." | "CC" | "IN" | "TO" | "''" | "\"")
+                // an intensifier of a comparative: "a much bigger tank"
+                || (self.p.pos[i] == "RB" && i + 1 < end && matches!(self.p.pos[i + 1], "JJR" | "JJS"))
                 || !self.word(i).chars().any(char::is_alphanumeric) && !matches!(self.word(i), "(" | ")")
                 || (i + 1 < end && self.p.pos[i].starts_with("NN") && TIME_NOUNS[TIME_NOUNS.iter().position(|&w| w == "monday").expect("listed")..].contains(&self.word(i).to_lowercase().as_str()))
         };
@@ -248,6 +279,18 @@ impl<'t> Sentence<'t> {
         }
         let span = Span::new(self.text, self.p.tokens[a].start(), self.p.tokens[b - 1].end())?;
         Some((span.of(self.text).to_string(), span))
+    }
+
+    /// A proper name, a determiner aside: "Denmark", "the United Kingdom".
+    fn proper_name(&self, (a, b): Range) -> bool {
+        let a = if a < b && self.p.pos[a] == "DT" { a + 1 } else { a };
+        a < b && (a..b).all(|i| matches!(self.p.pos[i], "NNP" | "NNPS"))
+    }
+
+    /// A single short form in capitals: "LCVs", "SUV".
+    fn acronym(&self, (a, b): Range) -> bool {
+        let w = self.word(a).trim_end_matches('s');
+        b == a + 1 && w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
     }
 
     fn has_noun(&self, (a, b): Range) -> bool {
@@ -280,6 +323,14 @@ impl<'t> Sentence<'t> {
                 }
                 return Some((at.b, e));
             }
+            // "95 per cent | loan-to-value mortgages": the rest of the noun phrase, which the
+            // chunker cut off after the figure (it starts with no determiner)
+            if chunk_end == at.b && self.is(c, "NP") && c + 1 < self.p.chunks.len() && self.is(c + 1, "NP") && self.touch(c + 1) {
+                let next = self.range(c + 1);
+                if matches!(self.p.pos[next.0], "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "VBN") && self.has_noun(next) && !self.is_figure(next) && !self.temporal(next) {
+                    return Some(next);
+                }
+            }
             // "64GB of storage", "50 mL of 30% sulfuric acid": what comes after "of"
             if chunk_end == at.b && c + 2 < self.p.chunks.len() && self.is(c + 1, "PP") && self.touch(c + 1) && self.single(c + 1).is_some_and(|w| w == "of") && self.is(c + 2, "NP") && self.touch(c + 2) {
                 let (a, b) = self.range(c + 2);
@@ -293,13 +344,18 @@ impl<'t> Sentence<'t> {
         if let Some(head) = self.of_head(c, &["of", "for", "with", "to"]) {
             return Some(head);
         }
-        // A verb's object right before the figure: "pulled the healthcare sector 0.68
-        // percent lower"
-        if c >= 2 && self.touch(c) && self.is(c - 1, "NP") && self.is(c - 2, "VP") && self.touch(c - 1) {
-            let object = self.range(c - 1);
-            let pronoun = self.single(c - 1).is_some_and(|w| PRONOUNS.contains(&w.as_str()));
-            if !pronoun && self.has_noun(object) && !self.is_figure(object) && !self.temporal(object) {
-                return Some(object);
+        if let Some(object) = self.changed_object(at) {
+            return Some(object);
+        }
+        if let Some(np) = self.apposition_head(at) {
+            return Some(np);
+        }
+        // "[a contract] worth $5 billion"
+        if c >= 2 && self.touch(c) && self.touch(c - 1) && self.single(c - 1).is_some_and(|w| w == "worth") && self.is(c - 2, "NP") {
+            let np = self.range(c - 2);
+            let pronoun = self.single(c - 2).is_some_and(|w| PRONOUNS.contains(&w.as_str()) || RELATIVES.contains(&w.as_str()));
+            if !pronoun && self.has_noun(np) && !self.is_figure(np) && !self.temporal(np) {
+                return Some(np);
             }
         }
         // "boost the driving range by 35 miles", "grow sales by 35 per cent"
@@ -308,9 +364,11 @@ impl<'t> Sentence<'t> {
         (np > 0 && self.is(np - 1, "VP")).then_some((a, b))
     }
 
-    /// A time phrase: every word a time word or a number ("last year", "early Wednesday").
+    /// A time phrase: every word a time word or a number ("last year", "early Wednesday", "2018").
     fn temporal(&self, (a, b): Range) -> bool {
-        let time_noun = |i: usize| TIME_NOUNS.contains(&self.word(i).to_lowercase().as_str());
+        // a year is a time phrase too ("in 2008", "between 2014 and 2017")
+        let year = |i: usize| self.p.pos[i] == "CD" && self.word(i).len() == 4 && self.word(i).parse::<u16>().is_ok_and(|y| (1000..=2100).contains(&y));
+        let time_noun = |i: usize| TIME_NOUNS.contains(&self.word(i).to_lowercase().as_str()) || year(i);
         (a..b).any(time_noun) && (a..b).all(|i| time_noun(i) || TIME_WORDS.contains(&self.word(i).to_lowercase().as_str()) || matches!(self.p.pos[i], "CD" | "DT" | "CC" | "JJ" | "POS"))
     }
 
@@ -342,9 +400,80 @@ impl<'t> Sentence<'t> {
         Some((a, b))
     }
 
+    /// What a measure is stated for, when nothing else says what it measures: the noun phrase
+    /// of a `for` phrase right after it, or after the other end of a range ("from 20 mpg to 30
+    /// for [light commercial vehicles, or LCVs]"); an alternative name after "or" stays in. Not a
+    /// time ("for the year").
+    fn scope(&self, at: &At) -> Option<Range> {
+        let mut c = at.last?;
+        let n = self.p.chunks.len();
+        if self.p.chunks[c].end != at.b {
+            return None;
+        }
+        if c + 2 < n && self.is(c + 1, "PP") && self.single(c + 1).is_some_and(|w| w == "to") && self.touch(c + 1) && self.touch(c + 2) && self.is_figure(self.range(c + 2)) {
+            c += 2;
+        }
+        if c + 2 >= n || !self.is(c + 1, "PP") || !self.is(c + 2, "NP") || !self.touch(c + 1) || !self.touch(c + 2) {
+            return None;
+        }
+        let w = self.single(c + 1)?;
+        let (a, mut b) = self.range(c + 2);
+        if w != "for" || self.is_figure((a, b)) || self.temporal((a, b)) || !self.has_noun((a, b)) {
+            return None;
+        }
+        if c + 3 < n && self.p.chunks[c + 3].start == b + 2 && self.word(b) == "," && self.word(b + 1).eq_ignore_ascii_case("or") && self.is(c + 3, "NP") && (self.proper_name(self.range(c + 3)) || self.acronym(self.range(c + 3))) {
+            b = self.p.chunks[c + 3].end;
+        }
+        Some((a, b))
+    }
+
+    /// The noun phrase a measure stands in apposition to, between commas after a verb: "has [a
+    /// much bigger tank], 80 litres, than".
+    fn apposition_head(&self, at: &At) -> Option<Range> {
+        let c = at.first?;
+        let start = self.p.chunks[c].start;
+        if c == 0 || start < 1 || self.word(start - 1) != "," || self.p.chunks[c - 1].end + 1 != start || !self.is(c - 1, "NP") {
+            return None;
+        }
+        let after_ok = at.b >= self.p.tokens.len() || matches!(self.word(at.b), "," | "." | ";" | ")");
+        let np = self.range(c - 1);
+        let pronoun = self.single(c - 1).is_some_and(|w| PRONOUNS.contains(&w.as_str()));
+        let after_verb = c >= 2 && self.is(c - 2, "VP") && self.touch(c - 1);
+        (after_ok && after_verb && !pronoun && self.has_noun(np) && !self.is_figure(np) && !self.temporal(np)).then_some(np)
+    }
+
+    /// The object of a verb that the figure is the change of: "pulled [the healthcare sector]
+    /// 0.68 percent lower", "cut [rates] 25 basis points" — a comparative after the figure, or
+    /// a verb of rising or falling. Not an indirect object ("cost [buyers] $42,500") nor a verb
+    /// with a time after it ("orbits [the sun] every 33 years").
+    fn changed_object(&self, at: &At) -> Option<Range> {
+        let c = at.first?;
+        // the object in a chunk of its own, or in the figure's ("[the index 0.5 percent]")
+        let (object, v) = if self.p.chunks[c].start < at.a && self.is(c, "NP") {
+            ((self.p.chunks[c].start, at.a), c.checked_sub(1)?)
+        } else if c >= 2 && self.touch(c) && self.is(c - 1, "NP") {
+            (self.range(c - 1), c - 2)
+        } else {
+            return None;
+        };
+        if !self.is(v, "VP") || !self.touch(v + 1) {
+            return None;
+        }
+        let comparative = at.b < self.p.tokens.len() && (matches!(self.p.pos[at.b], "RBR" | "JJR") || matches!(self.word(at.b).to_lowercase().as_str(), "higher" | "lower"));
+        let verb = self.word(self.p.chunks[v].end - 1).to_lowercase();
+        let change = super::UP_WORDS.contains(&verb.as_str()) || super::DOWN_WORDS.contains(&verb.as_str()) || matches!(verb.as_str(), "raise" | "raised" | "raises" | "raising" | "lift" | "lifted" | "lifts" | "reduce" | "reduced" | "reduces" | "lowered" | "lowers" | "pushed" | "pulled" | "sent" | "drove" | "dragged");
+        let pronoun = object.1 == object.0 + 1 && PRONOUNS.contains(&self.word(object.0).to_lowercase().as_str());
+        ((comparative || change) && !pronoun && self.has_noun(object) && !self.is_figure(object) && !self.temporal(object)).then_some(object)
+    }
+
     /// Whose figure it is (see the module doc). `count`: the quantity counts something.
     fn whose(&self, at: &At, count: bool) -> Option<Range> {
         let c = at.first?;
+        // The object a verb changes by the figure is what it is of; the subject made the
+        // change ("UnitedHealth pulled the healthcare sector 0.68 percent lower").
+        if !count && self.changed_object(at).is_some() {
+            return None;
+        }
         // "one of the best speakers": a pick from a set, nobody's figure
         let last = self.p.chunks[at.last?].end;
         if count && self.word(last - 1).eq_ignore_ascii_case("one") && self.p.tokens.get(last).is_some_and(|_| self.word(last).eq_ignore_ascii_case("of")) {
@@ -352,13 +481,18 @@ impl<'t> Sentence<'t> {
         }
         if count {
             if let Some(head) = self.of_head(c, &["of"]) {
-                return Some(head);
+                // "a total of five slots": a quantifier, nobody's figure
+                let quantifier = QUANTIFIER_NOUNS.contains(&self.word(head.1 - 1).to_lowercase().as_str());
+                return (!quantifier).then_some(head);
             }
         }
         // A possessor: "[The iPhone 14] ['s 6.1-inch display]".
         let first = self.p.chunks[c].start;
         if self.p.pos[first] == "POS" && c > 0 && self.touch(c) && self.is(c - 1, "NP") {
             return Some(self.range(c - 1));
+        }
+        if let Some(owner) = self.gapped(c) {
+            return Some(owner);
         }
         match self.clause_verb(c) {
             Some(verb) => self.subject_of(verb, 0),
@@ -374,8 +508,36 @@ impl<'t> Sentence<'t> {
             before -= 1;
         }
         let between = self.p.chunks[before].end..self.p.chunks[before + 1].start;
-        let touching = between.clone().all(|i| matches!(self.word(i), "+" | "-" | "−"));
+        let touching = between.clone().all(|i| matches!(self.word(i), "+" | "-" | "−")) && !self.break_before(before + 1);
         (touching && self.is(before, "NP") && !self.is_figure(self.range(before)) && self.has_noun(self.range(before)) && !self.temporal(self.range(before))).then(|| self.range(before))
+    }
+
+    /// A clause whose verb is left out after a comma or a conjunction (gapping): "Shares of A
+    /// were down 2%, [B] by 3%", "bread rose 4% and [fish and eggs] between 6% and 7%",
+    /// "with [the Dow] up 0.5%"; or a figure set off after a noun phrase ("[Apple], up 2%, led").
+    /// The noun phrase right before the figure, or before the `by`/`to`/`at`/`from` or the
+    /// `up`/`down` it takes.
+    fn gapped(&self, c: usize) -> Option<Range> {
+        let mut n = c.checked_sub(1)?;
+        if !self.touch(c) {
+            return None;
+        }
+        let direction = |k: usize| matches!(self.label(k), "ADVP" | "PRT" | "ADJP" | "PP") && self.single(k).is_some_and(|w| matches!(w.as_str(), "up" | "down" | "higher" | "lower"));
+        let mut aside = false;
+        if self.is(n, "PP") && self.single(n).is_some_and(|w| matches!(w.as_str(), "by" | "to" | "at" | "from")) || direction(n) {
+            // "[Apple], up 2%, led": a figure set off after the noun phrase it is of
+            aside = direction(n) && n >= 1 && self.p.chunks[n - 1].end + 1 == self.p.chunks[n].start && self.word(self.p.chunks[n - 1].end) == ",";
+            n = n.checked_sub(1)?;
+            if !self.touch(n + 1) && !aside {
+                return None;
+            }
+        }
+        let (a, b) = self.range(n);
+        let opens = matches!(self.p.pos[a], "CC") || a == 0 || (self.word(a - 1) == "," || self.p.pos[a - 1] == "CC") && self.chunk_of[a - 1].is_none() || (n >= 1 && self.touch(n) && self.single(n - 1).is_some_and(|w| w == "with"));
+        let closes = |i: usize| i >= self.p.tokens.len() || matches!(self.word(i), "," | "." | ";");
+        let end = self.p.chunks[c..].iter().take_while(|ch| (ch.start..ch.end).any(|i| self.figure[i])).last().map_or(self.p.chunks[c].end, |ch| ch.end);
+        let pronoun = self.single(n).is_some_and(|w| PRONOUNS.contains(&w.as_str()) || RELATIVES.contains(&w.as_str()));
+        ((opens || aside && closes(end)) && self.is(n, "NP") && !pronoun && self.has_noun((a, b)) && !self.is_figure((a, b)) && !self.temporal((a, b))).then_some((a, b))
     }
 
     /// A short label before a colon the figure comes after ("Properties including: 9 E 71st
@@ -395,9 +557,21 @@ impl<'t> Sentence<'t> {
         self.is(c, "SBAR") || (self.is(c, "PP") && self.single(c).is_some_and(|w| OPENERS.contains(&w.as_str())))
     }
 
-    /// A clause break between chunks `c - 1` and `c`: a semicolon or colon.
+    /// A clause break between chunks `c - 1` and `c`: a semicolon, a colon or a dash (one the
+    /// chunker left at the end of the chunk before, too: "a shot at goal - from 30 yards").
     fn break_before(&self, c: usize) -> bool {
-        (self.p.chunks[c - 1].end..self.p.chunks[c].start).any(|i| matches!(self.word(i), ";" | ":"))
+        (self.p.chunks[c - 1].end..self.p.chunks[c].start).any(|i| matches!(self.word(i), ";" | ":") || self.is_dash(i)) || self.is_dash(self.p.chunks[c - 1].end - 1)
+    }
+
+    /// The clause of chunk `c` starts after a dash.
+    fn after_dash(&self, c: usize) -> bool {
+        let k = (1..=c).rev().find(|&k| self.break_before(k));
+        k.is_some_and(|k| (self.p.chunks[k - 1].end - 1..self.p.chunks[k].start).any(|i| self.is_dash(i)))
+    }
+
+    /// Token `i` is a dash between words (tagged as a colon), not a hyphen or a minus.
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.word(i), "-" | "–" | "—" | "--") && self.p.pos[i] == ":"
     }
 
     /// The verb chunk before chunk `c` in its clause, if the clause has one before it.
@@ -411,7 +585,10 @@ impl<'t> Sentence<'t> {
             if self.is(k, "VP") {
                 return Some(k);
             }
-            if self.opens_clause(k) {
+            // "after", "before", "until" with no verb between them and the figure are
+            // prepositions ("reached Jupiter after a five-year journey"), no clause of its own
+            let preposition = self.is(k, "PP") && self.single(k).is_some_and(|w| matches!(w.as_str(), "after" | "before" | "until"));
+            if self.opens_clause(k) && !preposition {
                 return None;
             }
         }
@@ -430,10 +607,12 @@ impl<'t> Sentence<'t> {
         let nonfinite = infinitive || self.p.pos[first] == "VBG";
         // A past participle right after a noun phrase modifies it ("products priced at $10",
         // "with dairy prices expected to rise 4%").
-        // So does a present participle after "with" ("with stockbroker Peel Hunt placing").
+        // So does a present participle after "with" ("with stockbroker Peel Hunt placing"), and
+        // a past one the tagger took for a past tense ("with prices expected to rise").
         let with_before = v >= 2 && self.is(v - 2, "PP") && self.single(v - 2).is_some_and(|w| w == "with");
-        if (self.p.pos[first] == "VBN" || (self.p.pos[first] == "VBG" && with_before)) && self.touch(v) && self.is(v - 1, "NP") && !self.is_figure(self.range(v - 1)) {
-            return Some(self.apposed(self.subject_phrase(v - 1), v));
+        let pronoun = |c: usize| self.single(c).is_some_and(|w| PRONOUNS.contains(&w.as_str()));
+        if (self.p.pos[first] == "VBN" || (matches!(self.p.pos[first], "VBG" | "VBD") && with_before)) && self.touch(v) && self.is(v - 1, "NP") && !self.is_figure(self.range(v - 1)) && !pronoun(v - 1) {
+            return Some(self.apposed(self.subject_phrase(v - 1, false), v));
         }
         let mut k = v;
         while k > 0 {
@@ -446,7 +625,22 @@ impl<'t> Sentence<'t> {
             }
             match self.label(k) {
                 "ADVP" | "PRT" | "ADJP" | "PP" => continue,
-                "VP" => return self.subject_of(k, depth + 1),
+                "VP" => {
+                    if let Some(head) = self.contact_clause_head(k, v) {
+                        return Some(head);
+                    }
+                    // A gerund opening the clause is its subject: "At the plant, [sampling] in
+                    // May came back" (not a participle set off by commas: "Acme, rising 5%,
+                    // hit")
+                    let (ks, ke) = self.range(k);
+                    let opens = k == 0 || self.word(ks - 1) == "," || self.opens_clause(k - 1);
+                    let set_off = (ke..self.p.chunks[v].start).any(|i| self.word(i) == ",");
+                    let finite = matches!(self.p.pos[first], "VBD" | "VBZ" | "VBP" | "MD");
+                    if ke == ks + 1 && self.p.pos[ks] == "VBG" && opens && !set_off && finite && !nonfinite {
+                        return Some((ks, ke));
+                    }
+                    return self.subject_of(k, depth + 1);
+                }
                 "NP" => {}
                 _ => return None,
             }
@@ -461,25 +655,45 @@ impl<'t> Sentence<'t> {
                 if PRONOUNS.contains(&w.as_str()) {
                     // "Cayman Airways said it was grounding": the reporter; "Salah's spell
                     // brought a record as he netted 32 goals": the subject of the clause before.
+                    // Only a reporter is taken: the pronoun of a reported clause is most often
+                    // its subject ("Acme said it cut"), that of any other clause anything at all
+                    // ("if growth slows they would need").
                     let resolvable = matches!(w.as_str(), "it" | "they" | "he" | "she");
                     let earlier = if resolvable { (0..k).rev().find(|&j| self.is(j, "VP")) } else { None };
-                    return earlier.and_then(|vp| self.subject_of(vp, depth + 1));
+                    let reporting = |vp: usize| REPORTING.contains(&self.word(self.p.chunks[vp].end - 1).to_lowercase().as_str());
+                    return earlier.filter(|&vp| reporting(vp)).and_then(|vp| self.subject_of(vp, depth + 1));
                 }
             }
             if self.temporal(self.range(k)) {
                 continue;
             }
-            let (j, a, b) = self.subject_phrase(k);
+            let (j, a, b) = self.subject_phrase(k, true);
+            // (a time phrase cut off the front of the subject stands between it and any
+            // preposition before)
+            let trimmed = a > self.p.chunks[j].start;
+            if trimmed && b == a + 1 && PRONOUNS.contains(&self.word(a).to_lowercase().as_str()) {
+                return None;
+            }
             // A prepositional object ("Revenue in [the quarter] rose"): the subject is before
             // it, unless the phrase opens the clause ("However the figure drops").
-            if j >= 2 && self.is(j - 1, "PP") && self.touch(j) && !self.opens_clause(j - 1) && (0..j - 1).rev().take_while(|&x| !self.opens_clause(x)).any(|x| self.is(x, "NP")) {
+            if !trimmed && j >= 2 && self.is(j - 1, "PP") && self.touch(j) && !self.opens_clause(j - 1) && (0..j - 1).rev().take_while(|&x| !self.opens_clause(x)).any(|x| self.is(x, "NP")) {
                 k = j - 1;
                 continue;
+            }
+            // The object of a preposition is no subject ("At [the plant], sampling came back").
+            if !trimmed && j >= 1 && self.is(j - 1, "PP") && self.touch(j) && !self.opens_clause(j - 1) {
+                return None;
             }
             // The object of an earlier verb before an infinitive ("announced [plans] to lay
             // off"), unless that verb makes its object act ("cause [sea levels] to rise").
             if nonfinite && j > 0 && self.is(j - 1, "VP") {
                 let verb = self.word(self.p.chunks[j - 1].end - 1).to_lowercase();
+                // nor a verb of perceiving or sending whose object does what its participle says
+                // ("saw [prices] rising 5%", "sent [shares] surging")
+                let gerund = !infinitive && self.p.pos[first] == "VBG";
+                if gerund && PERCEPTION.contains(&verb.as_str()) {
+                    return Some(self.apposed((j, a, b), v));
+                }
                 if !(infinitive && CAUSATIVE.contains(&verb.as_str())) {
                     return self.subject_of(j - 1, depth + 1);
                 }
@@ -487,29 +701,76 @@ impl<'t> Sentence<'t> {
             // A figure or object before a coordinated verb ("entered the game averaging 15.9
             // degrees and added a 30 degree homer"): the subject of the first verb.
             let coordinated = (b..self.p.chunks[v].start).any(|i| self.p.pos[i] == "CC");
-            if (coordinated || self.is_figure((a, b))) && j > 0 && self.is(j - 1, "VP") {
-                return self.subject_of(j - 1, depth + 1);
+            // (past the bound words of a figure: "killed [at] [least] 12 people and left")
+            let before = (0..j).rev().find(|&x| !(self.p.chunks[x].start..self.p.chunks[x].end).all(|i| self.figure[i]));
+            if (coordinated || self.is_figure((a, b))) && before.is_some_and(|x| self.is(x, "VP")) {
+                return self.subject_of(before.expect("checked"), depth + 1);
             }
             // The object of a participle after a noun ("militants attacking [Palmyra] faced"):
             // the noun the participle modifies is the subject.
             if j >= 2 && self.is(j - 1, "VP") && self.touch(j) && self.touch(j - 1) && self.is(j - 2, "NP") && matches!(self.p.pos[self.p.chunks[j - 1].start], "VBG" | "VBN") && !self.is_figure(self.range(j - 2)) {
-                let (pj, pa, _) = self.subject_phrase(j - 2);
+                let (pj, pa, _) = self.subject_phrase(j - 2, false);
                 return Some(self.apposed((pj, pa, b), v));
+            }
+            // A figure is nobody's owner ("rose between 5% and 6%, with prices ..."): look on.
+            if self.is_figure((a, b)) {
+                k = j;
+                continue;
             }
             return Some(self.apposed((j, a, b), v));
         }
         None
     }
 
+    /// A relative clause without a relative pronoun before verb chunk `v` (a contact clause):
+    /// "[the bakery chain] it acquired in May is expected to lift" — chunk `k` is its
+    /// verb, after a subject pronoun right after a noun phrase; that noun phrase is the subject
+    /// of `v`. Both verbs finite.
+    fn contact_clause_head(&self, k: usize, v: usize) -> Option<Range> {
+        let finite = |c: usize| matches!(self.p.pos[self.p.chunks[c].start], "VBD" | "VBZ" | "VBP" | "MD");
+        let subject_pronoun = self.single(k.checked_sub(1)?).is_some_and(|w| matches!(w.as_str(), "it" | "he" | "she" | "they" | "we" | "i" | "you"));
+        if k < 2 || !finite(k) || !finite(v) || !subject_pronoun || !self.touch(k) || !self.touch(k - 1) || !self.is(k - 1, "NP") || !self.is(k - 2, "NP") {
+            return None;
+        }
+        let np = self.range(k - 2);
+        let coordinated = (self.p.chunks[k].end..self.p.chunks[v].start).any(|i| self.p.pos[i] == "CC" || self.word(i) == ",");
+        if coordinated || self.is_figure(np) || self.temporal(np) || !self.has_noun(np) {
+            return None;
+        }
+        let (j, a, b) = self.subject_phrase(k - 2, true);
+        Some(self.apposed((j, a, b), v))
+    }
+
     /// The phrase a subject noun phrase (chunk `k`) belongs to: `of` and `for` phrases, a
-    /// possessor, a bracketed short form. Returns its first chunk and token range.
-    fn subject_phrase(&self, k: usize) -> (usize, usize, usize) {
+    /// possessor, a bracketed short form; with `broad`, other prepositional phrases that narrow
+    /// it down. Returns its first chunk and token range.
+    fn subject_phrase(&self, k: usize, broad: bool) -> (usize, usize, usize) {
         let (mut a, mut b) = self.range(k);
+        // A time phrase the chunker ran into the subject is no part of it: "Since [early last
+        // season Tom Smith] has won".
+        let time_noun = (a..b).rev().find(|&i| TIME_NOUNS.contains(&self.word(i).to_lowercase().as_str()));
+        if let Some(t) = time_noun {
+            if t + 1 < b && self.temporal((a, t + 1)) && self.has_noun((t + 1, b)) {
+                return (k, t + 1, b);
+            }
+        }
         let mut j = k;
         loop {
             // "[Shares] of [Urban Outfitters]", "[figures] for [April]": one subject
             if j >= 2 && self.touch(j) && self.is(j - 1, "PP") && self.touch(j - 1) && self.is(j - 2, "NP") && self.single(j - 1).is_some_and(|w| w == "of" || w == "for") {
                 j -= 2;
+            // "[Nordby Savings] in [Norway]": a place named after it narrows the subject (a time
+            // does not: "Revenue in the quarter")
+            } else if j >= 2 && self.touch(j) && self.is(j - 1, "PP") && self.touch(j - 1) && self.is(j - 2, "NP") && self.single(j - 1).is_some_and(|w| w == "in") && self.proper_name(self.range(j)) && !self.temporal(self.range(j)) && !self.is_figure(self.range(j - 2)) {
+                j -= 2;
+            // "[Exports] to [China] slumped", "[Revenue] at [the unit] fell": a subject's
+            // modifiers stay in it, bar a time and an indefinite aside ("Acme in a statement
+            // said"); not for what a relative pronoun or a participle is about, the nearest noun
+            } else if broad && j >= 2 && self.touch(j) && self.is(j - 1, "PP") && self.touch(j - 1) && self.is(j - 2, "NP") && self.single(j - 1).is_some_and(|w| matches!(w.as_str(), "in" | "at" | "to" | "from" | "on")) && !self.temporal(self.range(j)) && !self.is_figure(self.range(j)) && !self.is_figure(self.range(j - 2)) && !matches!(self.word(self.range(j).0).to_lowercase().as_str(), "a" | "an") && !self.temporal(self.range(j - 2)) {
+                j -= 2;
+            // "[the exchange rate] between [the dollar] and [the yen]"
+            } else if j >= 3 && self.is(j - 1, "NP") && self.p.chunks[j - 1].end + 1 == self.p.chunks[j].start && self.word(self.p.chunks[j].start - 1).eq_ignore_ascii_case("and") && self.is(j - 2, "PP") && self.single(j - 2).is_some_and(|w| w == "between") && self.touch(j - 1) && self.touch(j - 2) && self.is(j - 3, "NP") && !self.temporal(self.range(j - 1)) && !self.is_figure(self.range(j - 1)) {
+                j -= 3;
             // "[The iPhone 14] ['s display]", "the length of [the guitar] ['s neck]"
             } else if self.p.pos[self.range(j).0] == "POS" && j > 0 && self.touch(j) && self.is(j - 1, "NP") {
                 j -= 1;
@@ -535,7 +796,7 @@ impl<'t> Sentence<'t> {
         let verb = self.p.chunks[v].start;
         let commas = a >= 2 && self.word(a - 1) == "," && verb > b && self.word(verb - 1) == ",";
         if commas && j > 0 && self.is(j - 1, "NP") && self.p.chunks[j - 1].end == a - 1 && !self.temporal(self.range(j - 1)) && !self.is_figure(self.range(j - 1)) {
-            let (_, pa, pb) = self.subject_phrase(j - 1);
+            let (_, pa, pb) = self.subject_phrase(j - 1, true);
             return (pa, pb);
         }
         (a, b)
@@ -555,7 +816,7 @@ impl<'t> Sentence<'t> {
         }
         // "the fees of the underlying funds, which": the whole phrase
         let (a, _) = self.antecedent_np(end)?;
-        let (_, a, b) = self.subject_phrase(self.chunk_of[a]?);
+        let (_, a, b) = self.subject_phrase(self.chunk_of[a]?, false);
         Some((a, b))
     }
 
@@ -621,6 +882,110 @@ mod tests {
         let sentences = crate::sentences::split(text);
         assert_eq!(crate::quantities::find_quantities_in(text, &sentences), find_quantities(text));
         assert_eq!(find_quantities(text)[1].whose.as_ref().map(|w| w.0.as_str()), Some("Turnover"));
+    }
+
+    fn all(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        concepts(text).into_iter().map(|(_, c, w)| (c, w)).collect()
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_a_reporter_only() {
+        assert_eq!(one("If sales slip, they will close nine shops.").1, None);
+        assert_eq!(one("This year weve added 12 stores.").1, None);
+    }
+
+    #[test]
+    fn a_dash_ends_the_clause() {
+        assert_eq!(one("The shop opened in the old town - 50 miles away.").1, None);
+    }
+
+    #[test]
+    fn after_without_a_verb_is_a_preposition() {
+        assert_eq!(one("The rover reached Mars after a 7-month trip.").1.as_deref(), Some("rover"));
+    }
+
+    #[test]
+    fn the_object_a_verb_changes_is_measured_but_no_other_object() {
+        assert_eq!(one("Acme pushed the index 0.5 percent higher."), (Some("index".into()), None));
+        assert_eq!(one("The repair will cost drivers about $900.").0, None);
+    }
+
+    #[test]
+    fn a_clause_without_its_verb_has_its_own_owner() {
+        assert_eq!(all("Shares of Acme fell 2%, Globex by 3%.")[1].1.as_deref(), Some("Globex"));
+        assert_eq!(all("Bread prices rose 5%, with milk prices expected to climb 3%.")[1].1.as_deref(), Some("milk prices"));
+        assert_eq!(one("Stocks rose, with the Dow up 0.5%.").1.as_deref(), Some("Dow"));
+        assert_eq!(one("Apple, up 2%, led the gains.").1.as_deref(), Some("Apple"));
+    }
+
+    #[test]
+    fn a_prepositional_object_is_no_subject() {
+        // (nor "plant": the gerund opening the clause is its subject)
+        assert_eq!(one("At the plant, sampling in May came back at 4 ppb.").1.as_deref(), Some("sampling"));
+    }
+
+    #[test]
+    fn a_relative_clause_without_a_pronoun_is_skipped() {
+        assert_eq!(one("The bakery chain it acquired in May is expected to lift profits by 8 per cent."), (Some("profits".into()), Some("bakery chain".into())));
+    }
+
+    #[test]
+    fn a_time_phrase_is_cut_off_the_subject_and_a_place_kept() {
+        assert_eq!(one("Since early last season Tom Smith has won 12 races.").1.as_deref(), Some("Tom Smith"));
+        assert_eq!(one("Nordby Savings in Norway will raise its fee by 2 percent.").1.as_deref(), Some("Nordby Savings in Norway"));
+    }
+
+    #[test]
+    fn a_measure_stated_for_something() {
+        assert_eq!(all("Output grew from 12 tonnes in 2009 to 15 tonnes.")[1].0, None);
+        assert_eq!(one("Mileage was 30 mpg for light commercial vehicles, or LCVs.").0.as_deref(), Some("light commercial vehicles, or LCVs"));
+        assert_eq!(one("The town set aside $900 for road repairs.").0.as_deref(), Some("road repairs"));
+        assert_eq!(one("Acme won a contract worth $5 billion.").0.as_deref(), Some("contract"));
+    }
+
+    #[test]
+    fn a_measure_in_apposition_or_cut_off_its_noun() {
+        assert_eq!(one("The van has a much bigger tank, 80 litres, than its rival.").0.as_deref(), Some("bigger tank"));
+        assert_eq!(one("Lenders offered 90 per cent interest-only loans.").0.as_deref(), Some("interest-only loans"));
+    }
+
+    #[test]
+    fn a_perceived_object_does_what_its_participle_says() {
+        assert_eq!(one("Traders saw the euro falling to $1.02 on Monday.").1.as_deref(), Some("euro"));
+    }
+
+    #[test]
+    fn a_between_phrase_stays_in_the_subject() {
+        assert_eq!(one("The gap between the north and the south grew 5% last year.").1.as_deref(), Some("gap between the north and the south"));
+    }
+
+    #[test]
+    fn a_coordinated_verb_after_a_bounded_count_has_the_first_subject() {
+        assert_eq!(all("The flood drowned at least 9 sheep and cut off 300 farms.")[1].1.as_deref(), Some("flood"));
+    }
+
+    #[test]
+    fn a_subjects_modifiers_stay_in_it() {
+        assert_eq!(one("Exports to Chile fell 15% in June.").1.as_deref(), Some("Exports to Chile"));
+        assert_eq!(one("Exports to Chile, its biggest market, fell 15% in June.").1.as_deref(), Some("Exports to Chile"));
+        assert_eq!(one("Sales in the quarter rose 5%.").1.as_deref(), Some("Sales"));
+    }
+
+    #[test]
+    fn a_gerund_after_an_opening_quote() {
+        // The walk back from a verb can reach a gerund in the first chunk, which starts after
+        // the quote (once an index out of bounds).
+        for g in ["Going", "Walking", "Getting", "Moving", "Driving", "Climbing", "Running"] {
+            for place in ["upstairs to bed", "home from work", "across town", "up the hill", "to the station"] {
+                let t = format!("\"{g} {place} was a 30 minute activity, as I could only manage a little at a time,\" Smith added.");
+                assert_eq!(concepts(&t).len(), 1, "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_quantifier_is_nobodys_owner() {
+        assert_eq!(one("The kit comes with a total of six spare batteries.").1, None);
     }
 
     #[test]

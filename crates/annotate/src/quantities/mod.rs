@@ -56,7 +56,8 @@
 //!
 //! Not quantities: dates (`Dec. 11`, `11 December`, bare years 1000–2100 with no unit), clock
 //! times (`9:30`, `9 p.m.`), ordinals (`1st`), numbers that are part of a name (`Operation 1`,
-//! `F-35`, `S&P 500`: a number right after a capitalised word, hyphen-glued to letters, or
+//! `F-35`, `S&P 500`: a number right after a capitalised word or a label noun such as
+//! `category` or `stage` ("a category 4 hurricane"), hyphen-glued to letters, or
 //! glued to letters that are no unit), footnote markers (`[4]`), phone numbers (three dash- or
 //! space-separated digit groups), versions (`1.2.3`).
 //!
@@ -492,6 +493,13 @@ const STOP: &[&str] = &[
     "because", "though", "although", "yet", "still", "even", "very", "too", "other", "another", "same",
     "most", "least", "many", "much", "few", "several", "now", "today", "yesterday", "tomorrow", "again",
     "away", "back", "being", "including", "whichever", "whatever", "behind", "beyond", "ever", "worth", "above", "below", "within", "without", "toward", "towards", "upon", "inside", "outside", "ahead", "like", "compared", "versus", "vs", "while", "whereas",
+];
+
+/// Nouns a number after which labels a rank or a place in a series ("a category 4 hurricane",
+/// "stage 3 trials", "page 12"), not an amount.
+const LABEL_NOUNS: &[&str] = &[
+    "category", "level", "stage", "phase", "grade", "tier", "class", "type", "chapter", "section", "article", "page", "number", "model", "version", "gate",
+    "platform", "route", "row", "seat", "room", "flight", "channel", "track", "episode", "volume", "size",
 ];
 
 /// Prepositions that may open the short trailing phrase of a counted concept.
@@ -1295,6 +1303,10 @@ fn quantity_at(c: &Ctx, i: usize, floor: usize) -> Step {
         if c.is(p, "&") || c.is(p, "No") || c.is(p, "no.") {
             return Step::Skip(end_tok);
         }
+        // a number that labels a rank, not an amount: "a category 4 hurricane", "stage 3"
+        if c.word_in(p, LABEL_NOUNS) && !p_is_bound {
+            return Step::Skip(end_tok);
+        }
     }
     // "one" as a pronoun: "each one", "no one", "at one point", "one day"
     if n.words && n.b == n.a + 1 && c.is(n.a, "one") && !ratio {
@@ -1584,7 +1596,8 @@ fn noun_run(c: &Ctx, k: usize, percent: bool, singular: bool) -> Option<(String,
             if !acronym && c.word_in(j, STOP) {
                 break;
             }
-            if words > 0 && !percent && (s.ends_with("ing") || (s.ends_with("ed") && s.len() > 4)) {
+            // (after a percentage's plural noun too: "60% of voters backed")
+            if words > 0 && (!percent || is_plural(c.s(j - 1))) && (s.ends_with("ing") || (s.ends_with("ed") && s.len() > 4)) {
                 break;
             }
             if words > 0 && c.capitalized(j) && !c.capitalized(j - 1) {
@@ -1743,6 +1756,8 @@ mod tests {
         let p = one("Turnout rose 12% of all voters.");
         assert_eq!((p.kind, p.low, p.trend), (QuantityKind::Percent, Some(12.0), Some(Trend::Up)));
         assert_eq!(p.counted.unwrap().0, "voters");
+        // a verb after the percentage's plural noun is no part of what it is of
+        assert_eq!(one("Almost 40% of members approved the deal.").counted.unwrap().0, "members");
         assert_eq!(one("fell 3 per cent").kind, QuantityKind::Percent);
         let m = one("A ticket costs $19.99 now.");
         assert_eq!((m.low, m.kind), (Some(19.99), QuantityKind::Money { currency: "USD".into() }));
@@ -1780,6 +1795,8 @@ mod tests {
             "An F-35 flew over.",
             "Version 1.2.3 shipped.",
             "No one came.",
+            "A category 4 storm hit the coast.",
+            "The drug is in stage 3 trials.",
         ] {
             assert!(find_quantities(t).is_empty(), "{t}: {:?}", find_quantities(t));
         }
