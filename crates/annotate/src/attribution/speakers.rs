@@ -478,6 +478,13 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
             }),
         };
         let st = if local.last.is_some() { &local } else { &state };
+        let taken_at = |k: usize| {
+            used[k]
+                && out.iter().any(|q| {
+                    q.cue == Some(w.words[k].span) && q.content.end() <= w.words[k].span.start()
+                })
+        };
+        let trailing = trailing_cue(w, lo, hi, taken_at).filter(|&t| !quoted[t]);
         // "Pence: Flowers won't be at the debate" — a name and a colon open the sentence.
         if let Some(c) = (lo + 1..hi.min(lo + 5)).find(|&j| w.raw(j) == ":") {
             let name = w.span(lo, c - 1);
@@ -507,6 +514,11 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                 continue;
             }
             let according = lower == "according" && k + 1 < hi && w.lower(k + 1) == "to";
+            // Predicates inside the content of a closing cue are not attributions of their own.
+            if trailing.is_some_and(|t| k < t) && !according {
+                k += 1;
+                continue;
+            }
             if !according && !w.is_predicate(k, lo) {
                 k += 1;
                 continue;
@@ -597,7 +609,11 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                     }
                 }
                 match sp {
-                    Some(sp) if end_word >= c0 && word_count(w, c0, end_word + 1) >= 4 => {
+                    Some(sp)
+                        if trailing != Some(k)
+                            && end_word >= c0
+                            && word_count(w, c0, end_word + 1) >= 4 =>
+                    {
                         item = Some((w.span(c0, end_word), cue, Some(sp)));
                     }
                     Some(sp) => {
@@ -657,6 +673,32 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
         })
     });
     out.append(&mut found);
+}
+
+/// A reporting verb closing its sentence after a comma, its content before it: "…, sources
+/// said.", "…, the official added on Monday.", "…, said a senior official." Returns the cue
+/// word. Such a sentence is one attribution, whatever predicates its content holds
+/// ("The agency decided to wait, officials said": the officials speak, not the agency).
+fn trailing_cue(w: &Words, lo: usize, hi: usize, taken: impl Fn(usize) -> bool) -> Option<usize> {
+    let e = last_content_word(w, lo, hi);
+    let from = e.saturating_sub(20).max(lo + 3);
+    let k = (from..=e).rev().find(|&k| w.is_cue(k, lo) && !is_participle(w.lower(k)))?;
+    if taken(k) {
+        return None;
+    }
+    // A short adjunct may follow ("on Monday", "in a statement"), never a clause.
+    let rest = (k + 1..=e).filter(|&j| w.is_word(j)).count();
+    if (k + 1..=e).any(|j| matches!(w.lower(j), "that" | "," | ":" | "—")) && w.lower(k - 1) != ","
+        || rest > 6
+    {
+        return None;
+    }
+    if w.lower(k - 1) == "," {
+        // "…, said X": a name or described party after the cue.
+        return w.np_after(k, hi).map(|_| k);
+    }
+    let (a, _) = w.np_before(lo, k)?;
+    (a > lo + 2 && w.lower(a - 1) == ",").then_some(k)
 }
 
 /// The first word of content that runs from the sentence start: leading conjunctions and
