@@ -307,3 +307,31 @@ fn actions_and_participles_are_not_speech() {
         assert!(a.quotes.iter().all(|q| q.speaker.as_ref().is_none_or(|s| !s.name.contains("events") && !s.name.contains("shipment") && s.name != "Victory")), "{t}: {:?}", a.quotes);
     }
 }
+
+#[test]
+fn a_closing_cue_takes_the_whole_sentence() {
+    // The council's "decided" sits inside what the officials said.
+    let t = "The harbour council decided to close the northern pier for repairs, two officials said.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "The harbour council decided to close the northern pier for repairs");
+    assert_eq!(q[0].1, "two officials");
+    let t = "The ferry will stop running in March, said Mara Olsen, a spokeswoman for the port.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "The ferry will stop running in March");
+}
+
+#[test]
+fn a_stance_is_an_attribution_but_not_a_quote() {
+    let t = "Senator Maria Lindqvist is questioning the cost of the new bridge over the river.";
+    let (a, _) = run(t);
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    assert_eq!(a.stances.len(), 1, "{:?}", a.stances);
+    let s = &a.stances[0];
+    assert_eq!(s.content.of(t), "the cost of the new bridge over the river");
+    assert_eq!(s.speaker.as_ref().and_then(|x| x.span).map(|x| x.of(t)), Some("Senator Maria Lindqvist"));
+    // A bare copula is no stance.
+    let (a, _) = run("Senator Maria Lindqvist is a member of the finance committee since 2010.");
+    assert!(a.stances.is_empty(), "{:?}", a.stances);
+}
