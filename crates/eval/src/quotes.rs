@@ -23,7 +23,7 @@
 //! `{start, end, text}` in characters (or null).
 
 use crate::{f1, read, EvalError};
-use corroborate_annotate::attribution::{attribute, QuoteKind, SpeakerKind};
+use corroborate_annotate::attribution::{attribute, Quote, QuoteKind, SpeakerKind};
 use corroborate_annotate::{entities, sentences, CodePoints};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -150,7 +150,8 @@ pub fn read_polnear(dir: &Path) -> Result<Vec<Article>, EvalError> {
 
 /// Our attributions of one text, in characters. Quoted terms the author uses in their own
 /// voice (scare quotes: no cue, speaker the author) are a hedge, not an attribution relation,
-/// and are left out, as PolNeAR does not annotate them.
+/// and are left out, as PolNeAR does not annotate them. Stances (attributions that are not
+/// speech) are PolNeAR attributions and are scored with the quotes.
 pub fn predict(text: &str) -> Vec<Attribution> {
     let sentences = sentences::split(text);
     let (mentions, _) = entities::recognize(text, &sentences);
@@ -159,22 +160,50 @@ pub fn predict(text: &str) -> Vec<Attribution> {
     found
         .quotes
         .iter()
+        .chain(&found.stances)
         .filter(|q| {
             !(q.cue.is_none()
                 && q.speaker
                     .as_ref()
                     .is_some_and(|s| s.kind == SpeakerKind::Author))
         })
-        .map(|q| Attribution {
-            content: vec![cp.of_span(q.content)],
-            cue: q.cue.map(|c| cp.of_span(c)),
-            source: q
-                .speaker
-                .as_ref()
-                .and_then(|s| s.span)
-                .map(|s| cp.of_span(s)),
-            direct: q.kind == QuoteKind::Direct,
+        .fold(Vec::<(Attribution, &Quote)>::new(), |mut out, q| {
+            // "“A,” X said. “B.”": a direct quote continuing the one before it in the same
+            // paragraph, with the same speaker and no new cue, is one attribution whose content
+            // has two parts (as PolNeAR annotates it).
+            if let Some((a, p)) = out.last_mut() {
+                let gap = &text[p.content.end().min(q.content.start())..q.content.start()];
+                if q.kind == QuoteKind::Direct
+                    && p.kind == QuoteKind::Direct
+                    && p.content.end() <= q.content.start()
+                    && !gap.contains('\n')
+                    && gap.chars().count() <= 200
+                    && a.cue.is_some()
+                    && (q.cue.is_none() || q.cue.map(|c| cp.of_span(c)) == a.cue)
+                    && q.speaker.as_ref().map(|s| &s.name) == p.speaker.as_ref().map(|s| &s.name)
+                {
+                    a.content.push(cp.of_span(q.content));
+                    *p = q;
+                    return out;
+                }
+            }
+            out.push((
+                Attribution {
+                    content: vec![cp.of_span(q.content)],
+                    cue: q.cue.map(|c| cp.of_span(c)),
+                    source: q
+                        .speaker
+                        .as_ref()
+                        .and_then(|s| s.span)
+                        .map(|s| cp.of_span(s)),
+                    direct: q.kind == QuoteKind::Direct,
+                },
+                q,
+            ));
+            out
         })
+        .into_iter()
+        .map(|(a, _)| a)
         .collect()
 }
 
@@ -530,7 +559,7 @@ pub fn evaluate(data: &Path, predictions: &Path, errors: usize) -> Result<String
         let chars: Vec<char> = a.text.chars().collect();
         let items: Vec<Value> = pred
             .iter()
-            .map(|p| json!({"source": span_json(&chars, p.source), "cue": span_json(&chars, p.cue), "content": span_json(&chars, p.content.first().copied())}))
+            .map(|p| json!({"source": span_json(&chars, p.source), "cue": span_json(&chars, p.cue), "content": span_json(&chars, (!p.content.is_empty()).then(|| extent(&p.content)))}))
             .collect();
         written.insert(a.stem.clone(), Value::Array(items));
     }
