@@ -168,18 +168,19 @@ pub fn predict(text: &str) -> Vec<Attribution> {
                     .is_some_and(|s| s.kind == SpeakerKind::Author))
         })
         .fold(Vec::<(Attribution, &Quote)>::new(), |mut out, q| {
-            // "“A,” X said. “B.”": a direct quote continuing the one before it in the same
-            // paragraph, with the same speaker and no new cue, is one attribution whose content
-            // has two parts (as PolNeAR annotates it).
+            // "“A,” X said. “B.”" and "A, X said, B": a quote continuing the one before it in
+            // the same paragraph, with the same speaker and the same cue (or, for a direct
+            // quote, no new cue), is one attribution whose content has two parts (as PolNeAR
+            // annotates it).
             if let Some((a, p)) = out.last_mut() {
                 let gap = &text[p.content.end().min(q.content.start())..q.content.start()];
-                if q.kind == QuoteKind::Direct
-                    && p.kind == QuoteKind::Direct
-                    && p.content.end() <= q.content.start()
+                let same_cue = q.cue.is_some() && q.cue.map(|c| cp.of_span(c)) == a.cue;
+                let continues = q.cue.is_none() && q.kind == QuoteKind::Direct && p.kind == QuoteKind::Direct;
+                if p.content.end() <= q.content.start()
                     && !gap.contains('\n')
                     && gap.chars().count() <= 200
                     && a.cue.is_some()
-                    && (q.cue.is_none() || q.cue.map(|c| cp.of_span(c)) == a.cue)
+                    && (same_cue || continues)
                     && q.speaker.as_ref().map(|s| &s.name) == p.speaker.as_ref().map(|s| &s.name)
                 {
                     a.content.push(cp.of_span(q.content));

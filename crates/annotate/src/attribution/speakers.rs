@@ -2,7 +2,7 @@
 //! paraphrase, and indirect speech around a reporting verb; speakers resolved to mentions,
 //! pronouns to the previous speaker, continuing quotes to the speaker before them.
 
-use super::cues::{AUTHOR_PRONOUNS, COPULAS, NAMING_VERBS, PRONOUNS};
+use super::cues::{AUTHOR_PRONOUNS, COPULAS, NAMING_VERBS, NP_STOPS, PRONOUNS};
 use super::quotes::{find_marked, Marked};
 use super::words::Words;
 use super::{Quote, QuoteKind, Speaker, SpeakerKind};
@@ -252,7 +252,18 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
             .get(i + 1)
             .map_or(usize::MAX, |n| w.word_at(n.span.start()));
         let before_lo = w.sentence_words[s0].0.max(prev_end).min(qa);
-        let after_hi = w.sentence_words[s1].1.min(next_start).max(qb);
+        // The punctuation that closes the quoted words, inside the closing mark.
+        let inner_end = m.span.of(w.text).trim_end_matches(['”', '"', '\'', '’', '»']).chars().last();
+        let mut after_hi = w.sentence_words[s1].1.min(next_start).max(qb);
+        // "“Is it over?” she asked.": a question or exclamation ends the sentence before its
+        // cue; the next sentence of the paragraph, when it opens right after the quote, holds it.
+        if matches!(inner_end, Some('?' | '!'))
+            && qb == w.sentence_words[s1].1
+            && s1 + 1 < w.sentences.len()
+            && w.paragraph[s1 + 1] == w.paragraph[s1]
+        {
+            after_hi = w.sentence_words[s1 + 1].1.min(next_start).max(qb);
+        }
         let n_words = word_count(w, qa, qb);
         let mut found: Option<(Option<Span>, Option<Speaker>, QuoteKind)> = None;
         // 1. Cue after the quote: ”… said X” / ”… X said”.
@@ -277,6 +288,15 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
                 found = Some((Some(w.words[k].span), Some(sp), QuoteKind::Direct));
             }
             break;
+        }
+        // 1b. A quote ending with a comma, question or exclamation mark inside its closing
+        // mark, then only a speaker and a verb: any verb reports it ("“…,” the mayor sighed.",
+        // "“…?” asked the driver.").
+        if found.is_none() && matches!(inner_end, Some(',' | '?' | '!')) && qb < after_hi {
+            if let Some((cue, sp)) = bare_cue_after(w, qb, after_hi) {
+                used[cue] = true;
+                found = Some((Some(w.words[cue].span), Some(resolve(w, sp.0, sp.1, &state)), QuoteKind::Direct));
+            }
         }
         // 2. Cue before the quote: X said: “…” / X said the militants came from “…”.
         if found.is_none() {
@@ -376,6 +396,45 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
     indirect(w, &quoted, &used, &mut out);
     out.sort_by_key(|q| (q.content.start(), q.content.end()));
     out
+}
+
+/// After a quote (words `qb..hi`): "SPEAKER VERB" or "VERB SPEAKER", then the end of the
+/// sentence, a comma or another quote. Returns the verb and the speaker's words.
+fn bare_cue_after(w: &Words, qb: usize, hi: usize) -> Option<(usize, (usize, usize))> {
+    let verb = |j: usize| {
+        j < hi
+            && w.is_word(j)
+            && w.raw(j).starts_with(|c: char| c.is_lowercase())
+            && !NP_STOPS.contains(&w.lower(j))
+            && !PRONOUNS.contains(&w.lower(j))
+            && !matches!(w.lower(j), "the" | "a" | "an" | "of" | "in" | "on" | "at" | "to" | "for" | "with")
+    };
+    let closes = |j: usize| j >= hi || matches!(w.lower(j), "," | "." | ";") || w.raw(j).starts_with(['“', '"']);
+    let first = qb;
+    if first >= hi {
+        return None;
+    }
+    // "SPEAKER VERB": a pronoun or a name.
+    let np = if PRONOUNS.contains(&w.lower(first)) {
+        Some((first, first))
+    } else {
+        w.np_from(first, hi)
+    };
+    if let Some((a, b)) = np {
+        // The phrase walk may have taken the verb in ("the harbour master sighed").
+        if let Some(e) = (a..=b).rev().find(|&e| verb(e + 1) && closes(e + 2)) {
+            return Some((e + 1, (a, e)));
+        }
+    }
+    // "VERB SPEAKER".
+    if verb(first) {
+        if let Some((a, b)) = w.np_from(first + 1, hi) {
+            if closes(b + 1) {
+                return Some((first, (a, b)));
+            }
+        }
+    }
+    None
 }
 
 /// The cue and speaker a sentence gives the paragraph after it, if it introduces one: it
@@ -532,6 +591,7 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
             }
             let end_word = last_content_word(w, lo, hi);
             let mut item: Option<(Span, Span, Option<Speaker>)> = None;
+            let mut before_part: Option<Span> = None;
             if according {
                 let cue = Span::new(w.text, w.words[k].span.start(), w.words[k + 1].span.end())
                     .expect("words");
@@ -614,7 +674,22 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                             && end_word >= c0
                             && word_count(w, c0, end_word + 1) >= 4 =>
                     {
-                        item = Some((w.span(c0, end_word), cue, Some(sp)));
+                        // "A, X said, B": a cue inside its sentence reports both sides.
+                        let subject_start = sp.span.map(|x| w.word_at(x.start())).unwrap_or(k);
+                        if subject_start > lo + 1
+                            && subject_start <= k
+                            && w.lower(subject_start - 1) == ","
+                            && w.lower(k + 1) == ","
+                            && !w.is_quoted(w.words[lo].span.start())
+                        {
+                            let ce = subject_start - 2;
+                            let cs = content_start(w, lo, ce);
+                            if word_count(w, cs, ce + 1) >= 2 {
+                                before_part = Some(w.span(cs, ce));
+                            }
+                        }
+                        let e = content_end(w, quoted, c0, end_word);
+                        item = Some((w.span(c0, e), cue, Some(sp)));
                     }
                     Some(sp) => {
                         // "…, X said." — the content is before the subject.
@@ -643,6 +718,15 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
             }
             match item {
                 Some((content, cue, speaker)) => {
+                    if let Some(b) = before_part {
+                        let mixed = quoted[w.word_at(b.start())..w.word_at(b.end())].iter().any(|&q| q);
+                        found.push(Quote {
+                            content: b,
+                            cue: Some(cue),
+                            speaker: speaker.clone(),
+                            kind: if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect },
+                        });
+                    }
                     let mixed = quoted[w.word_at(content.start())..w.word_at(content.end())]
                         .iter()
                         .any(|&q| q);
@@ -699,6 +783,39 @@ fn trailing_cue(w: &Words, lo: usize, hi: usize, taken: impl Fn(usize) -> bool) 
     }
     let (a, _) = w.np_before(lo, k)?;
     (a > lo + 2 && w.lower(a - 1) == ",").then_some(k)
+}
+
+/// The last word of content that starts at word `c0` and may run to word `e`: it stops
+/// before a clause of its own — ", but …", ", although …", ", while …", a participle cue
+/// (", adding that …") or a coordinated reporting verb ("… and warned that …"). Words inside
+/// quotation marks never end it.
+pub(crate) fn content_end(w: &Words, quoted: &[bool], c0: usize, e: usize) -> usize {
+    for j in c0 + 2..e {
+        if quoted.get(j).copied().unwrap_or(false) || quoted.get(j + 1).copied().unwrap_or(false) {
+            continue;
+        }
+        let next = w.lower(j + 1);
+        let cut = match w.lower(j) {
+            "," => {
+                matches!(next, "but" | "although" | "though" | "while" | "whereas")
+                    || (next.ends_with("ing") && w.is_cue(j + 1, c0))
+            }
+            "and" | "but" => {
+                let v = if matches!(next, "then" | "also" | "later") { j + 2 } else { j + 1 };
+                v <= e && w.is_predicate(v, c0) && !next.ends_with("ing") && w.lower(j - 1) != ","
+                    || (v <= e && w.lower(j - 1) == "," && w.is_predicate(v, c0))
+            }
+            _ => false,
+        };
+        if cut {
+            let mut end = j - 1;
+            while end > c0 && !w.is_word(end) && !w.raw(end).ends_with(['”', '"', '’', '\'']) {
+                end -= 1;
+            }
+            return end;
+        }
+    }
+    e
 }
 
 /// The first word of content that runs from the sentence start: leading conjunctions and

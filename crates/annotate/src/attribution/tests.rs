@@ -335,3 +335,35 @@ fn a_stance_is_an_attribution_but_not_a_quote() {
     let (a, _) = run("Senator Maria Lindqvist is a member of the finance committee since 2010.");
     assert!(a.stances.is_empty(), "{:?}", a.stances);
 }
+
+#[test]
+fn any_verb_reports_a_quote_that_ends_with_a_comma_or_question() {
+    let t = "“Where did the money go?” Olsen demanded. “Nobody will tell us.”";
+    assert_eq!(speaker_of(t, "“Where did"), "Olsen");
+    let t = "“We will rebuild the pier,” the harbour master sighed.";
+    assert_eq!(speaker_of(t, "“We will"), "the harbour master");
+}
+
+#[test]
+fn a_content_stops_before_a_clause_of_its_own() {
+    let t = "Mara Olsen said the pier was unsafe, but the council rejected her report.";
+    let q = quotes(t);
+    assert_eq!(q[0].0, "the pier was unsafe");
+    let t = "The ferry will stop in March, Mara Olsen said, until the new pier opens.";
+    let q = quotes(t);
+    assert_eq!(q.iter().map(|q| q.0.as_str()).collect::<Vec<_>>(), ["The ferry will stop in March", "until the new pier opens"]);
+}
+
+#[test]
+fn a_stance_takes_its_verb_group_and_a_participle_clause_after_it() {
+    let t = "Senator Maria Lindqvist is once again questioning the cost of the bridge, pressing the council to wait for a new study.";
+    let (a, _) = run(t);
+    let got: Vec<_> = a.stances.iter().map(|s| (s.cue.map(|c| c.of(t)), s.content.of(t))).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("is once again questioning"), "the cost of the bridge"),
+            (Some("pressing"), "the council to wait for a new study")
+        ]
+    );
+}
