@@ -107,8 +107,11 @@ fn resolve(w: &Words, a: usize, b: usize, state: &State) -> Speaker {
                     };
                 }
             }
-            let min_start = w.sentences[s.saturating_sub(3)].start();
-            if let Some(k) = w.person_before(span.start(), min_start) {
+            // The nearest person named before, three sentences back, else (a last resort, for
+            // an article about one person) eight.
+            let near = w.person_before(span.start(), w.sentences[s.saturating_sub(3)].start());
+            let far = || w.person_before(span.start(), w.sentences[s.saturating_sub(8)].start());
+            if let Some(k) = near.or_else(far) {
                 return Speaker {
                     span: Some(span),
                     mention: Some(k),
@@ -684,7 +687,9 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                         {
                             let ce = subject_start - 2;
                             let cs = content_start(w, lo, ce);
-                            if word_count(w, cs, ce + 1) >= 2 {
+                            // Not a bare noun phrase ("The garrison, he said, had left"):
+                            // a fragment that short says nothing on its own.
+                            if word_count(w, cs, ce + 1) >= 4 {
                                 before_part = Some(w.span(cs, ce));
                             }
                         }

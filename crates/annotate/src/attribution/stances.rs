@@ -78,6 +78,17 @@ pub(crate) fn find_stances(w: &Words, quotes: &[Quote]) -> Vec<Quote> {
         let mut vi = ci + 1;
         let mut group: Option<(usize, usize)> = None;
         let mut next_start = np.end;
+        // An appositive or aside between subject and verb ("Mara Olsen, the mayor, …").
+        if parsed.tokens.get(np.end).is_some_and(|t| t.of(w.text) == ",") {
+            let close = (np.end + 2..parsed.tokens.len().min(np.end + 16))
+                .find(|&j| parsed.tokens[j].of(w.text) == ",");
+            if let Some(c) = close {
+                if let Some(i) = parsed.chunks.iter().position(|x| x.start == c + 1) {
+                    vi = i;
+                    next_start = c + 1;
+                }
+            }
+        }
         while let Some(c) = parsed.chunks.get(vi).filter(|c| c.start == next_start) {
             match c.label {
                 "ADVP" => {}

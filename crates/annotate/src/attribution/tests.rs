@@ -367,3 +367,17 @@ fn a_stance_takes_its_verb_group_and_a_participle_clause_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_stance_after_an_appositive_subject() {
+    let t = "Mara Olsen, the harbour master, devised a plan to move the ferry terminal north.";
+    let (a, _) = run(t);
+    let got: Vec<_> = a.stances.iter().map(|s| (s.cue.map(|c| c.of(t)), s.content.of(t))).collect();
+    assert_eq!(got, [(Some("devised"), "a plan to move the ferry terminal north")]);
+}
+
+#[test]
+fn a_pronoun_speaker_finds_a_person_named_a_few_sentences_back() {
+    let t = "Judge Elena Marsh spoke at the law school on Friday. The hall was full. Students lined the walls. Many had waited for hours. The lights dimmed early. “The court must stay independent,” she said.";
+    assert_eq!(speaker_of(t, "“The court"), "Elena Marsh");
+}
