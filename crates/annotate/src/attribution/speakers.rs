@@ -339,6 +339,25 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
                 break;
             }
         }
+        // 2a. Any verb right before a colon or comma that opens the quote: "He concluded:
+        // “…”", "… footage of the senator asking, “…”".
+        if found.is_none() && qa >= before_lo + 2 && matches!(w.raw(qa - 1), ":" | ",") {
+            let k = qa - 2;
+            let lower = w.lower(k);
+            let verb_like = w.raw(k).starts_with(|c: char| c.is_lowercase())
+                && w.raw(k).chars().all(char::is_alphabetic)
+                && !NP_STOPS.contains(&lower)
+                && (w.is_predicate(k, before_lo)
+                    || lower.ends_with("ed")
+                    || lower.ends_with("ing")
+                    || (lower.ends_with('s') && !lower.ends_with("ss")));
+            if verb_like {
+                if let Some(sp) = cue_speaker(w, s0, k, &state).filter(|sp| sp.kind != SpeakerKind::Author) {
+                    used[k] = true;
+                    found = Some((Some(w.words[k].span), Some(sp), QuoteKind::Direct));
+                }
+            }
+        }
         // 2b. A second quote in the same clause as the previous one: its cue and speaker.
         if found.is_none() && i > 0 && prev_end == before_lo && before_lo > w.sentence_words[s0].0 {
             if let Some(prev) = out.last().filter(|p| {

@@ -381,3 +381,11 @@ fn a_pronoun_speaker_finds_a_person_named_a_few_sentences_back() {
     let t = "Judge Elena Marsh spoke at the law school on Friday. The hall was full. Students lined the walls. Many had waited for hours. The lights dimmed early. “The court must stay independent,” she said.";
     assert_eq!(speaker_of(t, "“The court"), "Elena Marsh");
 }
+
+#[test]
+fn any_verb_before_a_colon_or_comma_opens_a_quote() {
+    let t = "Mara Olsen concluded: “The pier will not open this year, whatever the council hopes.”";
+    assert_eq!(speaker_of(t, "“The pier"), "Mara Olsen");
+    let t = "At the harbour meeting Mara Olsen was pleading, “Give the ferry men one more week to finish the work.”";
+    assert_eq!(speaker_of(t, "“Give"), "Mara Olsen");
+}
