@@ -283,7 +283,9 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
                 (Some(f), _) => w
                     .np_before(qb, k)
                     .filter(|&(a, _)| a >= f && (f..a).all(|j| w.lower(j) != "that"))
-                    .map(|(_, b)| resolve(w, f, b, &state)),
+                    // A pronoun is the whole speaker ("“…,” he went on, adding …").
+                    .map(|(_, b)| if PRONOUNS.contains(&w.lower(f)) { f } else { b })
+                    .map(|b| resolve(w, f, b, &state)),
                 (None, None) => None,
             };
             if let Some(sp) = speaker {

@@ -389,3 +389,9 @@ fn any_verb_before_a_colon_or_comma_opens_a_quote() {
     let t = "At the harbour meeting Mara Olsen was pleading, “Give the ferry men one more week to finish the work.”";
     assert_eq!(speaker_of(t, "“Give"), "Mara Olsen");
 }
+
+#[test]
+fn a_pronoun_before_a_later_cue_is_the_whole_speaker() {
+    let t = "Mara Olsen opened the meeting. “The pier stays shut,” she went on, adding that repairs would take a year.";
+    assert_eq!(speaker_of(t, "“The pier"), "Mara Olsen");
+}
