@@ -680,6 +680,7 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                 {
                     c0 += 1;
                 }
+                c0 = past_adjunct(w, c0, hi);
                 // "said as much", "said so": no content of their own ("said so on Monday that …"
                 // has its content after "that").
                 let idiom = matches!(w.lower(c0.min(hi - 1)), "so") || (w.lower(c0.min(hi - 1)) == "as" && c0 + 1 < hi && w.lower(c0 + 1) == "much");
@@ -809,6 +810,30 @@ fn trailing_cue(w: &Words, lo: usize, hi: usize, taken: impl Fn(usize) -> bool) 
     }
     let (a, _) = w.np_before(lo, k)?;
     (a > lo + 2 && w.lower(a - 1) == ",").then_some(k)
+}
+
+/// Words after a cue that say when, where or how it was said, not what: "said Friday …",
+/// "said last week …", "said in a statement on Monday that …", "says at a rally in Ohio, …".
+/// Returns the first word of the content.
+fn past_adjunct(w: &Words, mut c0: usize, hi: usize) -> usize {
+    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const WHEN: &[&str] = &["today", "yesterday", "tonight", "earlier", "later", "recently", "again", "repeatedly", "privately", "publicly"];
+    if c0 + 1 < hi && matches!(w.lower(c0), "last" | "this" | "next") && matches!(w.lower(c0 + 1), "week" | "month" | "year" | "night" | "weekend" | "spring" | "summer" | "fall" | "winter") {
+        c0 += 2;
+    } else if c0 < hi && (WEEKDAYS.contains(&w.lower(c0)) || WHEN.contains(&w.lower(c0))) {
+        c0 += 1;
+    }
+    if c0 < hi && matches!(w.lower(c0), "in" | "at" | "on" | "during" | "via" | "from" | "after" | "before" | "over" | "through") {
+        for j in c0 + 1..hi.min(c0 + 14) {
+            match w.lower(j) {
+                "that" => return j,
+                "," => return j + 1,
+                _ if w.is_predicate(j, c0) || PRONOUNS.contains(&w.lower(j)) => break,
+                _ => {}
+            }
+        }
+    }
+    c0
 }
 
 /// The last word of content that starts at word `c0` and may run to word `e`: it stops

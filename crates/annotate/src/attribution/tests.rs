@@ -395,3 +395,13 @@ fn a_pronoun_before_a_later_cue_is_the_whole_speaker() {
     let t = "Mara Olsen opened the meeting. “The pier stays shut,” she went on, adding that repairs would take a year.";
     assert_eq!(speaker_of(t, "“The pier"), "Mara Olsen");
 }
+
+#[test]
+fn when_and_where_after_a_cue_are_not_content() {
+    let t = "Mara Olsen said Friday the pier would reopen in May.";
+    assert_eq!(quotes(t)[0].0, "the pier would reopen in May");
+    let t = "Mara Olsen said in a statement on Monday that the pier would reopen in May.";
+    assert_eq!(quotes(t)[0].0, "that the pier would reopen in May");
+    let t = "Mara Olsen says at a meeting in Corran, the pier would reopen in May.";
+    assert_eq!(quotes(t)[0].0, "the pier would reopen in May");
+}
