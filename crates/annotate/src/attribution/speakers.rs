@@ -680,7 +680,11 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                 {
                     c0 += 1;
                 }
-                c0 = past_adjunct(w, c0, hi);
+                // Publication verbs keep their venue ("wrote in The Vigil on 21 February"):
+                // provenance reads where a source wrote.
+                if super::cues::cue_verb(lower) != Some(true) {
+                    c0 = past_adjunct(w, c0, hi);
+                }
                 // "said as much", "said so": no content of their own ("said so on Monday that …"
                 // has its content after "that").
                 let idiom = matches!(w.lower(c0.min(hi - 1)), "so") || (w.lower(c0.min(hi - 1)) == "as" && c0 + 1 < hi && w.lower(c0 + 1) == "much");
