@@ -684,6 +684,14 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                 // provenance reads where a source wrote.
                 if super::cues::cue_verb(lower) != Some(true) {
                     c0 = past_adjunct(w, c0, hi);
+                    while c0 < hi && matches!(w.lower(c0), "," | ":" | "—" | "–") {
+                        c0 += 1;
+                    }
+                    // "said Monday, adding that …": the participle's clause is its own.
+                    if c0 < hi && c0 > k + 1 && w.lower(c0).ends_with("ing") && w.is_cue(c0, lo) {
+                        k += 1;
+                        continue;
+                    }
                 }
                 // "said as much", "said so": no content of their own ("said so on Monday that …"
                 // has its content after "that").

@@ -405,3 +405,12 @@ fn when_and_where_after_a_cue_are_not_content() {
     let t = "Mara Olsen says at a meeting in Corran, the pier would reopen in May.";
     assert_eq!(quotes(t)[0].0, "the pier would reopen in May");
 }
+
+#[test]
+fn a_participle_cue_after_when_takes_its_own_clause() {
+    let t = "Mara Olsen said Monday, adding that the ferries would run again in May.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "that the ferries would run again in May");
+    assert_eq!(q[0].1, "Mara Olsen");
+}
