@@ -654,9 +654,20 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                 let sp = if inverted {
                     None
                 } else {
-                    cue_speaker(w, s, k, st)
+                    cue_speaker(w, s, k, st).or_else(|| {
+                        // "…, X said on Monday, adding that …": a participle with no subject
+                        // of its own continues the attribution before it in the sentence.
+                        found
+                            .last()
+                            .filter(|q: &&Quote| {
+                                lower.ends_with("ing")
+                                    && q.cue.is_some_and(|c| c.start() >= w.sentences[s].start() && c.end() <= w.words[k].span.start())
+                            })
+                            .and_then(|q| q.speaker.clone())
+                    })
                 };
                 let mut c0 = k + 1;
+                let mut before_only = false;
                 if matches!(lower, "pointed" | "points") {
                     if c0 < hi && w.lower(c0) == "out" {
                         cue = w.span(k, c0);
@@ -689,8 +700,7 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                     }
                     // "said Monday, adding that …": the participle's clause is its own.
                     if c0 < hi && c0 > k + 1 && w.lower(c0).ends_with("ing") && w.is_cue(c0, lo) {
-                        k += 1;
-                        continue;
+                        before_only = true;
                     }
                 }
                 // "said as much", "said so": no content of their own ("said so on Monday that …"
@@ -708,6 +718,7 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                 match sp {
                     Some(sp)
                         if trailing != Some(k)
+                            && !before_only
                             && end_word >= c0
                             && word_count(w, c0, end_word + 1) >= 4 =>
                     {
