@@ -111,13 +111,17 @@ pub enum Task {
         /// Where to write our predictions (per article stem: [{source, cue, content}]).
         #[arg(long, value_name = "FILE", default_value = "quote-predictions.json")]
         predictions: PathBuf,
+        /// List up to N errors of each kind (missed, spurious, mis-bounded, wrong source) from
+        /// the tuning half (PolNeAR only).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        errors: usize,
     },
 }
 
 pub fn run(task: Task) -> Result<ExitCode> {
     match task {
         Task::Clusters(args) => crate::eval_clusters::run(args),
-        Task::Quotes { data, predictions } => quotes(data, predictions),
+        Task::Quotes { data, predictions, errors } => quotes(data, predictions, errors),
         Task::Extraction { data, predictions, worst, extractor } => {
             let options = Options { extractor: extractor.into(), ..Options::default() };
             if data.join("gold.jsonl").is_file() {
@@ -251,12 +255,12 @@ fn ner(data: PathBuf, predictions: PathBuf, model: Option<PathBuf>, errors: usiz
     Ok(ExitCode::SUCCESS)
 }
 
-fn quotes(data: PathBuf, predictions: PathBuf) -> Result<ExitCode> {
+fn quotes(data: PathBuf, predictions: PathBuf, errors: usize) -> Result<ExitCode> {
     // BASIL's layout (articles/, annotations/) gets speaker accuracy; PolNeAR's the span scores.
     let report = if data.join("annotations").is_dir() {
         corroborate_eval::quotes::evaluate_basil(&data, &predictions)
     } else {
-        corroborate_eval::quotes::evaluate(&data, &predictions)
+        corroborate_eval::quotes::evaluate(&data, &predictions, errors)
     };
     print!("{}", report.context("quote evaluation failed (pass --data DIR, a PolNeAR split folder or BASIL)")?);
     Ok(ExitCode::SUCCESS)

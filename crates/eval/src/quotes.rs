@@ -23,7 +23,7 @@
 //! `{start, end, text}` in characters (or null).
 
 use crate::{f1, read, EvalError};
-use corroborate_annotate::attribution::{attribute, QuoteKind, SpeakerKind};
+use corroborate_annotate::attribution::{attribute, Quote, QuoteKind, SpeakerKind};
 use corroborate_annotate::{entities, sentences, CodePoints};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -136,7 +136,9 @@ pub fn read_polnear(dir: &Path) -> Result<Vec<Article>, EvalError> {
                         .iter()
                         .collect();
                     let c = c.trim().trim_end_matches(['.', ',']);
-                    a.direct = c.starts_with(['“', '"']) && c.ends_with(['”', '"']);
+                    // Two apostrophes ('') are a double quotation mark in some archives.
+                    a.direct = (c.starts_with(['“', '"']) || c.starts_with("''"))
+                        && (c.ends_with(['”', '"']) || c.ends_with("''"));
                     gold.push(a);
                 }
             }
@@ -148,7 +150,8 @@ pub fn read_polnear(dir: &Path) -> Result<Vec<Article>, EvalError> {
 
 /// Our attributions of one text, in characters. Quoted terms the author uses in their own
 /// voice (scare quotes: no cue, speaker the author) are a hedge, not an attribution relation,
-/// and are left out, as PolNeAR does not annotate them.
+/// and are left out, as PolNeAR does not annotate them. Stances (attributions that are not
+/// speech) are PolNeAR attributions and are scored with the quotes.
 pub fn predict(text: &str) -> Vec<Attribution> {
     let sentences = sentences::split(text);
     let (mentions, _) = entities::recognize(text, &sentences);
@@ -157,22 +160,51 @@ pub fn predict(text: &str) -> Vec<Attribution> {
     found
         .quotes
         .iter()
+        .chain(&found.stances)
         .filter(|q| {
             !(q.cue.is_none()
                 && q.speaker
                     .as_ref()
                     .is_some_and(|s| s.kind == SpeakerKind::Author))
         })
-        .map(|q| Attribution {
-            content: vec![cp.of_span(q.content)],
-            cue: q.cue.map(|c| cp.of_span(c)),
-            source: q
-                .speaker
-                .as_ref()
-                .and_then(|s| s.span)
-                .map(|s| cp.of_span(s)),
-            direct: q.kind == QuoteKind::Direct,
+        .fold(Vec::<(Attribution, &Quote)>::new(), |mut out, q| {
+            // "“A,” X said. “B.”" and "A, X said, B": a quote continuing the one before it in
+            // the same paragraph, with the same speaker and the same cue (or, for a direct
+            // quote, no new cue), is one attribution whose content has two parts (as PolNeAR
+            // annotates it).
+            if let Some((a, p)) = out.last_mut() {
+                let gap = &text[p.content.end().min(q.content.start())..q.content.start()];
+                let same_cue = q.cue.is_some() && q.cue.map(|c| cp.of_span(c)) == a.cue;
+                let continues = q.cue.is_none() && q.kind == QuoteKind::Direct && p.kind == QuoteKind::Direct;
+                if p.content.end() <= q.content.start()
+                    && !gap.contains('\n')
+                    && gap.chars().count() <= 200
+                    && a.cue.is_some()
+                    && (same_cue || continues)
+                    && q.speaker.as_ref().map(|s| &s.name) == p.speaker.as_ref().map(|s| &s.name)
+                {
+                    a.content.push(cp.of_span(q.content));
+                    *p = q;
+                    return out;
+                }
+            }
+            out.push((
+                Attribution {
+                    content: vec![cp.of_span(q.content)],
+                    cue: q.cue.map(|c| cp.of_span(c)),
+                    source: q
+                        .speaker
+                        .as_ref()
+                        .and_then(|s| s.span)
+                        .map(|s| cp.of_span(s)),
+                    direct: q.kind == QuoteKind::Direct,
+                },
+                q,
+            ));
+            out
         })
+        .into_iter()
+        .map(|(a, _)| a)
         .collect()
 }
 
@@ -442,21 +474,93 @@ fn table(out: &mut String, name: &str, s: &Scores) {
     }
 }
 
+/// The error kinds `--errors` lists, in order.
+const ERROR_KINDS: [&str; 4] = ["missed", "spurious", "mis-bounded", "wrong source"];
+
+/// The errors of one article (tuning half only): `(kind, line)`. A gold attribution is missed
+/// when less than half its tokens lie in some prediction; a prediction is spurious when less
+/// than half its tokens lie in some gold content; otherwise the prediction sharing most tokens
+/// with a gold attribution is mis-bounded when its content is not exactly the gold's, and has
+/// the wrong source when its speaker does not overlap the gold source.
+fn errors_of(a: &Article, pred: &[Attribution]) -> Vec<(usize, String)> {
+    let chars: Vec<char> = a.text.chars().collect();
+    let toks = tokens(&chars);
+    let text_of = |r: Option<Range>| -> String {
+        r.map_or_else(|| "-".to_string(), |(s, e)| {
+            let t: String = chars[s.min(chars.len())..e.min(chars.len())].iter().collect();
+            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            if t.chars().count() > 160 {
+                format!("{}…", t.chars().take(160).collect::<String>())
+            } else {
+                t
+            }
+        })
+    };
+    let gsets: Vec<Vec<usize>> = a.gold.iter().map(|g| token_set(&toks, &g.content)).collect();
+    let psets: Vec<Vec<usize>> = pred.iter().map(|p| token_set(&toks, &p.content)).collect();
+    let all_gold: std::collections::HashSet<usize> = gsets.iter().flatten().copied().collect();
+    let all_pred: std::collections::HashSet<usize> = psets.iter().flatten().copied().collect();
+    let share = |set: &[usize], other: &std::collections::HashSet<usize>| {
+        set.iter().filter(|t| other.contains(t)).count() * 2 >= set.len().max(1)
+    };
+    let mut out = Vec::new();
+    for (g, set) in a.gold.iter().zip(&gsets) {
+        let kind = if g.direct { "direct" } else { "indirect" };
+        let gold = format!("source «{}» cue «{}» content «{}»", text_of(g.source), text_of(g.cue), text_of(Some(extent(&g.content))));
+        if !share(set, &all_pred) {
+            out.push((0, format!("{} {kind}: gold {gold}", a.stem)));
+            continue;
+        }
+        let best = psets
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.iter().filter(|t| set.binary_search(t).is_ok()).count(), i))
+            .filter(|x| x.0 > 0)
+            .max()
+            .map(|x| x.1);
+        let Some(i) = best else { continue };
+        let p = &pred[i];
+        let ours = format!("source «{}» cue «{}» content «{}»", text_of(p.source), text_of(p.cue), text_of(Some(extent(&p.content))));
+        if normalized(&chars, extent(&p.content)) != normalized(&chars, extent(&g.content)) {
+            out.push((2, format!("{} {kind}: gold {gold}\n      ours {ours}", a.stem)));
+        }
+        if let Some(gs) = g.source {
+            if !p.source.is_some_and(|ps| overlaps(ps, gs)) {
+                out.push((3, format!("{} {kind}: gold {gold}\n      ours {ours}", a.stem)));
+            }
+        }
+    }
+    for (p, set) in pred.iter().zip(&psets) {
+        if !share(set, &all_gold) {
+            let kind = if p.direct { "direct" } else { "indirect" };
+            out.push((1, format!("{} {kind}: ours source «{}» cue «{}» content «{}»", a.stem, text_of(p.source), text_of(p.cue), text_of(Some(extent(&p.content))))));
+        }
+    }
+    out
+}
+
 /// Scores our attribution finder on a PolNeAR folder: tuning half (even-indexed articles in
 /// name order), held-out half (odd-indexed) and all; writes our predictions to `predictions`.
-pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
+/// With `errors` > 0, lists up to that many errors of each kind from the tuning half only.
+pub fn evaluate(data: &Path, predictions: &Path, errors: usize) -> Result<String, EvalError> {
     let articles = read_polnear(data)?;
     let (mut tune, mut held, mut all) = (Scores::default(), Scores::default(), Scores::default());
     let mut written = serde_json::Map::new();
+    let mut listed: Vec<Vec<String>> = vec![Vec::new(); ERROR_KINDS.len()];
     for (i, a) in articles.iter().enumerate() {
         let pred = predict(&a.text);
         let s = score(&a.text, &a.gold, &pred);
+        if errors > 0 && i % 2 == 0 {
+            for (kind, line) in errors_of(a, &pred) {
+                listed[kind].push(line);
+            }
+        }
         if i % 2 == 0 { &mut tune } else { &mut held }.add(&s);
         all.add(&s);
         let chars: Vec<char> = a.text.chars().collect();
         let items: Vec<Value> = pred
             .iter()
-            .map(|p| json!({"source": span_json(&chars, p.source), "cue": span_json(&chars, p.cue), "content": span_json(&chars, p.content.first().copied())}))
+            .map(|p| json!({"source": span_json(&chars, p.source), "cue": span_json(&chars, p.cue), "content": span_json(&chars, (!p.content.is_empty()).then(|| extent(&p.content)))}))
             .collect();
         written.insert(a.stem.clone(), Value::Array(items));
     }
@@ -472,6 +576,15 @@ pub fn evaluate(data: &Path, predictions: &Path) -> Result<String, EvalError> {
     table(&mut out, "tuning half (even-indexed articles)", &tune);
     table(&mut out, "held-out half (odd-indexed articles)", &held);
     table(&mut out, "all", &all);
+    if errors > 0 {
+        let _ = writeln!(out, "\nerrors on the tuning half");
+        for (kind, lines) in ERROR_KINDS.iter().zip(&listed) {
+            let _ = writeln!(out, "\n{kind}: {}", lines.len());
+            for line in lines.iter().take(errors) {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
+    }
     let _ = writeln!(out, "\npredictions written to {}", predictions.display());
     Ok(out)
 }

@@ -12,6 +12,7 @@ pub mod cues;
 pub mod hedges;
 pub mod quotes;
 mod speakers;
+mod stances;
 mod words;
 
 use crate::entities::Mention;
@@ -123,6 +124,10 @@ impl Quote {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Attribution {
     pub quotes: Vec<Quote>,
+    /// Attributions of a stance, belief or deliberate act that are not speech ("the campaign
+    /// is seizing on the remark"), as PolNeAR counts them: kept apart from `quotes`, which say
+    /// who said what, so voices and provenance never read them.
+    pub stances: Vec<Quote>,
     pub citations: Vec<Citation>,
     pub hedges: Vec<Hedge>,
     pub blame: Vec<Blame>,
@@ -151,8 +156,10 @@ pub fn attribute(text: &str, sentences: &[Span], entities: &[Mention]) -> Attrib
     );
     hedges.sort_by_key(|h| (h.span.start(), h.span.end()));
     let blame = blame::find_blame(&words, &quotes);
+    let stances = stances::find_stances(&words, &quotes);
     Attribution {
         quotes,
+        stances,
         citations,
         hedges,
         blame,

@@ -50,10 +50,17 @@ pub fn find_marked(text: &str) -> Vec<Marked> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut k = 0;
     while k < chars.len() {
-        let (i, c) = chars[k];
+        let (i, mut c) = chars[k];
         let p = if k > 0 { Some(chars[k - 1].1) } else { None };
-        let n = chars.get(k + 1).map(|&(_, c)| c);
-        let after = i + c.len_utf8();
+        // Two apostrophes in a row ('') are one double quotation mark, as some archives
+        // write it ("''It is over,'' she said."): read them as one straight double mark.
+        let doubled = c == '\'' && chars.get(k + 1).is_some_and(|&(_, d)| d == '\'');
+        let width = if doubled { 2 } else { 1 };
+        if doubled {
+            c = '"';
+        }
+        let n = chars.get(k + width).map(|&(_, c)| c);
+        let after = i + if doubled { 2 } else { c.len_utf8() };
         let n_word = n.is_some_and(|n| n.is_alphanumeric());
         let n_space = n.is_none_or(|n| n.is_whitespace());
         match c {
@@ -65,9 +72,10 @@ pub fn find_marked(text: &str) -> Vec<Marked> {
                     while j < chars.len() && chars[j].1.is_whitespace() {
                         j += 1;
                     }
-                    if j < chars.len() && matches!(chars[j].1, '“' | '"' | '«' | '„') {
+                    let reopens_doubled = chars[j..].len() >= 2 && chars[j].1 == '\'' && chars[j + 1].1 == '\'';
+                    if j < chars.len() && (matches!(chars[j].1, '“' | '"' | '«' | '„') || reopens_doubled) {
                         double = Some((start, true));
-                        k = j + 1;
+                        k = j + if reopens_doubled { 2 } else { 1 };
                         continue;
                     }
                     let end = text[..i].trim_end().len().max(start);
@@ -155,7 +163,7 @@ pub fn find_marked(text: &str) -> Vec<Marked> {
             }
             _ => {}
         }
-        k += 1;
+        k += width;
     }
     if let Some((start, multi)) = double {
         let end = text.trim_end().len().max(start);
@@ -206,6 +214,13 @@ mod tests {
         assert_eq!(found("a «guillemets» b"), ["«guillemets»"]);
         assert_eq!(found("the ‘regrouping’ was"), ["‘regrouping’"]);
         assert_eq!(found("the 'corridor' was"), ["'corridor'"]);
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_mark() {
+        let text = "''We will build it,'' the mayor said of the ''new'' bridge.";
+        assert_eq!(found(text), ["''We will build it,''", "''new''"]);
+        assert!(find_marked(text).iter().all(|m| !m.single));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! paraphrase, and indirect speech around a reporting verb; speakers resolved to mentions,
 //! pronouns to the previous speaker, continuing quotes to the speaker before them.
 
-use super::cues::{AUTHOR_PRONOUNS, COPULAS, NAMING_VERBS, PRONOUNS};
+use super::cues::{AUTHOR_PRONOUNS, COPULAS, NAMING_VERBS, NP_STOPS, PRONOUNS};
 use super::quotes::{find_marked, Marked};
 use super::words::Words;
 use super::{Quote, QuoteKind, Speaker, SpeakerKind};
@@ -107,8 +107,11 @@ fn resolve(w: &Words, a: usize, b: usize, state: &State) -> Speaker {
                     };
                 }
             }
-            let min_start = w.sentences[s.saturating_sub(3)].start();
-            if let Some(k) = w.person_before(span.start(), min_start) {
+            // The nearest person named before, three sentences back, else (a last resort, for
+            // an article about one person) eight.
+            let near = w.person_before(span.start(), w.sentences[s.saturating_sub(3)].start());
+            let far = || w.person_before(span.start(), w.sentences[s.saturating_sub(8)].start());
+            if let Some(k) = near.or_else(far) {
                 return Speaker {
                     span: Some(span),
                     mention: Some(k),
@@ -252,7 +255,18 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
             .get(i + 1)
             .map_or(usize::MAX, |n| w.word_at(n.span.start()));
         let before_lo = w.sentence_words[s0].0.max(prev_end).min(qa);
-        let after_hi = w.sentence_words[s1].1.min(next_start).max(qb);
+        // The punctuation that closes the quoted words, inside the closing mark.
+        let inner_end = m.span.of(w.text).trim_end_matches(['”', '"', '\'', '’', '»']).chars().last();
+        let mut after_hi = w.sentence_words[s1].1.min(next_start).max(qb);
+        // "“Is it over?” she asked.": a question or exclamation ends the sentence before its
+        // cue; the next sentence of the paragraph, when it opens right after the quote, holds it.
+        if matches!(inner_end, Some('?' | '!'))
+            && qb == w.sentence_words[s1].1
+            && s1 + 1 < w.sentences.len()
+            && w.paragraph[s1 + 1] == w.paragraph[s1]
+        {
+            after_hi = w.sentence_words[s1 + 1].1.min(next_start).max(qb);
+        }
         let n_words = word_count(w, qa, qb);
         let mut found: Option<(Option<Span>, Option<Speaker>, QuoteKind)> = None;
         // 1. Cue after the quote: ”… said X” / ”… X said”.
@@ -269,7 +283,9 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
                 (Some(f), _) => w
                     .np_before(qb, k)
                     .filter(|&(a, _)| a >= f && (f..a).all(|j| w.lower(j) != "that"))
-                    .map(|(_, b)| resolve(w, f, b, &state)),
+                    // A pronoun is the whole speaker ("“…,” he went on, adding …").
+                    .map(|(_, b)| if PRONOUNS.contains(&w.lower(f)) { f } else { b })
+                    .map(|b| resolve(w, f, b, &state)),
                 (None, None) => None,
             };
             if let Some(sp) = speaker {
@@ -277,6 +293,15 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
                 found = Some((Some(w.words[k].span), Some(sp), QuoteKind::Direct));
             }
             break;
+        }
+        // 1b. A quote ending with a comma, question or exclamation mark inside its closing
+        // mark, then only a speaker and a verb: any verb reports it ("“…,” the mayor sighed.",
+        // "“…?” asked the driver.").
+        if found.is_none() && matches!(inner_end, Some(',' | '?' | '!')) && qb < after_hi {
+            if let Some((cue, sp)) = bare_cue_after(w, qb, after_hi) {
+                used[cue] = true;
+                found = Some((Some(w.words[cue].span), Some(resolve(w, sp.0, sp.1, &state)), QuoteKind::Direct));
+            }
         }
         // 2. Cue before the quote: X said: “…” / X said the militants came from “…”.
         if found.is_none() {
@@ -314,6 +339,25 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
                     ));
                 }
                 break;
+            }
+        }
+        // 2a. Any verb right before a colon or comma that opens the quote: "He concluded:
+        // “…”", "… footage of the senator asking, “…”".
+        if found.is_none() && qa >= before_lo + 2 && matches!(w.raw(qa - 1), ":" | ",") {
+            let k = qa - 2;
+            let lower = w.lower(k);
+            let verb_like = w.raw(k).starts_with(|c: char| c.is_lowercase())
+                && w.raw(k).chars().all(char::is_alphabetic)
+                && !NP_STOPS.contains(&lower)
+                && (w.is_predicate(k, before_lo)
+                    || lower.ends_with("ed")
+                    || lower.ends_with("ing")
+                    || (lower.ends_with('s') && !lower.ends_with("ss")));
+            if verb_like {
+                if let Some(sp) = cue_speaker(w, s0, k, &state).filter(|sp| sp.kind != SpeakerKind::Author) {
+                    used[k] = true;
+                    found = Some((Some(w.words[k].span), Some(sp), QuoteKind::Direct));
+                }
             }
         }
         // 2b. A second quote in the same clause as the previous one: its cue and speaker.
@@ -376,6 +420,45 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
     indirect(w, &quoted, &used, &mut out);
     out.sort_by_key(|q| (q.content.start(), q.content.end()));
     out
+}
+
+/// After a quote (words `qb..hi`): "SPEAKER VERB" or "VERB SPEAKER", then the end of the
+/// sentence, a comma or another quote. Returns the verb and the speaker's words.
+fn bare_cue_after(w: &Words, qb: usize, hi: usize) -> Option<(usize, (usize, usize))> {
+    let verb = |j: usize| {
+        j < hi
+            && w.is_word(j)
+            && w.raw(j).starts_with(|c: char| c.is_lowercase())
+            && !NP_STOPS.contains(&w.lower(j))
+            && !PRONOUNS.contains(&w.lower(j))
+            && !matches!(w.lower(j), "the" | "a" | "an" | "of" | "in" | "on" | "at" | "to" | "for" | "with")
+    };
+    let closes = |j: usize| j >= hi || matches!(w.lower(j), "," | "." | ";") || w.raw(j).starts_with(['“', '"']);
+    let first = qb;
+    if first >= hi {
+        return None;
+    }
+    // "SPEAKER VERB": a pronoun or a name.
+    let np = if PRONOUNS.contains(&w.lower(first)) {
+        Some((first, first))
+    } else {
+        w.np_from(first, hi)
+    };
+    if let Some((a, b)) = np {
+        // The phrase walk may have taken the verb in ("the harbour master sighed").
+        if let Some(e) = (a..=b).rev().find(|&e| verb(e + 1) && closes(e + 2)) {
+            return Some((e + 1, (a, e)));
+        }
+    }
+    // "VERB SPEAKER".
+    if verb(first) {
+        if let Some((a, b)) = w.np_from(first + 1, hi) {
+            if closes(b + 1) {
+                return Some((first, (a, b)));
+            }
+        }
+    }
+    None
 }
 
 /// The cue and speaker a sentence gives the paragraph after it, if it introduces one: it
@@ -478,6 +561,13 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
             }),
         };
         let st = if local.last.is_some() { &local } else { &state };
+        let taken_at = |k: usize| {
+            used[k]
+                && out.iter().any(|q| {
+                    q.cue == Some(w.words[k].span) && q.content.end() <= w.words[k].span.start()
+                })
+        };
+        let trailing = trailing_cue(w, lo, hi, taken_at).filter(|&t| !quoted[t]);
         // "Pence: Flowers won't be at the debate" — a name and a colon open the sentence.
         if let Some(c) = (lo + 1..hi.min(lo + 5)).find(|&j| w.raw(j) == ":") {
             let name = w.span(lo, c - 1);
@@ -507,6 +597,11 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                 continue;
             }
             let according = lower == "according" && k + 1 < hi && w.lower(k + 1) == "to";
+            // Predicates inside the content of a closing cue are not attributions of their own.
+            if trailing.is_some_and(|t| k < t) && !according {
+                k += 1;
+                continue;
+            }
             if !according && !w.is_predicate(k, lo) {
                 k += 1;
                 continue;
@@ -520,6 +615,7 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
             }
             let end_word = last_content_word(w, lo, hi);
             let mut item: Option<(Span, Span, Option<Speaker>)> = None;
+            let mut before_part: Option<Span> = None;
             if according {
                 let cue = Span::new(w.text, w.words[k].span.start(), w.words[k + 1].span.end())
                     .expect("words");
@@ -558,9 +654,20 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                 let sp = if inverted {
                     None
                 } else {
-                    cue_speaker(w, s, k, st)
+                    cue_speaker(w, s, k, st).or_else(|| {
+                        // "…, X said on Monday, adding that …": a participle with no subject
+                        // of its own continues the attribution before it in the sentence.
+                        found
+                            .last()
+                            .filter(|q: &&Quote| {
+                                lower.ends_with("ing")
+                                    && q.cue.is_some_and(|c| c.start() >= w.sentences[s].start() && c.end() <= w.words[k].span.start())
+                            })
+                            .and_then(|q| q.speaker.clone())
+                    })
                 };
                 let mut c0 = k + 1;
+                let mut before_only = false;
                 if matches!(lower, "pointed" | "points") {
                     if c0 < hi && w.lower(c0) == "out" {
                         cue = w.span(k, c0);
@@ -584,6 +691,18 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                 {
                     c0 += 1;
                 }
+                // Publication verbs keep their venue ("wrote in The Vigil on 21 February"):
+                // provenance reads where a source wrote.
+                if super::cues::cue_verb(lower) != Some(true) {
+                    c0 = past_adjunct(w, c0, hi);
+                    while c0 < hi && matches!(w.lower(c0), "," | ":" | "—" | "–") {
+                        c0 += 1;
+                    }
+                    // "said Monday, adding that …": the participle's clause is its own.
+                    if c0 < hi && c0 > k + 1 && w.lower(c0).ends_with("ing") && w.is_cue(c0, lo) {
+                        before_only = true;
+                    }
+                }
                 // "said as much", "said so": no content of their own ("said so on Monday that …"
                 // has its content after "that").
                 let idiom = matches!(w.lower(c0.min(hi - 1)), "so") || (w.lower(c0.min(hi - 1)) == "as" && c0 + 1 < hi && w.lower(c0 + 1) == "much");
@@ -597,8 +716,30 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                     }
                 }
                 match sp {
-                    Some(sp) if end_word >= c0 && word_count(w, c0, end_word + 1) >= 4 => {
-                        item = Some((w.span(c0, end_word), cue, Some(sp)));
+                    Some(sp)
+                        if trailing != Some(k)
+                            && !before_only
+                            && end_word >= c0
+                            && word_count(w, c0, end_word + 1) >= 4 =>
+                    {
+                        // "A, X said, B": a cue inside its sentence reports both sides.
+                        let subject_start = sp.span.map(|x| w.word_at(x.start())).unwrap_or(k);
+                        if subject_start > lo + 1
+                            && subject_start <= k
+                            && w.lower(subject_start - 1) == ","
+                            && w.lower(k + 1) == ","
+                            && !w.is_quoted(w.words[lo].span.start())
+                        {
+                            let ce = subject_start - 2;
+                            let cs = content_start(w, lo, ce);
+                            // Not a bare noun phrase ("The garrison, he said, had left"):
+                            // a fragment that short says nothing on its own.
+                            if word_count(w, cs, ce + 1) >= 4 {
+                                before_part = Some(w.span(cs, ce));
+                            }
+                        }
+                        let e = content_end(w, quoted, c0, end_word);
+                        item = Some((w.span(c0, e), cue, Some(sp)));
                     }
                     Some(sp) => {
                         // "…, X said." — the content is before the subject.
@@ -627,6 +768,15 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
             }
             match item {
                 Some((content, cue, speaker)) => {
+                    if let Some(b) = before_part {
+                        let mixed = quoted[w.word_at(b.start())..w.word_at(b.end())].iter().any(|&q| q);
+                        found.push(Quote {
+                            content: b,
+                            cue: Some(cue),
+                            speaker: speaker.clone(),
+                            kind: if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect },
+                        });
+                    }
                     let mixed = quoted[w.word_at(content.start())..w.word_at(content.end())]
                         .iter()
                         .any(|&q| q);
@@ -657,6 +807,89 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
         })
     });
     out.append(&mut found);
+}
+
+/// A reporting verb closing its sentence after a comma, its content before it: "…, sources
+/// said.", "…, the official added on Monday.", "…, said a senior official." Returns the cue
+/// word. Such a sentence is one attribution, whatever predicates its content holds
+/// ("The agency decided to wait, officials said": the officials speak, not the agency).
+fn trailing_cue(w: &Words, lo: usize, hi: usize, taken: impl Fn(usize) -> bool) -> Option<usize> {
+    let e = last_content_word(w, lo, hi);
+    let from = e.saturating_sub(20).max(lo + 3);
+    let k = (from..=e).rev().find(|&k| w.is_cue(k, lo) && !is_participle(w.lower(k)))?;
+    if taken(k) {
+        return None;
+    }
+    // A short adjunct may follow ("on Monday", "in a statement"), never a clause.
+    let rest = (k + 1..=e).filter(|&j| w.is_word(j)).count();
+    if (k + 1..=e).any(|j| matches!(w.lower(j), "that" | "," | ":" | "—")) && w.lower(k - 1) != ","
+        || rest > 6
+    {
+        return None;
+    }
+    if w.lower(k - 1) == "," {
+        // "…, said X": a name or described party after the cue.
+        return w.np_after(k, hi).map(|_| k);
+    }
+    let (a, _) = w.np_before(lo, k)?;
+    (a > lo + 2 && w.lower(a - 1) == ",").then_some(k)
+}
+
+/// Words after a cue that say when, where or how it was said, not what: "said Friday …",
+/// "said last week …", "said in a statement on Monday that …", "says at a rally in Ohio, …".
+/// Returns the first word of the content.
+fn past_adjunct(w: &Words, mut c0: usize, hi: usize) -> usize {
+    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const WHEN: &[&str] = &["today", "yesterday", "tonight", "earlier", "later", "recently", "again", "repeatedly", "privately", "publicly"];
+    if c0 + 1 < hi && matches!(w.lower(c0), "last" | "this" | "next") && matches!(w.lower(c0 + 1), "week" | "month" | "year" | "night" | "weekend" | "spring" | "summer" | "fall" | "winter") {
+        c0 += 2;
+    } else if c0 < hi && (WEEKDAYS.contains(&w.lower(c0)) || WHEN.contains(&w.lower(c0))) {
+        c0 += 1;
+    }
+    if c0 < hi && matches!(w.lower(c0), "in" | "at" | "on" | "during" | "via" | "from" | "after" | "before" | "over" | "through") {
+        for j in c0 + 1..hi.min(c0 + 14) {
+            match w.lower(j) {
+                "that" => return j,
+                "," => return j + 1,
+                _ if w.is_predicate(j, c0) || PRONOUNS.contains(&w.lower(j)) => break,
+                _ => {}
+            }
+        }
+    }
+    c0
+}
+
+/// The last word of content that starts at word `c0` and may run to word `e`: it stops
+/// before a clause of its own — ", but …", ", although …", ", while …", a participle cue
+/// (", adding that …") or a coordinated reporting verb ("… and warned that …"). Words inside
+/// quotation marks never end it.
+pub(crate) fn content_end(w: &Words, quoted: &[bool], c0: usize, e: usize) -> usize {
+    for j in c0 + 2..e {
+        if quoted.get(j).copied().unwrap_or(false) || quoted.get(j + 1).copied().unwrap_or(false) {
+            continue;
+        }
+        let next = w.lower(j + 1);
+        let cut = match w.lower(j) {
+            "," => {
+                matches!(next, "but" | "although" | "though" | "while" | "whereas")
+                    || (next.ends_with("ing") && w.is_cue(j + 1, c0))
+            }
+            "and" | "but" => {
+                let v = if matches!(next, "then" | "also" | "later") { j + 2 } else { j + 1 };
+                v <= e && w.is_predicate(v, c0) && !next.ends_with("ing") && w.lower(j - 1) != ","
+                    || (v <= e && w.lower(j - 1) == "," && w.is_predicate(v, c0))
+            }
+            _ => false,
+        };
+        if cut {
+            let mut end = j - 1;
+            while end > c0 && !w.is_word(end) && !w.raw(end).ends_with(['”', '"', '’', '\'']) {
+                end -= 1;
+            }
+            return end;
+        }
+    }
+    e
 }
 
 /// The first word of content that runs from the sentence start: leading conjunctions and

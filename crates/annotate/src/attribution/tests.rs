@@ -307,3 +307,115 @@ fn actions_and_participles_are_not_speech() {
         assert!(a.quotes.iter().all(|q| q.speaker.as_ref().is_none_or(|s| !s.name.contains("events") && !s.name.contains("shipment") && s.name != "Victory")), "{t}: {:?}", a.quotes);
     }
 }
+
+#[test]
+fn a_closing_cue_takes_the_whole_sentence() {
+    // The council's "decided" sits inside what the officials said.
+    let t = "The harbour council decided to close the northern pier for repairs, two officials said.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "The harbour council decided to close the northern pier for repairs");
+    assert_eq!(q[0].1, "two officials");
+    let t = "The ferry will stop running in March, said Mara Olsen, a spokeswoman for the port.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "The ferry will stop running in March");
+}
+
+#[test]
+fn a_stance_is_an_attribution_but_not_a_quote() {
+    let t = "Senator Maria Lindqvist is questioning the cost of the new bridge over the river.";
+    let (a, _) = run(t);
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    assert_eq!(a.stances.len(), 1, "{:?}", a.stances);
+    let s = &a.stances[0];
+    assert_eq!(s.content.of(t), "the cost of the new bridge over the river");
+    assert_eq!(s.speaker.as_ref().and_then(|x| x.span).map(|x| x.of(t)), Some("Senator Maria Lindqvist"));
+    // A bare copula is no stance.
+    let (a, _) = run("Senator Maria Lindqvist is a member of the finance committee since 2010.");
+    assert!(a.stances.is_empty(), "{:?}", a.stances);
+}
+
+#[test]
+fn any_verb_reports_a_quote_that_ends_with_a_comma_or_question() {
+    let t = "“Where did the money go?” Olsen demanded. “Nobody will tell us.”";
+    assert_eq!(speaker_of(t, "“Where did"), "Olsen");
+    let t = "“We will rebuild the pier,” the harbour master sighed.";
+    assert_eq!(speaker_of(t, "“We will"), "the harbour master");
+}
+
+#[test]
+fn a_content_stops_before_a_clause_of_its_own() {
+    let t = "Mara Olsen said the pier was unsafe, but the council rejected her report.";
+    let q = quotes(t);
+    assert_eq!(q[0].0, "the pier was unsafe");
+    let t = "The ferry will stop in March, Mara Olsen said, until the new pier opens.";
+    let q = quotes(t);
+    assert_eq!(q.iter().map(|q| q.0.as_str()).collect::<Vec<_>>(), ["The ferry will stop in March", "until the new pier opens"]);
+}
+
+#[test]
+fn a_stance_takes_its_verb_group_and_a_participle_clause_after_it() {
+    let t = "Senator Maria Lindqvist is once again questioning the cost of the bridge, pressing the council to wait for a new study.";
+    let (a, _) = run(t);
+    let got: Vec<_> = a.stances.iter().map(|s| (s.cue.map(|c| c.of(t)), s.content.of(t))).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("is once again questioning"), "the cost of the bridge"),
+            (Some("pressing"), "the council to wait for a new study")
+        ]
+    );
+}
+
+#[test]
+fn a_stance_after_an_appositive_subject() {
+    let t = "Mara Olsen, the harbour master, devised a plan to move the ferry terminal north.";
+    let (a, _) = run(t);
+    let got: Vec<_> = a.stances.iter().map(|s| (s.cue.map(|c| c.of(t)), s.content.of(t))).collect();
+    assert_eq!(got, [(Some("devised"), "a plan to move the ferry terminal north")]);
+}
+
+#[test]
+fn a_pronoun_speaker_finds_a_person_named_a_few_sentences_back() {
+    let t = "Judge Elena Marsh spoke at the law school on Friday. The hall was full. Students lined the walls. Many had waited for hours. The lights dimmed early. “The court must stay independent,” she said.";
+    assert_eq!(speaker_of(t, "“The court"), "Elena Marsh");
+}
+
+#[test]
+fn any_verb_before_a_colon_or_comma_opens_a_quote() {
+    let t = "Mara Olsen concluded: “The pier will not open this year, whatever the council hopes.”";
+    assert_eq!(speaker_of(t, "“The pier"), "Mara Olsen");
+    let t = "At the harbour meeting Mara Olsen was pleading, “Give the ferry men one more week to finish the work.”";
+    assert_eq!(speaker_of(t, "“Give"), "Mara Olsen");
+}
+
+#[test]
+fn a_pronoun_before_a_later_cue_is_the_whole_speaker() {
+    let t = "Mara Olsen opened the meeting. “The pier stays shut,” she went on, adding that repairs would take a year.";
+    assert_eq!(speaker_of(t, "“The pier"), "Mara Olsen");
+}
+
+#[test]
+fn when_and_where_after_a_cue_are_not_content() {
+    let t = "Mara Olsen said Friday the pier would reopen in May.";
+    assert_eq!(quotes(t)[0].0, "the pier would reopen in May");
+    let t = "Mara Olsen said in a statement on Monday that the pier would reopen in May.";
+    assert_eq!(quotes(t)[0].0, "that the pier would reopen in May");
+    let t = "Mara Olsen says at a meeting in Corran, the pier would reopen in May.";
+    assert_eq!(quotes(t)[0].0, "the pier would reopen in May");
+}
+
+#[test]
+fn a_participle_cue_after_when_takes_its_own_clause() {
+    let t = "The pier will reopen in March, the port authority said on Monday, adding that the ferries would run again in May.";
+    let q = quotes(t);
+    let got: Vec<_> = q.iter().map(|q| (q.0.as_str(), q.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("The pier will reopen in March", "the port authority"),
+            ("that the ferries would run again in May", "the port authority")
+        ]
+    );
+}
