@@ -715,10 +715,21 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                         }
                     }
                 }
+                // "A, the navy said, as troops gathered …": a clause of circumstance after the
+                // cue is the writer's narrative, not more of what was said.
+                // "A, X said, and B": the conjunction joins the parts, it is not said.
+                let comma_after_cue = k + 1 < hi && w.lower(k + 1) == ",";
+                if comma_after_cue && c0 + 1 < hi && matches!(w.lower(c0), "and" | "but") {
+                    c0 += 1;
+                }
+                let narrative_tail = comma_after_cue
+                    && c0 < hi
+                    && matches!(w.lower(c0), "as" | "amid" | "while" | "when" | "after" | "before" | "despite" | "with");
                 match sp {
                     Some(sp)
                         if trailing != Some(k)
                             && !before_only
+                            && !narrative_tail
                             && end_word >= c0
                             && word_count(w, c0, end_word + 1) >= 4 =>
                     {
@@ -898,6 +909,19 @@ fn content_start(w: &Words, lo: usize, end: usize) -> usize {
     let mut a = lo;
     while a < end && (!w.is_word(a) && !w.raw(a).starts_with(['“', '"'])) {
         a += 1;
+    }
+    // A dateline ("DRAVIK, March 10 (AGENCY) – …") is the report's, not the speaker's: an
+    // upper-case place, then only capitalised words, figures and punctuation up to a dash.
+    let caps = |j: usize| w.raw(j).chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.raw(j).chars().any(char::is_lowercase);
+    if a + 1 < end && caps(a) && w.lower(a + 1) == "," {
+        let dash = (a + 2..end.min(a + 14)).find(|&j| matches!(w.raw(j), "–" | "—" | "-" | "--"));
+        let plain = |j: usize| !w.raw(j).starts_with(char::is_lowercase);
+        if let Some(d) = dash.filter(|&d| (a + 2..d).all(plain)) {
+            a = d + 1;
+            while a < end && !w.is_word(a) && !w.raw(a).starts_with(['“', '"']) {
+                a += 1;
+            }
+        }
     }
     a
 }

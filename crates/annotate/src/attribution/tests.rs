@@ -419,3 +419,23 @@ fn a_participle_cue_after_when_takes_its_own_clause() {
         ]
     );
 }
+
+#[test]
+fn a_dateline_is_not_what_the_speaker_said() {
+    let t = "KESSEL, May 4 (Norvo Wire) – Floods cut the coastal railway in three places, the transport ministry said on Sunday.";
+    let q = quotes(t);
+    assert_eq!(q[0].0, "Floods cut the coastal railway in three places", "{q:?}");
+    let t = "ORLA, Brenmark, June 2 (Tidewatch) - Two ferries ran aground near the harbour mouth, the coastguard said.";
+    assert_eq!(quotes(t)[0].0, "Two ferries ran aground near the harbour mouth");
+}
+
+#[test]
+fn a_clause_of_circumstance_after_the_cue_is_narrative() {
+    let t = "Ferries carried more than 900 people out of the town on Monday, the navy said, as troops gathered to the south for a counter-attack.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "Ferries carried more than 900 people out of the town on Monday");
+    // A reported clause after the cue is still the speaker's.
+    let t = "The pier will reopen in March, the port authority said, and the ferries would run again by May.";
+    assert!(quotes(t).iter().any(|q| q.0 == "the ferries would run again by May"), "{:?}", quotes(t));
+}
