@@ -439,3 +439,18 @@ fn a_clause_of_circumstance_after_the_cue_is_narrative() {
     let t = "The pier will reopen in March, the port authority said, and the ferries would run again by May.";
     assert!(quotes(t).iter().any(|q| q.0 == "the ferries would run again by May"), "{:?}", quotes(t));
 }
+
+#[test]
+fn a_time_phrase_is_no_speaker() {
+    let t = "Already in June last year, reports emerged that the council had planned to close the ferry line.";
+    let q = quotes(t);
+    assert!(q.iter().all(|q| !q.1.contains("June")), "{q:?}");
+    assert!(q.iter().all(|q| !q.0.starts_with("emerged")), "{q:?}");
+}
+
+#[test]
+fn agreeing_to_something_is_not_speech() {
+    let t = "On too many occasions the council and its allies have agreed to pointless truces, putting their faith in talks.";
+    let (a, _) = run(t);
+    assert!(a.quotes.iter().all(|q| !q.is_speech(t)), "{:?}", quotes(t));
+}

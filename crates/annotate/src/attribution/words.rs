@@ -109,7 +109,19 @@ impl<'t> Words<'t> {
         {
             return false;
         }
-        !(i > lo && w.ends_with('s') && super::cues::NOUN_MAKERS.contains(&self.lower(i - 1)))
+        if i > lo && w.ends_with('s') && super::cues::NOUN_MAKERS.contains(&self.lower(i - 1)) {
+            return false;
+        }
+        // "reports emerged that …", "claims surfaced": a plural noun, the subject of the verb
+        // after it (which is the cue, if any).
+        let noun_subject = w.ends_with('s')
+            && i + 1 < self.words.len()
+            && matches!(
+                self.lower(i + 1),
+                "emerged" | "surfaced" | "circulated" | "suggest" | "suggested" | "say" | "said"
+                    | "indicate" | "indicated" | "claim" | "claimed" | "were" | "are" | "have" | "had"
+            );
+        !noun_subject
     }
 
     /// Word `i` is a reporting verb or a stance predicate (for indirect attribution).
