@@ -86,8 +86,9 @@ pub struct Story {
     pub title_support: Vec<(String, Vec<usize>)>,
     /// Input numbers, ascending.
     pub documents: Vec<usize>,
-    /// Event date range (each document's main event date; publication dates only where no
-    /// document names a day).
+    /// Event date range: the days two or more of its reports name (reports dated from their
+    /// texts, where any are); failing that, each report's main event date (publication dates
+    /// only where no document names a day).
     pub start: Option<Day>,
     pub end: Option<Day>,
     /// Most frequent linked entities across the documents (empty until linking runs).
@@ -322,14 +323,19 @@ fn story(
     };
     // Dates: each document's main event day, from the text of dated reports where any has
     // one (an undated report's date is only a lower bound).
-    let text_dated: Vec<Day> = group
+    let dated_docs: Vec<usize> = group
         .iter()
-        .filter(|&&d| {
+        .copied()
+        .filter(|&d| {
             !features[d].dated_by_publication_only() && features[d].event_window_after == 0
         })
+        .collect();
+    let text_dated: Vec<Day> = dated_docs
+        .iter()
         .filter_map(|&d| features[d].event_dates.first().map(|e| e.day))
         .collect();
-    let days: Vec<Day> = if text_dated.is_empty() {
+    let any_text_dated = !text_dated.is_empty();
+    let main_days: Vec<Day> = if text_dated.is_empty() {
         group
             .iter()
             .filter_map(|&d| features[d].event_dates.first().map(|e| e.day))
@@ -337,6 +343,20 @@ fn story(
     } else {
         text_dated
     };
+    // Days that two or more of the reports name are the story's, where there are any: one
+    // report's most-named day may be its own follow-up ("on Tuesday the ministry said …").
+    let mut naming: BTreeMap<Day, usize> = BTreeMap::new();
+    let voters = if any_text_dated { &dated_docs[..] } else { group };
+    for &d in voters {
+        let mut own: Vec<Day> = features[d].event_dates.iter().map(|e| e.day).collect();
+        own.sort_unstable();
+        own.dedup();
+        for day in own {
+            *naming.entry(day).or_insert(0) += 1;
+        }
+    }
+    let shared: Vec<Day> = naming.into_iter().filter(|&(_, n)| n >= 2).map(|(day, _)| day).collect();
+    let days = if shared.is_empty() { main_days } else { shared };
     let mut entity_counts: BTreeMap<&str, usize> = BTreeMap::new();
     for &d in group {
         for e in &features[d].entities {
@@ -527,6 +547,27 @@ mod tests {
         index.insert(a);
         index.insert(b);
         index.edges.first().map(|e| e.2)
+    }
+
+    #[test]
+    fn a_story_spans_the_days_its_reports_share() {
+        let dated = |id: &str, text: &str| {
+            let published = corroborate_ingest::Published::day(2025, 3, 12);
+            let times = corroborate_annotate::times::find_times(text, published.as_ref());
+            let mut f = DocumentFeatures::from_text(id, None, text, published.as_ref().and_then(Day::of_published), &times);
+            f.id = id.to_string();
+            f
+        };
+        let body = "The Olvane rail bridge over the Tarn collapsed under a freight train of the Corrow line";
+        let features = vec![
+            dated("a", &format!("{body} on 9 March 2025.")),
+            dated("b", &format!("{body} on 9 March 2025. Inspectors reached it on 11 March 2025, and again on 11 March 2025.")),
+            dated("c", &format!("{body} on 9 March 2025, officials said on 10 March 2025.")),
+        ];
+        let c = cluster_features(&features, |i| Cow::Owned(format!("text {i}")), &Params::default());
+        assert_eq!(c.stories.len(), 1);
+        let day = Day::from_ymd(2025, 3, 9);
+        assert_eq!((c.stories[0].start, c.stories[0].end), (day, day), "the day all three name, not b's follow-up");
     }
 
     #[test]
