@@ -118,8 +118,10 @@ pub(crate) type Weighted = (u32, f32);
 #[derive(Default)]
 pub(crate) struct Vocabulary {
     ids: TermTable,
-    pub(crate) terms: Vec<(Kind, Box<str>)>,
-    /// Each term's kind again, packed: what the hot path reads.
+    /// Each term's text, by id (for titles and key terms).
+    terms: Vec<Box<str>>,
+    /// Each term's kind, by id: kept apart from the texts so that the hot path reads a packed
+    /// array.
     kinds: Vec<Kind>,
     pub(crate) df: Vec<u32>,
 }
@@ -236,7 +238,7 @@ impl Vocabulary {
                 let next = self.terms.len() as u32;
                 let id = self.ids.get_or_insert(key, next);
                 if id == next {
-                    self.terms.push((kind, term.into()));
+                    self.terms.push(term.into());
                     self.kinds.push(kind);
                     self.df.push(0);
                 }
@@ -246,7 +248,7 @@ impl Vocabulary {
     }
 
     pub(crate) fn text(&self, id: u32) -> &str {
-        &self.terms[id as usize].1
+        &self.terms[id as usize]
     }
 
     pub(crate) fn kind(&self, id: u32) -> Kind {
