@@ -5,6 +5,7 @@
 //! and quantities now; entities, quotes, citations, hedges and blame in their own modules later.
 
 pub mod attribution;
+pub mod dates;
 pub mod entities;
 pub mod gazetteer;
 pub mod link;

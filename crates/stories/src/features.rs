@@ -237,11 +237,13 @@ fn event_dates(times: &[TimeExpr], published: Option<Day>) -> Vec<EventDate> {
         let Some(value) = t.value.as_deref() else {
             continue;
         };
-        // A range names both of its ends ("2016-12-10/2016-12-11").
-        for part in value.split('/') {
-            let Some(day) = Day::parse(part) else {
-                continue;
-            };
+        // A range names both of its ends ("2016-12-01/2016-12-20"); a value of up to three
+        // days names each of them ("2016-12-10/2016-12-11", a weekend "2016-W49-WE").
+        let days: Vec<Day> = match corroborate_annotate::dates::day_range(value) {
+            Some((a, b)) if b - a <= 2 => (a..=b).map(|d| Day(d as i32)).collect(),
+            _ => value.split('/').filter_map(Day::parse).collect(),
+        };
+        for day in days {
             if let Some(p) = published {
                 if day.0 > p.0 + 1 || day.0 < p.0 - EVENT_LOOKBACK_DAYS {
                     continue;
@@ -874,5 +876,18 @@ mod tests {
         let none = DocumentFeatures::from_text("y", None, "No dates here.", published, &[]);
         assert!(none.dated_by_publication_only());
         assert_eq!(none.days().collect::<Vec<_>>(), [published.unwrap()]);
+    }
+
+    #[test]
+    fn a_weekend_or_a_short_range_names_each_of_its_days() {
+        let days_of = |text: &str| {
+            let times = corroborate_annotate::times::find_times(text, Published::day(2016, 12, 14).as_ref());
+            let f = DocumentFeatures::from_text("x", None, text, Day::from_ymd(2016, 12, 14), &times);
+            let mut days: Vec<String> = f.days().map(|d| d.to_string()).collect();
+            days.sort();
+            days
+        };
+        assert_eq!(days_of("The dam broke on the weekend of Dec. 10-11."), ["2016-12-10", "2016-12-11"]);
+        assert_eq!(days_of("Fighting went on over Dec. 9-11."), ["2016-12-09", "2016-12-10", "2016-12-11"]);
     }
 }
