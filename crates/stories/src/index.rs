@@ -126,17 +126,24 @@ pub(crate) struct Vocabulary {
     pub(crate) df: Vec<u32>,
 }
 
-/// The vocabulary's key for a term: FNV-1a over the kind and the bytes, then a finaliser
-/// (splitmix64) so that the table sees well-mixed bits. Never 0 (the table's empty slot).
-fn term_key(kind: Kind, term: &str) -> u64 {
-    let h = term.bytes().fold(
-        (0xcbf2_9ce4_8422_2325u64 ^ kind as u64).wrapping_mul(0x0100_0000_01b3),
-        |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3),
-    );
-    let mut x = h ^ (h >> 30);
-    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+/// FNV-1a over `bytes`: document keys, and term keys before [`mix`].
+pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// splitmix64's finaliser: every bit of `x` moves every bit of the result (a bijection).
+pub(crate) fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    (x ^ (x >> 31)).max(1)
+    x ^ (x >> 31)
+}
+
+/// The vocabulary's key for a term: FNV-1a over the kind and the bytes, then [`mix`] so that
+/// the table sees well-mixed bits. Never 0 (the table's empty slot).
+fn term_key(kind: Kind, term: &str) -> u64 {
+    mix(fnv1a(std::iter::once(kind as u8).chain(term.bytes()))).max(1)
 }
 
 /// Term key → id: open addressing with linear probing over a power-of-two array, at most
@@ -302,12 +309,9 @@ struct Postings {
 /// The key of a posting list: a term, or a term in a week. A bijection of the pair (splitmix64
 /// of the packed bits), so two pairs never share a list.
 fn posting_key(term: u32, week: i32) -> u64 {
-    let mut x = ((term as u64) << 32 | week as u32 as u64) ^ 0x5851_f42d_4c95_7f2d;
-    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     // 0 marks an empty slot; the one pair that mixes to it shares the list of the pair that
     // mixes to 1 (both would have to occur, among 2^64).
-    (x ^ (x >> 31)).max(1)
+    mix(((term as u64) << 32 | week as u32 as u64) ^ 0x5851_f42d_4c95_7f2d).max(1)
 }
 
 impl Postings {
@@ -712,9 +716,7 @@ impl StoryIndex {
 
 /// A document's tie-breaking key: a hash of its id (FNV-1a), the same whatever the input order.
 fn key_of(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-    })
+    fnv1a(id.bytes())
 }
 
 #[cfg(test)]

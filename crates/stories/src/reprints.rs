@@ -13,6 +13,7 @@
 use corroborate_annotate::Span;
 use std::borrow::Cow;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::index::mix;
 use std::collections::BTreeMap;
 
 /// Words per shingle.
@@ -72,13 +73,6 @@ struct Word {
     hash: u64,
     start: usize,
     end: usize,
-}
-
-fn mix(mut x: u64) -> u64 {
-    // splitmix64's finaliser.
-    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
 }
 
 /// Lower-cased alphanumeric words of `text[range]`, hashed.
