@@ -394,13 +394,15 @@ mod tests {
         }
     }
 
+    /// Each clause of `t` as text, with whether it may be a title.
+    fn pieces(t: &str) -> Vec<(&str, bool)> {
+        clauses(t).iter().map(|&(s, e, ok)| (&t[s..e], ok)).collect()
+    }
+
     #[test]
     fn clauses_split_at_headline_punctuation() {
         let t = "Ministry: more than 3,000 raiders struck Olvane, units regroup";
-        let got: Vec<(&str, bool)> = clauses(t)
-            .iter()
-            .map(|&(s, e, ok)| (&t[s..e], ok))
-            .collect();
+        let got = pieces(t);
         assert_eq!(
             got,
             [
@@ -422,10 +424,7 @@ mod tests {
         let t = "Analysis: why Olvane fell";
         assert_eq!(clauses(t)[1], (10, t.len(), true));
         let t = "Who let them in? Follow the money";
-        let got: Vec<(&str, bool)> = clauses(t)
-            .iter()
-            .map(|&(s, e, ok)| (&t[s..e], ok))
-            .collect();
+        let got = pieces(t);
         assert_eq!(
             got,
             [("Who let them in", false), ("Follow the money", true)]
