@@ -31,8 +31,12 @@
 //!   such day on or after it. The tense of a clause is that of the nearest tense marker before
 //!   the expression in its sentence, else after it (`FUTURE_CUES`: "will", "would",
 //!   "scheduled", "is to", "as early as"…; `PAST_CUES` and words in "-ed": "said",
-//!   "announced"), so "would appeal the decision, announced Wednesday" is past. After "until"
+//!   "announced"), so "would appeal the decision, announced Wednesday" is past. A scheduled
+//!   event in the simple present is ahead (`PRESENT_FUTURE_CUES`: "the trial begins Monday"),
+//!   and so is what a clause awaits ("ahead of the weekend"). After "until"
 //!   or "by" it is a deadline, ahead unless the clause is past ("has until Friday to comply").
+//!   A possessive weekday ("get around Wednesday's ruling") is the day gone unless its own verb
+//!   is future or it is awaited ("ahead of Sunday's vote").
 //! - A month, or month and day, without a year takes the document's year, moved one year back
 //!   when that would put a mention not in the future more than two months after the document
 //!   date, and one year forward when a future-tense one falls before the document's month
@@ -58,7 +62,8 @@
 //! - "last June" is the most recent June before the document's month; "next March" the first
 //!   after it; holidays ("Thanksgiving") without a year are resolved like a month and day.
 //!
-//! Not time expressions: a number that counts ("2000 troops", "1,000 second-line troops"),
+//! Not time expressions: the present or the future in general ("today's youth", "the people of
+//! tomorrow") and a future's prospects ("the future of the company"); a number that counts ("2000 troops", "1,000 second-line troops"),
 //! fractions ("a quarter of"), ages ("a 44-year-old"), "the fall of the city", "may", "march".
 //! Not handled yet: decimals ("2.5 hours"), movable feasts other than Easter, "the 1990s" vs
 //! "the last decade" (a duration here), TimeBank's underspecified forms ("1989-WXX" for "last
@@ -398,6 +403,14 @@ const ZONES: &[&str] = &["gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt",
 const FUTURE_CUES: &[&str] = &[
     "will", "ll", "shall", "won", "would", "plans", "plan", "planning", "scheduled", "soon", "expected", "expects",
     "payable", "effective", "upcoming", "tomorrow", "expires",
+];
+
+/// Verbs in the simple present that news uses for a scheduled event ("the trial begins Monday",
+/// "the festival opens in July"): they speak of the future as `FUTURE_CUES` do. Only verbs that
+/// are rarely plural nouns (not "reports", "plays", "returns").
+const PRESENT_FUTURE_CUES: &[&str] = &[
+    "begins", "starts", "opens", "resumes", "reopens", "meets", "convenes", "reconvenes", "travels", "arrives", "departs",
+    "hosts", "kicks", "concludes", "goes", "heads",
 ];
 
 /// Past-tense words that do not end in "-ed" (those that do are markers by their ending).
@@ -791,6 +804,11 @@ impl<'a> Ctx<'a> {
                 return t;
             }
         }
+        self.tense_ahead(end)
+    }
+
+    /// The nearest tense marker after token `end - 1` in its sentence (up to `TENSE_AHEAD`).
+    fn tense_ahead(&self, end: usize) -> Tense {
         let mut k = end;
         while k < self.toks.len() && k - end < TENSE_AHEAD && !self.sentence_end(k) && !self.line_break_after(k - 1) {
             if let Some(t) = self.tense_marker(k) {
@@ -814,8 +832,12 @@ impl<'a> Ctx<'a> {
         if matches!(w, "plan" | "plans") && self.w(k + 1) != "to" {
             return None; // the noun
         }
-        if FUTURE_CUES.contains(&w) {
+        if FUTURE_CUES.contains(&w) || PRESENT_FUTURE_CUES.contains(&w) {
             return Some(if before(1) == "been" { Tense::Unknown } else { Tense::Future });
+        }
+        // "ahead of the weekend", "ahead of Sunday's vote"
+        if w == "ahead" && self.w(k + 1) == "of" {
+            return Some(Tense::Future);
         }
         // "is to resume", "are going to", "was due to" (a future in the past)
         if w == "to" && matches!(before(1), "is" | "are" | "going" | "due" | "set" | "planned" | "scheduled" | "expected") {
@@ -1201,6 +1223,8 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
     let rows = index.get(ctx.w(i))?;
     let (end, lex) = rows.iter().filter_map(|(p, lex)| ctx.phrase(i, p).map(|e| (e, *lex))).max_by_key(|(e, _)| *e)?;
     Some(match lex {
+        // "the people of tomorrow", "in today's world": the present or the future in general.
+        Lex::Day(_) if end == i + 1 && generic_day(ctx, i) => return None,
         Lex::Day(n) => {
             let day = ctx.dct.map(|d| d + n);
             Hit::rel(end, TimeKind::Date, day.map(day_value)).with_day(day)
@@ -1240,6 +1264,8 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
         }
         // "Now, he says, …": a sentence that opens on "Now" uses it as a discourse marker.
         Lex::Ref(_) if end == i + 1 && ctx.w(i) == "now" && ctx.capitalised(i) && ctx.sentence_initial(i) => return None,
+        // "the future of our peoples", "the future of the company": its prospects, not a time.
+        Lex::Ref("FUTURE_REF") if ctx.w(i) == "the" && ctx.w(end - 1) == "future" && ctx.w(end) == "of" => return None,
         Lex::Ref(r) => {
             Hit::abs(end, TimeKind::Date, r.to_string())
         }
@@ -1283,6 +1309,26 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
             None => Hit::rel(end, TimeKind::Date, ctx.dct.map(|d| format!("{:04}", civil_from_days(d).0 - 1))),
         },
     })
+}
+
+/// Nouns that "today's" makes general, not dated ("today's youth", "today's personal
+/// computers"), unlike "today's meeting".
+const GENERIC_NOUNS: &[&str] = &[
+    "world", "society", "youth", "generation", "generations", "children", "kids", "teenagers", "students", "computers",
+    "technology", "standards", "culture", "consumers", "families", "women", "men", "people", "workers", "workplace", "schools",
+];
+
+/// Whether "today" or "tomorrow" at `i` is the present or the future in general: after "of"
+/// ("the leaders of tomorrow"; not "as of today"), or "today's" before one of `GENERIC_NOUNS`
+/// (an adjective may come between).
+fn generic_day(ctx: &Ctx, i: usize) -> bool {
+    if !matches!(ctx.w(i), "today" | "tomorrow") {
+        return false;
+    }
+    if i >= 2 && ctx.w(i - 1) == "of" && ctx.w(i - 2) != "as" && !matches!(ctx.w(i + 1), "'" | "’") {
+        return true;
+    }
+    matches!(ctx.w(i + 1), "'" | "’") && ctx.w(i + 2) == "s" && (GENERIC_NOUNS.contains(&ctx.w(i + 3)) || GENERIC_NOUNS.contains(&ctx.w(i + 4)))
 }
 
 /// The last quarter completed before a day ("1989-Q3" on 1989-10-27).
@@ -1555,6 +1601,7 @@ fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
     if part.is_some() {
         k += 1;
     }
+    let possessive = matches!(ctx.w(k), "'" | "’") && ctx.w(k + 1) == "s" && ctx.touching(k - 1);
     let day = ctx.dct.map(|dct| {
         let wd_dct = weekday(dct) as i64;
         let back = (wd_dct - wd as i64).rem_euclid(7);
@@ -1563,6 +1610,14 @@ fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
             -1 => dct - if back == 0 { 7 } else { back },
             1 => dct + if fwd == 0 { 7 } else { fwd },
             0 => dct - (wd_dct - 1) + wd as i64 - 1, // "this Friday": the Friday of this week
+            // "get around Wednesday's ruling": a possessive weekday names an event of its own,
+            // which the tense of the clause around it does not date; it is ahead only when its
+            // own verb is future ("Sunday's vote will decide") or it is awaited ("ahead of",
+            // "until Sunday's vote"; not "before": "its share before Friday's purchases").
+            _ if possessive => {
+                let awaited = (i >= 2 && ctx.w(i - 2) == "ahead" && ctx.w(i - 1) == "of") || (i >= 1 && matches!(ctx.w(i - 1), "until" | "upcoming"));
+                if awaited || ctx.tense_ahead(k + 2) == Tense::Future { dct + fwd } else { dct - back }
+            }
             _ if ctx.future(i, k) || deadline(ctx, i) => dct + fwd,
             _ => dct - back,
         }
@@ -1788,9 +1843,10 @@ fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
         if let Some(y) = ctx.year(k0) {
             return Some(Hit::abs(k0 + 1, TimeKind::Date, format!("{y:04}-{code}{n}")));
         }
-        // "the first quarter of next year", "the second half of last year"
+        // "the first quarter of next year", "the second half of last year", "the first half of
+        // the year" (the document's, as "the year" alone is)
         if k0 > k {
-            if let Some((off, e)) = [("last year", -1), ("this year", 0), ("next year", 1)].iter().find_map(|(p, off)| ctx.phrase(k0, p).map(|e| (*off, e))) {
+            if let Some((off, e)) = [("last year", -1), ("this year", 0), ("next year", 1), ("the year", 0), ("the current year", 0)].iter().find_map(|(p, off)| ctx.phrase(k0, p).map(|e| (*off, e))) {
                 return Some(Hit::rel(e, TimeKind::Date, ctx.dct.map(|d| format!("{:04}-{code}{n}", civil_from_days(d).0 + off))));
             }
         }
@@ -2410,6 +2466,26 @@ mod tests {
         ("Sales rose in the 12 months through January.", "1989-06-15", &[("the 12 months", "P12M"), ("January", "1989-01")]),
         // a future verb near a day of the last weeks is another clause's
         ("She hoped he would bring aid to the victims of the Aug. 7 blasts.", "1998-08-18", &[("Aug. 7", "1998-08-07")]),
+        // a scheduled event in the simple present is ahead; a plural noun in "-s" is no verb
+        ("The trial begins Monday in Boston.", "2013-03-20", &[("Monday", "2013-03-25")]),
+        ("The festival opens in July.", "2013-03-20", &[("July", "2013-07")]),
+        ("Parliament reconvenes Tuesday after the recess.", "2013-03-20", &[("Tuesday", "2013-03-26")]),
+        ("The reports came Tuesday.", "2013-03-20", &[("Tuesday", "2013-03-19")]),
+        // "ahead of" awaits what follows
+        ("Traders squared positions ahead of the weekend.", "1989-10-30", &[("the weekend", "1989-W44-WE")]),
+        ("Turnout rose ahead of Sunday's vote.", "2013-03-20", &[("Sunday", "2013-03-24")]),
+        // a possessive weekday is the day gone, whatever the clause, unless its own verb is future
+        ("They would look for ways to get around Wednesday's ruling.", "2000-01-07", &[("Wednesday", "2000-01-05")]),
+        ("Its share before Friday's purchases was small.", "1989-10-30", &[("Friday", "1989-10-27")]),
+        ("Officials said Sunday's vote will decide the matter.", "2013-03-20", &[("Sunday", "2013-03-24")]),
+        // the present or the future in general, and a future's prospects, are no dates
+        ("It is the case for today's youth and in today's personal computers.", "2000-01-15", &[]),
+        ("He would choose the people of tomorrow.", "1989-11-02", &[]),
+        ("As of today, the offer stands.", "1989-11-02", &[("today", "1989-11-02")]),
+        ("That is important to the future of our peoples.", "1998-02-13", &[]),
+        ("They worry about the future.", "1998-02-13", &[("the future", "FUTURE_REF")]),
+        // a half of "the year" is the document year's
+        ("Sales rose in the first half of the year.", "2013-03-20", &[("the first half of the year", "2013-H1")]),
 
         ("The town fell on Sunday, Dec. 11.", "", &[("Sunday, Dec. 11", "XXXX-12-11")]),
         // fixed phrases and relative units
