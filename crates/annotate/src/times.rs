@@ -960,7 +960,7 @@ fn starters() -> &'static WordSet {
         set.extend(MODIFIERS.iter().map(|m| first(m)));
         set.extend(APPROX.iter().map(|m| first(m)));
         set.extend(HOLIDAYS.iter().map(|h| first(h.0)));
-        set.extend(["the", "last", "next", "this", "past", "coming", "fiscal", "every", "each", "per", "noon", "midnight", "midday", "half", "couple", "'", "’", "mid"]);
+        set.extend(["the", "last", "next", "this", "past", "coming", "fiscal", "every", "each", "per", "noon", "midnight", "midday", "half", "couple", "'", "’", "mid", "once", "twice", "thrice"]);
         set.extend(CENTURY_ORDINALS.iter().map(|m| first(m.0)));
         set
     })
@@ -1059,7 +1059,8 @@ fn flags_of(w: &str) -> u8 {
         if WEEKDAYS.iter().any(|d| w.len() == d.0.len() + 1 && w.starts_with(d.0) && w.ends_with('s')) {
             flags |= CONTENT;
         }
-        if w.len() > 7 && WEEKDAYS.iter().any(|d| w.starts_with(d.0)) {
+        // ("Sundays", "Mondays" and "Fridays" have seven letters.)
+        if WEEKDAYS.iter().any(|d| w.len() > d.0.len() && w.starts_with(d.0)) {
             flags |= STARTER;
         }
     }
@@ -2197,8 +2198,30 @@ fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
     Some(Hit::rel(j, TimeKind::Time, value).with_day(ctx.dct))
 }
 
-/// "every Sunday" (`XXXX-WXX-7`), "every week", "each year", "per day", "every three months".
+/// "every Sunday" (`XXXX-WXX-7`), "every week", "each year", "per day", "every three months",
+/// "every summer" (`XXXX-SU`), "twice a week" (`P1W`; the frequency stays in the span). A rate
+/// ("ten flights a week", "$500 a month") is not a set, as in TimeBank.
 fn set(ctx: &Ctx, i: usize) -> Option<Hit> {
+    // "twice a week", "three times a day", "once every two years": the frequency is kept in
+    // the span, the value is the period.
+    let freq_end = match ctx.w(i) {
+        "once" | "twice" | "thrice" => Some(i + 1),
+        _ => ctx.number(i).and_then(|(n, k)| (n.is_some() && ctx.w(k) == "times").then_some(k + 1)),
+    };
+    if let Some(f) = freq_end {
+        if matches!(ctx.w(f), "a" | "an") {
+            let (u, false, end) = ctx.unit(f + 1)? else { return None };
+            let (_, _, code, time) = UNITS[u];
+            if matches!(code, "WE" | "Q") {
+                return None;
+            }
+            return Some(Hit::abs(end, TimeKind::Set, format!("P{}1{code}", if time { "T" } else { "" })));
+        }
+        if matches!(ctx.w(f), "every" | "each" | "per") {
+            return set(ctx, f);
+        }
+        return None;
+    }
     if !matches!(ctx.w(i), "every" | "each" | "per") {
         return None;
     }
@@ -2208,6 +2231,10 @@ fn set(ctx: &Ctx, i: usize) -> Option<Hit> {
     }
     if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(w, _)| *w == ctx.w(j)) {
         return Some(Hit::abs(j + 1, TimeKind::Set, format!("XXXX-WXX-{wd}")));
+    }
+    // "every summer", "each spring"
+    if let Some(&(_, code, ..)) = SEASONS.iter().find(|(w, ..)| *w == ctx.w(j)) {
+        return Some(Hit::abs(j + 1, TimeKind::Set, format!("XXXX-{code}")));
     }
     let (n, k) = ctx.number(j).filter(|(n, _)| n.is_some()).map_or((1, j), |(n, k)| (n.unwrap_or(1), k));
     let (u, _, end) = ctx.unit(k)?;
@@ -2484,6 +2511,12 @@ mod tests {
         ("As of today, the offer stands.", "1989-11-02", &[("today", "1989-11-02")]),
         ("That is important to the future of our peoples.", "1998-02-13", &[]),
         ("They worry about the future.", "1998-02-13", &[("the future", "FUTURE_REF")]),
+        // sets: a frequency, a rate, a season, a weekday in the plural
+        ("The group meets twice a week and votes three times a year.", "2013-03-20", &[("twice a week", "P1W"), ("three times a year", "P1Y")]),
+        ("The board meets once every two months.", "2013-03-20", &[("once every two months", "P2M")]),
+        ("Every summer, tourists arrive; the fair is held each spring.", "2013-03-20", &[("Every summer", "XXXX-SU"), ("each spring", "XXXX-SP")]),
+        ("Markets are closed on Sundays, Mondays and Fridays.", "2013-03-20", &[("Sundays", "XXXX-WXX-7"), ("Mondays", "XXXX-WXX-1"), ("Fridays", "XXXX-WXX-5")]),
+        ("The firm, once a giant, is small.", "2013-03-20", &[]),
         // a half of "the year" is the document year's
         ("Sales rose in the first half of the year.", "2013-03-20", &[("the first half of the year", "2013-H1")]),
 
@@ -2684,7 +2717,7 @@ mod tests {
 
     /// A TIMEX3 value as this module writes them.
     pub(super) fn valid_value(v: &str) -> bool {
-        let date = r"(\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?)?|\d{4}-W\d{2}(-WE)?|XXXX-WXX-(\d|WE)|\d{4}-(Q[1-4]|H[12]|SP|SU|FA|WI)|\d{2,3}|FY\d{4}";
+        let date = r"(\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?)?|\d{4}-W\d{2}(-WE)?|XXXX-WXX-(\d|WE)|\d{4}-(Q[1-4]|H[12]|SP|SU|FA|WI)|XXXX-(SP|SU|FA|WI)|\d{2,3}|FY\d{4}";
         let time = r"T(\d{2}:\d{2}|MO|AF|EV|NI)";
         let re = regex::Regex::new(&format!(
             r"^(PRESENT_REF|PAST_REF|FUTURE_REF|P(\d+|X)(Y|M|W|D|DE|CE|Q)|PT(\d+|X)(H|M|S)|P(\d+Y)?(\d+M)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?|(({date})({time})?)(/({date}))?)$"
@@ -2721,6 +2754,7 @@ mod tests {
         assert!(valid_value("P2Y6M") && valid_value("PT1M30S") && valid_value("PT30M") && valid_value("P1DT12H"));
         assert!(!valid_value("P") && !valid_value("P2YT"));
         assert!(valid_value("FUTURE_REF") && valid_value("PAST_REF") && valid_value("PRESENT_REF"));
+        assert!(valid_value("XXXX-SU") && !valid_value("XXXX-Q3"));
     }
 
     fn check(text: &str, dct: Option<&Published>) {
