@@ -57,7 +57,8 @@
 //!   unresolved, but for "earlier in the week/month" (the document's) and "the previous
 //!   year", "the year before" (the year before the document's).
 //! - "Now" opening a sentence is a discourse marker ("Now, he says, …"), not a time; "the
-//!   party daily Granma", "60 Minutes" and "This Week" (capitalised inside a sentence) are names.
+//!   party daily Granma", "60 Minutes" and "This Week" (capitalised inside a sentence) are names,
+//!   and so are "The Sunday Times" and "the Mail on Sunday".
 //! - "the weekend" in a past-tense report written Monday to Friday is the one just gone.
 //! - "last June" is the most recent June before the document's month; "next March" the first
 //!   after it; holidays ("Thanksgiving") without a year are resolved like a month and day.
@@ -1586,6 +1587,10 @@ fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
         return Some(Hit::abs(j + 1, TimeKind::Set, format!("XXXX-WXX-{wd}")));
     }
     let &(_, wd) = WEEKDAYS.iter().find(|(name, _)| *name == w)?;
+    // "The Sunday Times", "the Mail on Sunday": a newspaper.
+    if (ctx.capitalised(j + 1) && NEWSPAPER_WORDS.contains(&ctx.w(j + 1))) || (j >= 2 && ctx.w(j - 1) == "on" && ctx.w(j - 2) == "mail" && ctx.capitalised(j - 2)) {
+        return None;
+    }
     // "Tuesday nights", "Sunday mornings": a set.
     if let Some(&(_, code)) = PARTS_OF_DAY.iter().find(|(p, _)| ctx.w(j + 1).strip_suffix('s') == Some(*p)) {
         return Some(Hit::abs(j + 2, TimeKind::Set, format!("XXXX-WXX-{wd}T{code}")));
@@ -1632,6 +1637,10 @@ fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
     let anchor = if day.is_some() { Anchor::DocumentDate } else { Anchor::Unresolved };
     Some(Hit { end: k, kind, value, anchor, day, derived: false })
 }
+
+/// Capitalised words that make a weekday before them part of a newspaper's name ("The Sunday
+/// Times", "the Sunday Telegraph").
+const NEWSPAPER_WORDS: &[&str] = &["times", "telegraph", "express", "mirror", "herald", "post", "tribune", "star", "independent", "observer", "mail", "sport", "people"];
 
 /// Plural nouns that a year qualifies rather than counts ("1990 earnings").
 const YEAR_NOUNS: &[&str] = &["earnings", "results", "sales", "profits", "revenues", "elections", "figures", "levels", "losses", "budgets", "forecasts", "estimates", "games", "olympics"];
@@ -2517,6 +2526,9 @@ mod tests {
         ("Every summer, tourists arrive; the fair is held each spring.", "2013-03-20", &[("Every summer", "XXXX-SU"), ("each spring", "XXXX-SP")]),
         ("Markets are closed on Sundays, Mondays and Fridays.", "2013-03-20", &[("Sundays", "XXXX-WXX-7"), ("Mondays", "XXXX-WXX-1"), ("Fridays", "XXXX-WXX-5")]),
         ("The firm, once a giant, is small.", "2013-03-20", &[]),
+        // a weekday in a newspaper's name
+        ("The Sunday Times and the Mail on Sunday reported it on Sunday.", "2013-03-20", &[("Sunday", "2013-03-17")]),
+        ("Officials said Tuesday Obama would go.", "2013-03-20", &[("Tuesday", "2013-03-19")]),
         // a half of "the year" is the document year's
         ("Sales rose in the first half of the year.", "2013-03-20", &[("the first half of the year", "2013-H1")]),
 
