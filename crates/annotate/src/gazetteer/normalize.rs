@@ -52,20 +52,28 @@ pub fn normalize(name: &str) -> String {
 /// It joins names that are not the same, so callers use it only after an exact miss.
 pub fn skeleton(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
+    skeleton_into(key, &mut out, &mut Vec::new());
+    out
+}
+
+/// [`skeleton`] appended to `out`, with `chars` as scratch space: no allocation once the
+/// buffers have grown, for building indices over many keys.
+pub(crate) fn skeleton_into(key: &str, out: &mut String, chars: &mut Vec<char>) {
     for word in key.split(' ') {
         let word = word
             .strip_suffix('h')
             .filter(|w| w.ends_with(['a', 'e']))
             .unwrap_or(word);
-        let mut bytes: Vec<char> = word.chars().collect();
-        bytes.dedup();
-        for (i, &c) in bytes.iter().enumerate() {
-            let prev_vowel = i > 0 && is_vowel(bytes[i - 1]);
+        chars.clear();
+        chars.extend(word.chars());
+        chars.dedup();
+        for (i, &c) in chars.iter().enumerate() {
+            let prev_vowel = i > 0 && is_vowel(chars[i - 1]);
             let c = match c {
                 'q' => 'k',
                 'e' => 'i',
                 'o' => 'u',
-                'y' if prev_vowel || i + 1 == bytes.len() => 'i',
+                'y' if prev_vowel || i + 1 == chars.len() => 'i',
                 c => c,
             };
             if !out.ends_with(c) {
@@ -73,10 +81,9 @@ pub fn skeleton(key: &str) -> String {
             }
         }
     }
-    out
 }
 
-fn is_vowel(c: char) -> bool {
+pub(crate) fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
