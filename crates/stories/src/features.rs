@@ -612,6 +612,14 @@ fn terms(
     flush(&mut run, names);
 }
 
+/// A headline's content words, stemmed as the text's are ([`content_word`]), in order.
+pub(crate) fn headline_words(title: &str) -> Vec<String> {
+    tokens(title)
+        .iter()
+        .filter_map(|t| content_word(strip_possessive(&t.text.to_lowercase())))
+        .collect()
+}
+
 pub(crate) fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
