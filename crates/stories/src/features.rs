@@ -1,5 +1,6 @@
 //! What story clustering looks at in one document: distinctive words, capitalised names,
-//! figures, event dates from the text, and (filled in by the caller when linking has run) entities and places.
+//! figures, the headline, event dates from the text (and its dateline, where there is no
+//! publication date), and (filled in by the caller when linking has run) entities and places.
 //!
 //! Features are plain strings with counts here; weighting (tf-idf) happens in the index, where
 //! the document frequencies are known.
@@ -155,7 +156,9 @@ impl DocumentFeatures {
     /// A document without a publication date whose text opens with a dateline (a short
     /// paragraph that is a date: "May 3, 2013 at 7:31 AM ET", "Published May 03, 2013") is dated
     /// by it: its time expressions are resolved again against that day, and the dateline itself
-    /// is a publication date, not an event date ([`dateline`]).
+    /// is a publication date, not an event date ([`dateline`]). Ingest's cleaner already moves a
+    /// dateline it recognises into the metadata of what it reads; this covers documents made
+    /// otherwise (dataset readers, library callers).
     pub fn from_annotated(annotated: &Annotated) -> DocumentFeatures {
         let doc = &annotated.document;
         let mut published = doc.published.as_ref().and_then(Day::of_published);
