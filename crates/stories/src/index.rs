@@ -20,8 +20,9 @@ use rustc_hash::FxHashMap as HashMap;
 /// AllSides and ECB+ (see the crate docs).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Params {
-    /// Two groups of documents merge while the average `cosine × date factor` over all their
-    /// cross pairs (0 where no edge) is at least this.
+    /// Two groups of documents merge while the average pair score (the similarity of
+    /// [`Params::headline_share`] × date factor) over all their cross pairs (0 where no edge) is
+    /// at least this.
     pub story_threshold: f32,
     /// Pairs below this score are not kept as edges.
     pub edge_floor: f32,
@@ -50,6 +51,11 @@ pub struct Params {
     pub place_weight: f32,
     /// Weight of a figure ("412000", "928 billion") against a word.
     pub figure_weight: f32,
+    /// Share of the headlines' similarity in the similarity of two documents that both have
+    /// one: `(1 − share) × cosine + share × headline cosine` (tf-idf over the headlines'
+    /// content words). A headline says in a few words what the report is about, however long
+    /// or short the text under it; where either has none the similarity is the cosine alone.
+    pub headline_share: f32,
     /// Factor on the similarity of two reports that each name one day of the week, a
     /// different one, unless both are dated from their texts (their dates already say it).
     pub weekday_mismatch: f32,
@@ -59,7 +65,7 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             story_threshold: 0.20,
-            edge_floor: 0.15,
+            edge_floor: 0.10,
             thread_threshold: 0.055,
             date_tolerance_days: 3,
             date_decay_days: 7.0,
@@ -73,6 +79,7 @@ impl Default for Params {
             place_weight: 0.7,
             figure_weight: 3.0,
             weekday_mismatch: 0.5,
+            headline_share: 0.25,
         }
     }
 }
@@ -85,6 +92,15 @@ impl Params {
                 (-((g - self.date_tolerance_days) as f32) / self.date_decay_days).exp()
             }
             _ => 1.0,
+        }
+    }
+
+    /// The similarity of two documents: their cosine, blended with their headlines' cosine
+    /// where both have a headline ([`Params::headline_share`]).
+    pub fn similarity(&self, cosine: f32, headline: Option<f32>) -> f32 {
+        match headline {
+            Some(h) => (1.0 - self.headline_share) * cosine + self.headline_share * h,
+            None => cosine,
         }
     }
 
@@ -269,6 +285,8 @@ pub(crate) struct IndexedDoc {
     pub(crate) vector: Box<[Weighted]>,
     /// The word (not name) part, L2-normalised, sorted by term id: for threads.
     pub(crate) words: Box<[Weighted]>,
+    /// The headline's content words (idf, L2-normalised, sorted by term id); empty without one.
+    pub(crate) headline: Box<[Weighted]>,
     /// Event days; empty when undated.
     pub(crate) days: Box<[i32]>,
     /// The days are the publication date only.
@@ -285,10 +303,13 @@ pub struct Edge {
     pub to: usize,
     /// Cosine of the two documents' vectors.
     pub cosine: f32,
+    /// Cosine of their headlines' vectors, when both have a headline.
+    pub headline: Option<f32>,
     /// Smallest gap between their event dates, in days (`None`: one is undated).
     pub date_gap_days: Option<i32>,
-    /// `cosine × date factor` (× [`Params::weekday_mismatch`] where it applies), or 1 for a
-    /// forced (near-duplicate) edge.
+    /// The similarity (`cosine`, blended with `headline` by [`Params::headline_share`]) × date
+    /// factor (× [`Params::weekday_mismatch`] where it applies), or 1 for a forced
+    /// (near-duplicate) edge.
     pub score: f32,
     /// Forced by a near-duplicate or reprint, not by similarity.
     pub forced: bool,
@@ -523,12 +544,14 @@ impl StoryIndex {
         words.sort_unstable_by_key(|&(t, _)| t);
         normalise(&mut weighted);
         normalise(&mut words);
+        let headline = self.headline_vector(f);
         let mut days: Vec<i32> = f.days().map(|d: Day| d.0).collect();
         days.sort_unstable();
         days.dedup();
         let doc = IndexedDoc {
             vector: weighted.into(),
             words: words.into(),
+            headline: headline.into(),
             days: days.into(),
             weak_date: f.dated_by_publication_only(),
             after: f.event_window_after.max(0),
@@ -571,8 +594,11 @@ impl StoryIndex {
             self.comparisons += 1;
             let o = &self.docs[other as usize];
             let cosine = dot(&doc.vector, &o.vector);
+            let headline = self.headline_cosine(&doc, o);
             let gap = self.gap(&doc, o);
-            let score = cosine * self.params.date_factor(gap) * self.weekday_factor(&doc, o);
+            let score = self.params.similarity(cosine, headline)
+                * self.params.date_factor(gap)
+                * self.weekday_factor(&doc, o);
             if score >= self.params.edge_floor {
                 self.edges.push((
                     other,
@@ -580,6 +606,7 @@ impl StoryIndex {
                     Edge {
                         to: other as usize,
                         cosine,
+                        headline,
                         date_gap_days: gap,
                         score,
                         forced: false,
@@ -621,6 +648,28 @@ impl StoryIndex {
         weeks.sort_unstable();
         weeks.dedup();
         weeks
+    }
+
+    /// A headline's vector: its content words that are terms of the document (they are: a
+    /// headline's words count among the document's words), each weighted by its idf.
+    fn headline_vector(&self, f: &DocumentFeatures) -> Vec<Weighted> {
+        let Some(title) = f.title.as_deref() else {
+            return Vec::new();
+        };
+        let mut v: Vec<Weighted> = crate::features::headline_words(title)
+            .iter()
+            .filter_map(|w| self.vocab.ids.get(term_key(Kind::Word, w)))
+            .map(|t| (t, self.idf(t)))
+            .collect();
+        v.sort_unstable_by_key(|&(t, _)| t);
+        v.dedup_by_key(|&mut (t, _)| t);
+        normalise(&mut v);
+        v
+    }
+
+    /// The cosine of two documents' headlines, when both have one.
+    fn headline_cosine(&self, a: &IndexedDoc, b: &IndexedDoc) -> Option<f32> {
+        (!a.headline.is_empty() && !b.headline.is_empty()).then(|| dot(&a.headline, &b.headline))
     }
 
     /// Smallest gap in days between two documents' event dates; a publication date covers the
@@ -670,6 +719,7 @@ impl StoryIndex {
     /// Puts two documents into one story (a near-duplicate, say), whatever their similarity.
     pub fn force_link(&mut self, a: usize, b: usize) {
         let cosine = dot(&self.docs[a].vector, &self.docs[b].vector);
+        let headline = self.headline_cosine(&self.docs[a], &self.docs[b]);
         let gap = self.gap(&self.docs[a], &self.docs[b]);
         let (a, b) = (a.min(b), a.max(b));
         self.edges.push((
@@ -678,6 +728,7 @@ impl StoryIndex {
             Edge {
                 to: a,
                 cosine,
+                headline,
                 date_gap_days: gap,
                 score: 1.0,
                 forced: true,

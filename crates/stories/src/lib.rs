@@ -9,9 +9,10 @@
 //! 2. **Stories** ([`index`]): each document is added to a [`StoryIndex`] and linked to every
 //!    earlier document that shares distinctive terms (tf-idf over names, content words and
 //!    figures, plus the linked entities and places of [`DocumentFeatures::add_links`], which
-//!    [`cluster`] fills in) and reports
-//!    events on nearby days (dates from the text's time expressions; the publication date
-//!    only when the text names none; two reports dated no closer than that which each name
+//!    [`cluster`] fills in; where both have a headline, the headlines' words weigh in apart
+//!    from the text's, [`Params::headline_share`]) and reports
+//!    events on nearby days (dates from the text's time expressions; the publication date, or a dateline at the
+//!    top of the text, only when the text names none; two reports dated no closer than that which each name
 //!    one weekday, different ones, are discounted). Stories are groups of those links by
 //!    average linkage, so one bridging document does not chain two events; [`cluster`]
 //!    freezes the document frequencies first and its result does not depend on the input
@@ -568,6 +569,21 @@ mod tests {
         assert_eq!(c.stories.len(), 1);
         let day = Day::from_ymd(2025, 3, 9);
         assert_eq!((c.stories[0].start, c.stories[0].end), (day, day), "the day all three name, not b's follow-up");
+    }
+
+    #[test]
+    fn headlines_count_where_both_reports_have_one() {
+        let text = "Flood water from the Tarn burst through the Olvane levee near Brisk Mill.";
+        let titled = |id: &str, title: Option<&str>| DocumentFeatures::from_text(id, title, text, None, &[]);
+        let (a, b) = (titled("a", Some("Olvane levee bursts")), titled("b", Some("Levee at Olvane bursts")));
+        let e = edge(&a, &b).unwrap();
+        let h = e.headline.expect("both have headlines");
+        assert!(h > 0.99, "the same content words: {h}");
+        let p = Params::default();
+        assert!((e.score - ((1.0 - p.headline_share) * e.cosine + p.headline_share * h)).abs() < 1e-6);
+        let untitled = titled("c", None);
+        let e = edge(&a, &untitled).unwrap();
+        assert_eq!((e.headline, e.score), (None, e.cosine), "no headline, the cosine alone");
     }
 
     #[test]

@@ -189,3 +189,27 @@ fn linked_aliases_are_one_feature() {
     assert!(features.iter().all(|f| !f.places.is_empty()), "Qaryatayn is a place in both: {features:?}");
     assert!(features.iter().all(|f| f.places.iter().all(|p| !f.entities.contains(p))));
 }
+
+#[test]
+fn a_dateline_dates_a_document_made_without_a_publication_date() {
+    // Ingest moves a dateline it recognises into the metadata; a document made otherwise (a
+    // library caller, a dataset reader) may still carry it in its text.
+    let text = "Tarn ferry sinks off Olvane\n\nMay 3, 2013 at 7:31 AM ET\n\nThe Tarn ferry sank on Wednesday off Olvane, the port authority said.";
+    let document = corroborate_ingest::Document {
+        id: corroborate_ingest::DocId::of_text(text),
+        source: "ferry".into(),
+        url: None,
+        outlet: None,
+        title: None,
+        authors: Vec::new(),
+        published: None,
+        language: Some("en".into()),
+        genre: corroborate_ingest::Genre::News,
+        text: text.into(),
+        removed: Vec::new(),
+    };
+    let f = DocumentFeatures::from_annotated(&annotate(document));
+    assert_eq!(f.published.map(|d| d.to_string()).as_deref(), Some("2013-05-03"));
+    let days: Vec<String> = f.days().map(|d| d.to_string()).collect();
+    assert_eq!(days, ["2013-05-01"], "'on Wednesday' counted back from the dateline, which is no event date");
+}
