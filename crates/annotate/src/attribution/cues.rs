@@ -57,6 +57,37 @@ pub const STANCE_VERBS: &[&str] = &[
     "accuse", "detailed", "outlined", "endorsed", "endorses", "emphasizing", "stressed",
 ];
 
+/// Common nouns that name an agent able to hold or voice a stance — people by role, groups,
+/// institutions, and the polls, studies, reports and ads that speak for them ("Voters expect
+/// …", "The campaign is seeking …", "A new poll shows …"). Read by the stance rule for a
+/// subject without a name; compared lowercase, singular and plural written out.
+#[rustfmt::skip]
+pub const AGENT_NOUNS: &[&str] = &[
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide", "aides",
+    "adviser", "advisers", "advisor", "advisors", "candidate", "candidates", "nominee",
+    "nominees", "president", "governor", "senator", "senators", "lawmaker", "lawmakers",
+    "legislator", "legislators", "leader", "leaders", "voter", "voters", "supporter",
+    "supporters", "critic", "critics", "opponent", "opponents", "expert", "experts", "analyst",
+    "analysts", "economist", "economists", "scientist", "scientists", "researcher",
+    "researchers", "scholar", "scholars", "historian", "historians", "activist", "activists",
+    "advocate", "advocates", "member", "members", "people", "residents", "citizens",
+    "conservatives", "liberals", "progressives", "delegates", "donors", "allies", "rivals",
+    "investigators", "prosecutor", "prosecutors", "lawyer", "lawyers", "attorney", "attorneys",
+    "judge", "judges", "justices", "regulators", "diplomats", "negotiators", "executive",
+    "executives", "chairman", "chairwoman", "director", "secretary", "minister", "ministers",
+    "mayor", "staff", "staffers", "strategist", "strategists", "pollster", "pollsters",
+    "observers", "commentators", "reporters", "journalists", "editors", "authorities",
+    "protesters", "demonstrators", "workers", "employees", "parents", "students",
+    "campaign", "campaigns", "administration", "government", "governments", "committee",
+    "commission", "court", "agency", "agencies", "department", "ministry", "group", "groups",
+    "party", "parties", "organization", "organisation", "organizations", "coalition", "council",
+    "board", "panel", "company", "companies", "firm", "union", "unions", "foundation", "city",
+    "network", "newspaper", "magazine", "team", "caucus",
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "research",
+    "analysis", "ad", "ads", "advertisement", "video", "letter", "statement", "memo",
+    "editorial", "article", "book", "investigation", "complaint", "lawsuit", "ruling",
+];
+
 /// Predicates that report speech or thought only with a clause after them ("showed that …",
 /// "agreed that …"); with a plain object they are actions or evidence ("attacked the town",
 /// "continued fighting", "shows its poor understanding"). The attribution layer keeps them (as

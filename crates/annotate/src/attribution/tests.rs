@@ -454,3 +454,48 @@ fn agreeing_to_something_is_not_speech() {
     let (a, _) = run(t);
     assert!(a.quotes.iter().all(|q| !q.is_speech(t)), "{:?}", quotes(t));
 }
+
+#[test]
+fn a_stance_of_an_unnamed_agent_and_none_of_a_passive() {
+    let t = "The harbour committee opposes the new bridge tolls on the river.";
+    let (a, _) = run(t);
+    let got: Vec<_> = a.stances.iter().map(|s| (s.speaker.as_ref().and_then(|x| x.span).map(|x| x.of(t)), s.content.of(t))).collect();
+    assert_eq!(got, [(Some("The harbour committee"), "the new bridge tolls on the river")]);
+    // Not an agent: a thing without a voice.
+    let (a, _) = run("The old pier needs a second coat of paint before the winter months.");
+    assert!(a.stances.is_empty(), "{:?}", a.stances);
+    // A passive says what was done to its subject.
+    let (a, _) = run("The harbour committee was asked to review the ferry timetable again.");
+    assert!(a.stances.is_empty(), "{:?}", a.stances);
+}
+
+#[test]
+fn the_cue_of_a_quote_is_never_a_stance_as_well() {
+    let t = "Mara Olsen said the new bridge tolls hurt the local traders.";
+    let (a, _) = run(t);
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert!(a.stances.is_empty(), "{:?}", a.stances);
+}
+
+#[test]
+fn a_relative_clause_ascribes_a_stance_to_its_antecedent() {
+    let t = "The ferry plan drew criticism from Mara Olsen, who opposes the new bridge tolls on the river.";
+    let (a, _) = run(t);
+    let got: Vec<_> = a
+        .stances
+        .iter()
+        .map(|s| (s.speaker.as_ref().and_then(|x| x.span).map(|x| x.of(t)), s.speaker.as_ref().map(|x| x.name.as_str()), s.content.of(t)))
+        .collect();
+    assert_eq!(got, [(Some("who"), Some("Mara Olsen"), "the new bridge tolls on the river")]);
+}
+
+#[test]
+fn light_verbs_and_verbs_of_place_hold_no_stance() {
+    for t in [
+        "Mara Olsen made the remarks at a meeting of the harbour board.",
+        "Mara Olsen waited in the old town hall until Monday evening.",
+    ] {
+        let (a, _) = run(t);
+        assert!(a.stances.is_empty(), "{t}: {:?}", a.stances);
+    }
+}
