@@ -16,7 +16,7 @@ pub enum Task {
     Ner {
         /// Training data as DOMAIN=PATH: a CoNLL file or folder (BIO or IOB1; .gz allowed;
         /// PATH@even or PATH@odd keeps every other document). Each domain gets its own copy of
-        /// the features beside the shared ones; the shipped tagger reads text as `news`.
+        /// the features beside the shared ones; the shipped tagger reads text with the shared weights only.
         #[arg(long = "train", value_name = "DOMAIN=PATH", default_values_t = default_training())]
         train: Vec<String>,
         /// The domain to score the development file as.
