@@ -16,7 +16,7 @@ pub enum Task {
     Ner {
         /// Training data as DOMAIN=PATH: a CoNLL file or folder (BIO or IOB1; .gz allowed;
         /// PATH@even or PATH@odd keeps every other document). Each domain gets its own copy of
-        /// the features beside the shared ones; the shipped tagger reads text as `news`.
+        /// the features beside the shared ones; the shipped tagger reads text with the shared weights only.
         #[arg(long = "train", value_name = "DOMAIN=PATH", default_values_t = default_training())]
         train: Vec<String>,
         /// The domain to score the development file as.
@@ -28,6 +28,10 @@ pub enum Task {
         /// Passes over the training data.
         #[arg(long, default_value_t = 12)]
         epochs: usize,
+        /// Folds of the jackknife that gives every training document a first pass's tags, for a
+        /// model that tags in two passes; 0 for a one-pass model.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
         /// Where to write the model.
         #[arg(long, value_name = "FILE", default_value = "crates/annotate/resources/ner.model.gz")]
         out: PathBuf,
@@ -75,7 +79,7 @@ pub fn run(task: Task) -> Result<ExitCode> {
             print!("{}", corroborate_eval::syntax::evaluate(&m, &dev).with_context(|| format!("cannot score on {}", dev.display()))?);
             Ok(ExitCode::SUCCESS)
         }
-        Task::Ner { train, dev_domain, dev, epochs, out } => {
+        Task::Ner { train, dev_domain, dev, epochs, folds, out } => {
             let mut docs = Vec::new();
             let mut domains = Vec::new();
             let mut names: Vec<String> = Vec::new();
@@ -96,8 +100,9 @@ pub fn run(task: Task) -> Result<ExitCode> {
             let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
             let started = Instant::now();
             let labels = ["PER", "ORG", "LOC", "MISC"];
-            let m = model::train(&docs, &domains, &name_refs, &labels, epochs, &lexicon::flags, |epoch, acc| {
-                eprintln!("epoch {epoch:>2}: token accuracy {acc:.4} ({:.0} s)", started.elapsed().as_secs_f64());
+            let m = model::train(&docs, &domains, &name_refs, &labels, epochs, folds, &lexicon::flags, |fold, epoch, acc| {
+                let model = if fold == 0 { "model".to_string() } else { format!("fold {fold}/{folds}") };
+                eprintln!("{model}, epoch {epoch:>2}: token accuracy {acc:.4} ({:.0} s)", started.elapsed().as_secs_f64());
             });
             let bytes = m.to_bytes();
             if let Some(dir) = out.parent() {

@@ -5,7 +5,8 @@
 //! word is also seen in lower case elsewhere in the document, its usual casing when the sentence
 //! is all capitals (CoNLL headlines), and the type it was last tagged with in the document.
 //! Gazetteer: whether the token starts, continues or ends a known place, country, demonym or
-//! armed-group name.
+//! armed-group name. Second pass ([`hint_features`]): what a first pass over the whole document
+//! tagged this token, the next one, and the same word's other occurrences.
 
 /// Per-token facts computed once per sentence.
 pub struct TokenInfo {
@@ -145,6 +146,44 @@ pub fn token_features(tokens: &[TokenInfo], i: usize, prev: u8, prev2: u8, histo
     let next_gaz = tokens.get(i + 1).map_or(0, |t| t.gazetteer);
     if next_gaz != 0 {
         f(H::new(40).byte(next_gaz.trailing_zeros() as u8));
+    }
+}
+
+/// The features of token `i` from a first pass over the whole document (the second pass's
+/// "extended prediction history", Ratinov & Roth 2009): the first pass's tag of this token and of
+/// the next, and the tags it gave the same word's other capitalised occurrences in the
+/// document (`others`, counted per tag; empty when the token is not capitalised).
+/// Appended to `out`.
+pub fn hint_features(tokens: &[TokenInfo], i: usize, own: u8, next: u8, others: &[u16], out: &mut Vec<u32>) {
+    let t = &tokens[i];
+    let mut f = |h: H| out.push(h.done());
+    f(H::new(50).byte(own));
+    f(H::new(51).byte(own).byte(next));
+    let n: u32 = others.iter().map(|&c| c as u32).sum();
+    if others.is_empty() {
+        return;
+    }
+    if n == 0 {
+        f(H::new(52).str(&t.short_shape));
+        return;
+    }
+    // The most frequent tag, and the most frequent type (0 for none, else label + 1).
+    let (best_tag, _) = others.iter().enumerate().max_by_key(|&(k, &c)| (c, std::cmp::Reverse(k))).expect("tags");
+    let mut types = [0u32; 16];
+    for (k, &c) in others.iter().enumerate() {
+        types[if k == 0 { 0 } else { ((k - 1) / 4 + 1).min(15) }] += c as u32;
+    }
+    let (best_type, &m) = types.iter().enumerate().max_by_key(|&(k, &c)| (c, std::cmp::Reverse(k))).expect("types");
+    let share = if m == n { 2u8 } else if 2 * m > n { 1 } else { 0 };
+    let own_type = if own == 0 { 0 } else { (own - 1) / 4 + 1 };
+    f(H::new(53).byte(best_tag as u8));
+    f(H::new(54).byte(best_type as u8).byte(share));
+    f(H::new(55).byte(best_type as u8).byte(own_type));
+    f(H::new(56).byte(best_type as u8).str(&t.short_shape));
+    for (k, &c) in types.iter().enumerate().skip(1) {
+        if c > 0 {
+            f(H::new(57).byte(k as u8));
+        }
     }
 }
 

@@ -1,19 +1,22 @@
 //! The tagger: an averaged perceptron ([`crate::perceptron`]) over hashed features, decoding
 //! greedily left to right with BILOU tags (`B`egin, `I`nside, `L`ast, `U`nit, plus `O`) and
-//! only valid transitions.
+//! only valid transitions. A two-pass model tags each document twice: the second pass also
+//! reads what the first tagged the same words elsewhere in the document ([`Hints`]).
 //!
 //! Training ([`train`]) reads tagged documents; the model file ([`Model::to_bytes`]) is gzip'd
-//! and holds the label and domain names, and for each feature hash its non-zero weights as
-//! 16-bit integers.
+//! and holds the label and domain names, the number of passes, and for each feature hash its
+//! non-zero weights as 16-bit integers.
 
 use super::conll::Doc;
-use super::features::{token_features, TokenInfo};
+use super::features::{hint_features, token_features, TokenInfo};
 use crate::perceptron::bilou::{self, label};
 use crate::perceptron::features::shapes;
 use crate::perceptron::{self, Reader, Training, Weights};
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 8] = b"CRBNER02";
+const MAGIC: &[u8; 8] = b"CRBNER03";
+/// The previous format: no passes byte (one pass).
+const MAGIC_ONE_PASS: &[u8; 8] = b"CRBNER02";
 
 /// Per-document facts for the document features.
 pub struct DocContext {
@@ -95,6 +98,8 @@ pub struct Model {
     labels: Vec<String>,
     /// Domains the model has specific weights for (`1 + index` is the domain's id).
     domains: Vec<String>,
+    /// Whether a document is tagged twice, the second time with [`Hints`] from the first.
+    two_pass: bool,
     weights: Weights,
 }
 
@@ -107,12 +112,50 @@ fn history_of(tag: usize) -> u8 {
     }
 }
 
-/// Tags one document with a scoring function; shared by training and tagging.
+/// A first pass's tags over one document, which the second pass reads as features
+/// ([`hint_features`]): every token's tag, and per capitalised word (lower-cased) how often
+/// the first pass gave it each tag anywhere in the document.
+pub struct Hints {
+    tags: Vec<Vec<usize>>,
+    counts: HashMap<String, Vec<u16>>,
+}
+
+impl Hints {
+    pub fn new(sentences: &[Vec<&str>], tags: Vec<Vec<usize>>, tag_count: usize) -> Hints {
+        let mut counts: HashMap<String, Vec<u16>> = HashMap::new();
+        for (sentence, tags) in sentences.iter().zip(&tags) {
+            for (t, &tag) in sentence.iter().zip(tags) {
+                let form = super::tokens::conll_form(t);
+                if form.chars().next().is_some_and(char::is_uppercase) {
+                    let c = counts.entry(form.to_lowercase()).or_insert_with(|| vec![0; tag_count]);
+                    c[tag] = c[tag].saturating_add(1);
+                }
+            }
+        }
+        Hints { tags, counts }
+    }
+
+    /// The first pass's tags of token `i`'s word elsewhere in the document, counted per tag in
+    /// `buf`, when the token is capitalised.
+    fn others<'b>(&self, infos: &[TokenInfo], si: usize, i: usize, buf: &'b mut [u16]) -> Option<&'b [u16]> {
+        if !infos[i].raw.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let c = self.counts.get(&infos[i].lower)?;
+        buf.copy_from_slice(c);
+        buf[self.tags[si][i]] -= 1;
+        Some(buf)
+    }
+}
+
+/// Tags one document with a scoring function; shared by training and tagging. With `hints`
+/// (a first pass's tags), every token also gets the second pass's features.
 fn decode_doc(
     domain: u8,
     sentences: &[Vec<&str>],
     gazetteer: &[Vec<u16>],
     tags: usize,
+    hints: Option<&Hints>,
     score: &mut dyn FnMut(&[u32], &mut [f32]),
     mut learn: Option<&mut dyn FnMut(&[u32], usize, usize, usize) -> usize>,
 ) -> Vec<Vec<usize>> {
@@ -121,6 +164,7 @@ fn decode_doc(
     let mut history: HashMap<String, [u16; 8]> = HashMap::new();
     let mut features = Vec::with_capacity(64);
     let mut scores = vec![0.0f32; tags];
+    let mut others = vec![0u16; tags];
     let mut out = Vec::with_capacity(sentences.len());
     for (si, sentence) in sentences.iter().enumerate() {
         let (infos, caps) = context.infos(sentence, gazetteer.get(si).map_or(&[][..], |g| &g[..]));
@@ -136,6 +180,13 @@ fn decode_doc(
                 }
             });
             token_features(&infos, i, prev as u8, prev2 as u8, h, caps, &mut features);
+            if let Some(hints) = hints {
+                let first = &hints.tags[si];
+                let own = first[i];
+                let next = first.get(i + 1).map_or(0, |&t| t as u8);
+                let others = hints.others(&infos, si, i, &mut others).unwrap_or(&[]);
+                hint_features(&infos, i, own as u8, next, others, &mut features);
+            }
             if domain != 0 {
                 // Domain-specific copies of every feature beside the shared ones ("frustratingly
                 // easy" domain adaptation): the model learns what holds everywhere and what only
@@ -167,29 +218,15 @@ fn decode_doc(
     out
 }
 
-/// Trains a model on `docs` for `epochs` passes, visiting documents in a seeded shuffled order.
-/// `gazetteer` gives the per-token gazetteer flags of a sentence.
-/// `domains[d]` is the domain of document `d`: 0 for none, else `k` for `domain_names[k - 1]`.
-pub fn train(docs: &[Doc], domains: &[u8], domain_names: &[&str], labels: &[&str], epochs: usize, gazetteer: &dyn Fn(&[&str]) -> Vec<u16>, mut progress: impl FnMut(usize, f64)) -> Model {
-    let tags = bilou::tag_count(labels.len());
-    let label_of: HashMap<&str, usize> = labels.iter().enumerate().map(|(i, l)| (*l, i)).collect();
-    let prepared: Vec<(Vec<Vec<&str>>, Vec<Vec<u16>>, Vec<Vec<usize>>)> = docs
-        .iter()
-        .map(|doc| {
-            let sentences: Vec<Vec<&str>> = doc.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
-            let gaz = sentences.iter().map(|s| gazetteer(s)).collect();
-            let gold = doc
-                .iter()
-                .map(|s| {
-                    let ents: Vec<_> = s.entities.iter().filter_map(|(a, b, l)| label_of.get(l.as_str()).map(|&l| (*a, *b, l))).collect();
-                    bilou::encode(s.tokens.len(), &ents)
-                })
-                .collect();
-            (sentences, gaz, gold)
-        })
-        .collect();
+/// A training document: its sentences' tokens, gazetteer flags and gold tags.
+type Prepared<'a> = (Vec<Vec<&'a str>>, Vec<Vec<u16>>, Vec<Vec<usize>>);
+
+/// Training passes over the documents `subset` of `prepared`, in a seeded shuffled order.
+/// With `hints`, a document is read with its hints on every other visit (and without them on
+/// the others, so that the weights also make a whole first pass).
+fn train_weights(prepared: &[Prepared], subset: &[usize], domains: &[u8], tags: usize, epochs: usize, hints: Option<&[[Hints; 2]]>, progress: &mut dyn FnMut(usize, f64)) -> Weights {
     let mut t = Training::new(tags);
-    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut order = subset.to_vec();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     for epoch in 0..epochs {
         for i in (1..order.len()).rev() {
@@ -210,13 +247,78 @@ pub fn train(docs: &[Doc], domains: &[u8], domain_names: &[&str], labels: &[&str
                 guess
             };
             // Every other visit a document is read without its domain, so that the shared
-            // weights alone are a whole model too (they are what unseen text gets).
+            // weights alone are a whole model too (they are what unseen text gets); hints are
+            // dropped on every other pair of visits, so that every mix is seen.
             let domain = if (epoch + d) % 2 == 0 { domains.get(d).copied().unwrap_or(0) } else { 0 };
-            decode_doc(domain, sentences, gaz, tags, &mut score, Some(&mut learn));
+            let hint = hints.filter(|_| (epoch / 2 + d) % 2 == 0).map(|h| &h[d][usize::from(domain != 0)]);
+            decode_doc(domain, sentences, gaz, tags, hint, &mut score, Some(&mut learn));
         }
         progress(epoch + 1, right as f64 / total.max(1) as f64);
     }
-    Model { labels: labels.iter().map(|l| l.to_string()).collect(), domains: domain_names.iter().map(|d| d.to_string()).collect(), weights: t.average() }
+    t.average()
+}
+
+/// Trains a model on `docs` for `epochs` passes, visiting documents in a seeded shuffled order.
+/// `gazetteer` gives the per-token gazetteer flags of a sentence.
+/// `domains[d]` is the domain of document `d`: 0 for none, else `k` for `domain_names[k - 1]`.
+///
+/// With `folds` of two or more the model tags in two passes: every training document gets
+/// its first-pass hints from a model trained on the other folds (so that they are as wrong as
+/// they will be on unseen text), and the model learns from documents with and without them.
+/// `progress` is told each pass's fold (0 for the final model) and token accuracy.
+#[allow(clippy::too_many_arguments)]
+pub fn train(
+    docs: &[Doc],
+    domains: &[u8],
+    domain_names: &[&str],
+    labels: &[&str],
+    epochs: usize,
+    folds: usize,
+    gazetteer: &dyn Fn(&[&str]) -> Vec<u16>,
+    mut progress: impl FnMut(usize, usize, f64),
+) -> Model {
+    let tags = bilou::tag_count(labels.len());
+    let label_of: HashMap<&str, usize> = labels.iter().enumerate().map(|(i, l)| (*l, i)).collect();
+    let prepared: Vec<Prepared> = docs
+        .iter()
+        .map(|doc| {
+            let sentences: Vec<Vec<&str>> = doc.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
+            let gaz = sentences.iter().map(|s| gazetteer(s)).collect();
+            let gold = doc
+                .iter()
+                .map(|s| {
+                    let ents: Vec<_> = s.entities.iter().filter_map(|(a, b, l)| label_of.get(l.as_str()).map(|&l| (*a, *b, l))).collect();
+                    bilou::encode(s.tokens.len(), &ents)
+                })
+                .collect();
+            (sentences, gaz, gold)
+        })
+        .collect();
+    let all: Vec<usize> = (0..prepared.len()).collect();
+    let hints = (folds >= 2).then(|| {
+        // Per document, its first pass read as shared text and read as its own domain: a
+        // visit gets the first pass of the domain it is read as.
+        let mut first: Vec<[Vec<Vec<usize>>; 2]> = vec![Default::default(); prepared.len()];
+        for fold in 0..folds {
+            let rest: Vec<usize> = all.iter().copied().filter(|d| d % folds != fold).collect();
+            let w = train_weights(&prepared, &rest, domains, tags, epochs, None, &mut |e, a| progress(fold + 1, e, a));
+            let mut score = |f: &[u32], s: &mut [f32]| w.scores(f, s);
+            for d in all.iter().copied().filter(|d| d % folds == fold) {
+                let (sentences, gaz, _) = &prepared[d];
+                first[d][0] = decode_doc(0, sentences, gaz, tags, None, &mut score, None);
+                let domain = domains.get(d).copied().unwrap_or(0);
+                first[d][1] = if domain == 0 { first[d][0].clone() } else { decode_doc(domain, sentences, gaz, tags, None, &mut score, None) };
+            }
+        }
+        prepared.iter().zip(first).map(|((sentences, _, _), [shared, own])| [Hints::new(sentences, shared, tags), Hints::new(sentences, own, tags)]).collect::<Vec<_>>()
+    });
+    let weights = train_weights(&prepared, &all, domains, tags, epochs, hints.as_deref(), &mut |e, a| progress(0, e, a));
+    Model {
+        labels: labels.iter().map(|l| l.to_string()).collect(),
+        domains: domain_names.iter().map(|d| d.to_string()).collect(),
+        two_pass: hints.is_some(),
+        weights,
+    }
 }
 
 impl Model {
@@ -243,8 +345,13 @@ impl Model {
     /// `domain` (see [`Model::domain`]): entity spans `(start, end, label index)` per sentence.
     pub fn tag(&self, domain: u8, sentences: &[Vec<&str>], gazetteer: &[Vec<u16>]) -> Vec<Vec<(usize, usize, usize)>> {
         let mut score = |f: &[u32], s: &mut [f32]| self.weights.scores(f, s);
-        let mut found: Vec<Vec<(usize, usize, usize)>> =
-            decode_doc(domain, sentences, gazetteer, self.weights.tags(), &mut score, None).iter().map(|tags| bilou::spans(tags)).collect();
+        let tags = self.weights.tags();
+        let mut tagged = decode_doc(domain, sentences, gazetteer, tags, None, &mut score, None);
+        if self.two_pass {
+            let hints = Hints::new(sentences, tagged, tags);
+            tagged = decode_doc(domain, sentences, gazetteer, tags, Some(&hints), &mut score, None);
+        }
+        let mut found: Vec<Vec<(usize, usize, usize)>> = tagged.iter().map(|tags| bilou::spans(tags)).collect();
         // One name, one type within a document: a name tagged with several types takes the
         // one most of its occurrences have (ties stay as tagged).
         let mut votes: HashMap<Vec<&str>, [u32; 16]> = HashMap::new();
@@ -266,7 +373,7 @@ impl Model {
     }
 
     /// The gzip'd model file: the magic bytes, the labels and domains (a count, then each with
-    /// its length), then the weight rows ([`Weights::write`]).
+    /// its length), the number of passes (1 or 2), then the weight rows ([`Weights::write`]).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut raw = Vec::new();
         raw.extend_from_slice(MAGIC);
@@ -278,6 +385,7 @@ impl Model {
         for d in &self.domains {
             perceptron::push_name(&mut raw, d);
         }
+        raw.push(if self.two_pass { 2 } else { 1 });
         self.weights.write(&mut raw);
         perceptron::gzip(&raw)
     }
@@ -286,16 +394,22 @@ impl Model {
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
         let raw = perceptron::gunzip(bytes)?;
         let mut r = Reader::new(&raw);
-        if r.take(8)? != MAGIC {
+        let magic = r.take(8)?;
+        if magic != MAGIC && magic != MAGIC_ONE_PASS {
             return Err("not a corroborate NER model (bad magic)".into());
         }
         let n_labels = r.byte()? as usize;
         let labels = (0..n_labels).map(|_| r.name()).collect::<Result<Vec<_>, _>>()?;
         let n_domains = r.byte()? as usize;
         let domains = (0..n_domains).map(|_| r.name()).collect::<Result<Vec<_>, _>>()?;
+        let two_pass = match if magic == MAGIC { r.byte()? } else { 1 } {
+            1 => false,
+            2 => true,
+            n => return Err(format!("a model of {n} passes (1 or 2 are known)")),
+        };
         let weights = Weights::read(&mut r, bilou::tag_count(n_labels))?;
         r.finish()?;
-        Ok(Model { labels, domains, weights })
+        Ok(Model { labels, domains, two_pass, weights })
     }
 }
 
@@ -321,7 +435,7 @@ mod tests {
 
     #[test]
     fn learns_a_toy_corpus_and_survives_a_round_trip() {
-        let model = train(&toy_docs(), &[], &[], &["PER", "ORG", "LOC"], 5, &|s| vec![0; s.len()], |_, _| {});
+        let model = train(&toy_docs(), &[], &[], &["PER", "ORG", "LOC"], 5, 0, &|s| vec![0; s.len()], |_, _, _| {});
         let sentences = vec!["Anna Berg visited Oslo on Monday .".split(' ').collect::<Vec<_>>()];
         let tagged = model.tag(0, &sentences, &[]);
         assert_eq!(tagged[0], vec![(0, 2, 0), (3, 4, 2)]);
@@ -331,9 +445,35 @@ mod tests {
     }
 
     #[test]
+    fn a_two_pass_model_learns_from_jackknifed_hints_and_keeps_its_passes() {
+        let model = train(&toy_docs(), &[], &[], &["PER", "ORG", "LOC"], 5, 3, &|s| vec![0; s.len()], |_, _, _| {});
+        assert!(model.two_pass);
+        let sentences = vec!["Karl visited Oslo .".split(' ').collect::<Vec<_>>(), "Anna Berg visited Oslo on Monday .".split(' ').collect()];
+        let tagged = model.tag(0, &sentences, &[]);
+        assert_eq!(tagged[1], vec![(0, 2, 0), (3, 4, 2)]);
+        let again = Model::from_bytes(&model.to_bytes()).unwrap();
+        assert!(again.two_pass);
+        assert_eq!(again.tag(0, &sentences, &[]), tagged);
+    }
+
+    #[test]
+    fn hints_count_a_words_other_capitalised_occurrences() {
+        let sentences = vec!["Karl met Berg .".split(' ').collect::<Vec<_>>(), "Berg left , berg said .".split(' ').collect()];
+        let tags = vec![vec![4, 0, 4, 0], vec![0, 0, 0, 0, 0, 0]];
+        let hints = Hints::new(&sentences, tags, 5);
+        let context = DocContext::new(&sentences);
+        let (infos, _) = context.infos(&sentences[1], &[]);
+        let mut buf = vec![0u16; 5];
+        // "Berg" at the start of the second sentence: the other capitalised "Berg" was a unit
+        // (tag 4); its own tag is left out, and the lower-case "berg" is not counted.
+        assert_eq!(hints.others(&infos, 1, 0, &mut buf), Some(&[0u16, 0, 0, 0, 1][..]));
+        assert_eq!(hints.others(&infos, 1, 3, &mut buf), None);
+    }
+
+    #[test]
     fn bad_model_files_are_refused() {
         assert!(Model::from_bytes(b"nonsense").is_err());
-        let model = train(&toy_docs()[..2], &[1, 1], &["toy"], &["PER"], 1, &|s| vec![0; s.len()], |_, _| {});
+        let model = train(&toy_docs()[..2], &[1, 1], &["toy"], &["PER"], 1, 0, &|s| vec![0; s.len()], |_, _, _| {});
         let bytes = model.to_bytes();
         let mut raw = Vec::new();
         flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut raw).unwrap();
