@@ -233,7 +233,10 @@ fn split_change_verbs(text: &str, p: &mut Parsed) {
         let after_noun = ch.label == "NP" && ch.end - ch.start >= 2 && p.pos[last].starts_with("NN") && (p.pos[last - 1].starts_with("NN") || p.pos[last - 1] == "CD");
         // (not before "of": "price drops of 5%" are nouns)
         let of = |x: &syntax::Chunk| x.end == x.start + 1 && p.tokens[x.start].of(text).eq_ignore_ascii_case("of");
-        let before_phrase = p.chunks.get(n + 1).is_some_and(|x| x.start == ch.end && matches!(x.label, "PP" | "NP" | "ADVP" | "VP") && !of(x));
+        // (a verb phrase after it makes it the subject, "prices increases is expected", unless the
+        // chunker took a preposition for one: "[drops] [to just] 87 mph")
+        let to = |x: &syntax::Chunk| p.pos[x.start] == "TO";
+        let before_phrase = p.chunks.get(n + 1).is_some_and(|x| x.start == ch.end && (matches!(x.label, "PP" | "NP" | "ADVP") || x.label == "VP" && to(x)) && !of(x));
         if change && after_noun && before_phrase {
             chunks.push(syntax::Chunk { start: ch.start, end: last, label: ch.label });
             chunks.push(syntax::Chunk { start: last, end: ch.end, label: "VP" });
