@@ -6,8 +6,13 @@
 //!   on imported vehicles"), or the one it is the value of ("a speed of 15 mph" → "speed",
 //!   "grow sales by 35%" → "sales"; "a contract worth $5 billion" → "contract"; "has a bigger
 //!   tank, 80 litres," → "bigger tank"), the object a verb changes by it ("pushed the index
-//!   0.5 percent higher" → "index"), else what it is stated for ("30 mpg for light trucks"). A percentage's `of` phrase ("60% of its revenue") is found by the
-//!   token rules before this and kept.
+//!   0.5 percent higher" → "index"), else what it is stated for or where it is taken ("30 mpg
+//!   for light trucks", "47.6% from the field", "9 ppb in tap water"), else what the last
+//!   measure of the same unit in the sentence measured, when no verb comes between ("boost the
+//!   range by 35 miles, from 252 miles to 287 miles"). A percentage's `of` phrase ("60% of its
+//!   revenue") is found by the token rules before this and kept.
+//! - Before any of this, a verb of rising or falling that the tagger ran into the noun phrase
+//!   before it ("[the figure drops] to 87 mph") is split off as the verb it is.
 //! - [`Quantity::whose`]: the phrase a count is of ("a survey of seven countries" →
 //!   "survey"), the possessor of the phrase the figure is in ("the iPhone 14's 6.1-inch
 //!   display" → "iPhone 14"), else the subject of its clause: through relative pronouns
@@ -15,7 +20,8 @@
 //!   brand it bought was expected to grow"), infinitives ("Dell announced plans to lay off
 //!   6,650 employees" → "Dell"), prepositional phrases between subject and verb (the ones
 //!   that narrow it down stay in it: "Shares of Urban Outfitters rose", "Exports to Chile
-//!   fell"; a time or an indefinite aside does not: "Revenue in the quarter rose to $7.36
+//!   fell", "Debt under the plan grew"; a time, an indefinite aside, and "by", "than", "as",
+//!   "like" do not: "Revenue in the quarter rose to $7.36
 //!   billion" → "Revenue", "Acme in a statement said"), a time phrase run into it ("early
 //!   last season Tom Smith has won"), and a pronoun after a verb of saying ("Cayman Airways
 //!   said it was grounding two jets"). A clause that leaves its verb out has its own owner ("A
@@ -37,6 +43,10 @@ pub(super) fn attach(text: &str, sentences: Option<&[Span]>, qs: &mut [Quantity]
     // The last figure's owner in this sentence, for items of a list without their own verb
     // ("Homes from $750,000 to $1 million stay 70 days; $1 million to $1.25 million, 99 days").
     let mut previous: Option<Range> = None;
+    // The last measure of this sentence: its unit, what it measures and its last token; a
+    // figure of the same unit with no verb between them measures the same ("boost the range
+    // by 35 miles, from 252 miles to 287 miles").
+    let mut last_measure: Option<(Option<String>, Option<(String, Span)>, usize)> = None;
     for (k, q) in qs.iter_mut().enumerate() {
         let span = match sentences {
             Some(ss) => containing(text, ss, q.span),
@@ -48,12 +58,22 @@ pub(super) fn attach(text: &str, sentences: Option<&[Span]>, qs: &mut [Quantity]
             let w = window(text, span, q.span.start(), last_end);
             parsed = Some((span, Sentence::new(text, w, &spans)));
             previous = None;
+            last_measure = None;
         }
         let s = &parsed.as_ref().expect("just set").1;
         let Some(at) = s.locate(q.span) else { continue };
         let measure = !matches!(q.kind, QuantityKind::Count | QuantityKind::Ratio);
         if measure && q.counted.is_none() {
             q.counted = s.measured(&at).or_else(|| s.scope(&at)).and_then(|r| s.phrase(r));
+            if let Some((unit, Some(counted), end)) = &last_measure {
+                let verb_between = (*end..at.a).any(|i| s.chunk_of[i].is_some_and(|x| s.is(x, "VP")));
+                if q.counted.is_none() && *unit == q.unit && !verb_between {
+                    q.counted = Some(counted.clone());
+                }
+            }
+        }
+        if measure {
+            last_measure = Some((q.unit.clone(), q.counted.clone(), at.b));
         }
         if q.kind != QuantityKind::Ratio {
             let mut whose = s.whose(&at, !measure);
@@ -199,10 +219,40 @@ const TIME_NOUNS: &[&str] = &[
 /// Other words a time phrase may have.
 const TIME_WORDS: &[&str] = &["last", "this", "next", "past", "previous", "coming", "early", "late", "earlier", "later", "ago", "recently", "mid", "same", "first", "second", "third", "fourth"];
 
+/// A verb of rising or falling that the tagger ran into the noun phrase before it, as a noun,
+/// is split off as a verb phrase of its own: "[the figure drops] [to] [87 mph]", "[exports
+/// decrease] [by] [1%]". Only after another noun or a number and right before a phrase; not the
+/// words that are most often nouns there ("a sharp drop", "the rise", "growth", "gains").
+fn split_change_verbs(text: &str, p: &mut Parsed) {
+    const NOUNS_MOSTLY: &[&str] = &["up", "down", "higher", "lower", "growth", "cut", "gain", "gains", "drop", "fall", "rise", "increase", "decline", "jump", "climb", "boost", "lose", "slide"];
+    let mut chunks = Vec::with_capacity(p.chunks.len());
+    for (n, ch) in p.chunks.iter().enumerate() {
+        let last = ch.end - 1;
+        let w = p.tokens[last].of(text).to_lowercase();
+        let change = (super::UP_WORDS.contains(&w.as_str()) || super::DOWN_WORDS.contains(&w.as_str())) && !NOUNS_MOSTLY.contains(&w.as_str());
+        let after_noun = ch.label == "NP" && ch.end - ch.start >= 2 && p.pos[last].starts_with("NN") && (p.pos[last - 1].starts_with("NN") || p.pos[last - 1] == "CD");
+        // (not before "of": "price drops of 5%" are nouns)
+        let of = |x: &syntax::Chunk| x.end == x.start + 1 && p.tokens[x.start].of(text).eq_ignore_ascii_case("of");
+        // (a verb phrase after it makes it the subject, "prices increases is expected", unless the
+        // chunker took a preposition for one: "[drops] [to just] 87 mph")
+        let to = |x: &syntax::Chunk| p.pos[x.start] == "TO";
+        let before_phrase = p.chunks.get(n + 1).is_some_and(|x| x.start == ch.end && (matches!(x.label, "PP" | "NP" | "ADVP") || x.label == "VP" && to(x)) && !of(x));
+        if change && after_noun && before_phrase {
+            chunks.push(syntax::Chunk { start: ch.start, end: last, label: ch.label });
+            chunks.push(syntax::Chunk { start: last, end: ch.end, label: "VP" });
+            p.pos[last] = if w.ends_with('s') { "VBZ" } else { "VBD" };
+        } else {
+            chunks.push(*ch);
+        }
+    }
+    p.chunks = chunks;
+}
+
 impl<'t> Sentence<'t> {
     /// Parses `span`; `figures` are every quantity's span in the text, in order.
     fn new(text: &'t str, span: Span, figures: &[Span]) -> Sentence<'t> {
-        let p = syntax::parse(text, span);
+        let mut p = syntax::parse(text, span);
+        split_change_verbs(text, &mut p);
         let mut chunk_of = vec![None; p.tokens.len()];
         for (c, ch) in p.chunks.iter().enumerate() {
             chunk_of[ch.start..ch.end].iter_mut().for_each(|x| *x = Some(c));
@@ -402,8 +452,9 @@ impl<'t> Sentence<'t> {
 
     /// What a measure is stated for, when nothing else says what it measures: the noun phrase
     /// of a `for` phrase right after it, or after the other end of a range ("from 20 mpg to 30
-    /// for [light commercial vehicles, or LCVs]"); an alternative name after "or" stays in. Not a
-    /// time ("for the year").
+    /// for [light commercial vehicles, or LCVs]"); an alternative name after "or" stays in. A
+    /// phrase of where it is taken or found does the same ("47.6% from [the field]", "311 square
+    /// miles off [the coast]", "4 ppb in [tap water]"). Not a time ("for the year", "in May").
     fn scope(&self, at: &At) -> Option<Range> {
         let mut c = at.last?;
         let n = self.p.chunks.len();
@@ -418,7 +469,8 @@ impl<'t> Sentence<'t> {
         }
         let w = self.single(c + 1)?;
         let (a, mut b) = self.range(c + 2);
-        if w != "for" || self.is_figure((a, b)) || self.temporal((a, b)) || !self.has_noun((a, b)) {
+        let place = matches!(w.as_str(), "from" | "off" | "in" | "on" | "at" | "among" | "across" | "inside" | "near");
+        if (w != "for" && !place) || self.is_figure((a, b)) || self.temporal((a, b)) || !self.has_noun((a, b)) {
             return None;
         }
         if c + 3 < n && self.p.chunks[c + 3].start == b + 2 && self.word(b) == "," && self.word(b + 1).eq_ignore_ascii_case("or") && self.is(c + 3, "NP") && (self.proper_name(self.range(c + 3)) || self.acronym(self.range(c + 3))) {
@@ -763,10 +815,12 @@ impl<'t> Sentence<'t> {
             // does not: "Revenue in the quarter")
             } else if j >= 2 && self.touch(j) && self.is(j - 1, "PP") && self.touch(j - 1) && self.is(j - 2, "NP") && self.single(j - 1).is_some_and(|w| w == "in") && self.proper_name(self.range(j)) && !self.temporal(self.range(j)) && !self.is_figure(self.range(j - 2)) {
                 j -= 2;
-            // "[Exports] to [China] slumped", "[Revenue] at [the unit] fell": a subject's
-            // modifiers stay in it, bar a time and an indefinite aside ("Acme in a statement
-            // said"); not for what a relative pronoun or a participle is about, the nearest noun
-            } else if broad && j >= 2 && self.touch(j) && self.is(j - 1, "PP") && self.touch(j - 1) && self.is(j - 2, "NP") && self.single(j - 1).is_some_and(|w| matches!(w.as_str(), "in" | "at" | "to" | "from" | "on")) && !self.temporal(self.range(j)) && !self.is_figure(self.range(j)) && !self.is_figure(self.range(j - 2)) && !matches!(self.word(self.range(j).0).to_lowercase().as_str(), "a" | "an") && !self.temporal(self.range(j - 2)) {
+            // "[Exports] to [China] slumped", "[Revenue] at [the unit] fell", "[demand] for
+            // [steel]", "[talks] with [Iran]": a subject's modifiers stay in it, bar a time and
+            // an indefinite aside ("Acme in a statement said"), and bar "by", "than", "as",
+            // "like", which relate it to something else; not for what a relative pronoun or a
+            // participle is about, the nearest noun
+            } else if broad && j >= 2 && self.touch(j) && self.is(j - 1, "PP") && self.touch(j - 1) && self.is(j - 2, "NP") && self.single(j - 1).is_some_and(|w| !matches!(w.as_str(), "by" | "than" | "as" | "like")) && !self.temporal(self.range(j)) && !self.is_figure(self.range(j)) && !self.is_figure(self.range(j - 2)) && !matches!(self.word(self.range(j).0).to_lowercase().as_str(), "a" | "an") && !self.temporal(self.range(j - 2)) {
                 j -= 2;
             // "[the exchange rate] between [the dollar] and [the yen]"
             } else if j >= 3 && self.is(j - 1, "NP") && self.p.chunks[j - 1].end + 1 == self.p.chunks[j].start && self.word(self.p.chunks[j].start - 1).eq_ignore_ascii_case("and") && self.is(j - 2, "PP") && self.single(j - 2).is_some_and(|w| w == "between") && self.touch(j - 1) && self.touch(j - 2) && self.is(j - 3, "NP") && !self.temporal(self.range(j - 1)) && !self.is_figure(self.range(j - 1)) {
@@ -830,6 +884,7 @@ impl<'t> Sentence<'t> {
 #[cfg(test)]
 mod tests {
     use crate::quantities::find_quantities;
+    use crate::Span;
 
     /// Each quantity's text with its `counted` and `whose` phrases.
     fn concepts(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
@@ -980,6 +1035,51 @@ mod tests {
                 let t = format!("\"{g} {place} was a 30 minute activity, as I could only manage a little at a time,\" Smith added.");
                 assert_eq!(concepts(&t).len(), 1, "{t}");
             }
+        }
+    }
+
+    #[test]
+    fn a_measure_taken_from_a_place_measures_it() {
+        assert_eq!(one("Jones hit 47.6% from the field.").0.as_deref(), Some("field"));
+        assert_eq!(one("Lead levels reached 9 ppb in tap water.").0.as_deref(), Some("tap water"));
+        // a time is no place
+        assert_eq!(one("Lead levels reached 9 ppb in May.").0, None);
+    }
+
+    #[test]
+    fn a_figure_without_a_verb_of_its_own_measures_what_the_last_one_did() {
+        let v = all("The upgrade lifts the driving range by 40 miles, from 250 miles to 290 miles.");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[0].0.as_deref(), Some("driving range"));
+        assert_eq!(v[1].0.as_deref(), Some("driving range"));
+        // not across a verb, nor to another unit
+        let v = all("The upgrade lifts the driving range by 40 miles and costs $900.");
+        assert_eq!(v[1].0, None, "{v:?}");
+    }
+
+    #[test]
+    fn a_subject_keeps_what_its_preposition_narrows_it_to() {
+        assert_eq!(one("Traffic across the bridge fell 5% last year.").1.as_deref(), Some("Traffic across the bridge"));
+        assert_eq!(one("Debt under the plan grew 3%.").1.as_deref(), Some("Debt under the plan"));
+    }
+
+    #[test]
+    fn a_change_verb_tagged_as_a_noun_is_split_off() {
+        use crate::syntax::{Chunk, Parsed};
+        let text = "the figure drops to 87 mph";
+        let tokens: Vec<Span> = [(0, 3), (4, 10), (11, 16), (17, 19), (20, 22), (23, 26)].iter().map(|&(a, b)| Span::new(text, a, b).unwrap()).collect();
+        let chunk = |start, end, label| Chunk { start, end, label };
+        let mut p = Parsed { tokens, pos: vec!["DT", "NN", "NNS", "TO", "CD", "NN"], chunks: vec![chunk(0, 3, "NP"), chunk(3, 4, "PP"), chunk(4, 6, "NP")] };
+        super::split_change_verbs(text, &mut p);
+        assert_eq!(p.chunks, [chunk(0, 2, "NP"), chunk(2, 3, "VP"), chunk(3, 4, "PP"), chunk(4, 6, "NP")]);
+        assert_eq!(p.pos[2], "VBZ");
+        // a noun before "of" stays one ("price drops of 5%"), as does a bare "drop"
+        for t in ["the price drops of 5 mph", "the price drop to 87 mph"] {
+            let mut at = 0;
+            let tokens = t.split(' ').map(|w| { let sp = Span::new(t, at, at + w.len()).unwrap(); at += w.len() + 1; sp }).collect();
+            let mut q = Parsed { tokens, pos: vec!["DT", "NN", "NNS", "IN", "CD", "NN"], chunks: vec![chunk(0, 3, "NP"), chunk(3, 4, "PP"), chunk(4, 6, "NP")] };
+            super::split_change_verbs(t, &mut q);
+            assert_eq!(q.chunks.len(), 3, "{t}");
         }
     }
 

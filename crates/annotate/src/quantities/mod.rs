@@ -1310,7 +1310,10 @@ fn quantity_at(c: &Ctx, i: usize, floor: usize) -> Step {
     }
     // "one" as a pronoun: "each one", "no one", "at one point", "one day"
     if n.words && n.b == n.a + 1 && c.is(n.a, "one") && !ratio {
-        let prev_det = n.a > 0 && c.word_in(n.a - 1, &["each", "no", "any", "every", "the", "this", "that", "which", "at", "someone", "anyone", "only", "one", "as", "like", "little", "big", "makes", "make", "made", "let", "lets"]);
+        let prev_det = n.a > 0 && c.word_in(n.a - 1, &["each", "no", "any", "every", "the", "this", "that", "which", "at", "someone", "anyone", "one", "as", "like", "little", "big", "makes", "make", "made", "let", "lets"]);
+        // "the only one left" is a pronoun, "only one bank failed" a count
+        let only = n.a > 1 && c.word_in(n.a - 1, &["only"]) && c.word_in(n.a - 2, &["the", "his", "her", "its", "their", "my", "our", "your"]);
+        let prev_det = prev_det || only;
         let another = (n.b..(n.b + 6).min(c.toks.len())).any(|x| c.is(x, "another"));
         let next_ok = c.is(n.b, "of") || (c.kind(n.b) == Some(K::Word) && !c.word_in(n.b, STOP) && !c.word_in(n.b, &["another", "said", "says"]));
         if prev_det || !next_ok || another {
@@ -1563,6 +1566,13 @@ const VERBS: &[&str] = &[
     "which", "who", "that", "while", "where",
 ];
 
+/// Irregular past tenses, which end a counted-noun run after its noun ("one man came").
+const IRREGULAR_PAST: &[&str] = &[
+    "came", "went", "said", "told", "made", "took", "gave", "got", "saw", "ran", "fell", "rose", "sent", "spent", "built", "bought", "brought",
+    "caught", "fought", "thought", "kept", "held", "stood", "sat", "wrote", "drove", "flew", "grew", "knew", "threw", "broke", "spoke", "chose", "fled", "died",
+    "began", "became", "found", "paid", "sold", "lost", "met", "struck", "stole", "swore", "sank",
+];
+
 /// A plural-looking noun: "tanks", "militants", "people", "men".
 fn is_plural(w: &str) -> bool {
     const IRREGULAR: &[&str] = &["people", "men", "women", "children", "police", "personnel", "troops", "staff", "cattle", "fishermen", "sheep", "deer", "feet", "teeth", "mice", "geese"];
@@ -1597,7 +1607,9 @@ fn noun_run(c: &Ctx, k: usize, percent: bool, singular: bool) -> Option<(String,
                 break;
             }
             // (after a percentage's plural noun too: "60% of voters backed")
-            if words > 0 && (!percent || is_plural(c.s(j - 1))) && (s.ends_with("ing") || (s.ends_with("ed") && s.len() > 4)) {
+            // ("died", "used": a four-letter past tense too, not "seed", "feed")
+            let past = s.ends_with("ed") && (s.len() > 4 || s.len() == 4 && !s.ends_with("eed"));
+            if words > 0 && (!percent || is_plural(c.s(j - 1))) && (s.ends_with("ing") || past || c.word_in(j, IRREGULAR_PAST)) {
                 break;
             }
             if words > 0 && c.capitalized(j) && !c.capitalized(j - 1) {
@@ -1767,6 +1779,14 @@ mod tests {
         assert_eq!((d.kind, d.unit.as_deref()), (QuantityKind::Distance, Some("km")));
         assert_eq!(one("a march of 30 miles").unit.as_deref(), Some("mi"));
         assert_eq!(one("oil at $58 per barrel").unit.as_deref(), Some("USD per barrel"));
+    }
+
+    #[test]
+    fn one_counts_after_only_and_its_noun_ends_before_a_past_tense() {
+        assert_eq!(one("Only one bank failed.").unit.as_deref(), Some("bank"));
+        assert_eq!(one("One man came.").unit.as_deref(), Some("man"));
+        assert_eq!(one("At least one soldier died.").unit.as_deref(), Some("soldier"));
+        assert!(find_quantities("She was the only one left.").is_empty());
     }
 
     #[test]
