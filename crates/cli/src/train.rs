@@ -29,8 +29,9 @@ pub enum Task {
         #[arg(long, default_value_t = 12)]
         epochs: usize,
         /// Folds of the jackknife that gives every training document a first pass's tags, for a
-        /// model that tags in two passes; 0 for a one-pass model.
-        #[arg(long, default_value_t = 5)]
+        /// model that tags in two passes (e.g. 5); 0, the default and the shipped model, for a
+        /// one-pass model.
+        #[arg(long, default_value_t = 0)]
         folds: usize,
         /// Where to write the model.
         #[arg(long, value_name = "FILE", default_value = "crates/annotate/resources/ner.model.gz")]
