@@ -4,7 +4,7 @@
 //! reads what the first tagged the same words elsewhere in the document ([`Hints`]).
 //!
 //! Training ([`train`]) reads tagged documents; the model file ([`Model::to_bytes`]) is gzip'd
-//! and holds the label and domain names, the number of passes, and for each feature hash its
+//! and holds the label and domain names, (for a two-pass model) the number of passes, and for each feature hash its
 //! non-zero weights as 16-bit integers.
 
 use super::conll::Doc;
@@ -15,7 +15,7 @@ use crate::perceptron::{self, Reader, Training, Weights};
 use std::collections::HashMap;
 
 const MAGIC: &[u8; 8] = b"CRBNER03";
-/// The previous format: no passes byte (one pass).
+/// The format of a one-pass model: no passes byte.
 const MAGIC_ONE_PASS: &[u8; 8] = b"CRBNER02";
 
 /// Per-document facts for the document features.
@@ -373,10 +373,12 @@ impl Model {
     }
 
     /// The gzip'd model file: the magic bytes, the labels and domains (a count, then each with
-    /// its length), the number of passes (1 or 2), then the weight rows ([`Weights::write`]).
+    /// its length), for a two-pass model the number of passes (2), then the weight rows
+    /// ([`Weights::write`]). A one-pass model keeps the previous format, which has no passes
+    /// byte, so a one-pass file reads and writes back as the same bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut raw = Vec::new();
-        raw.extend_from_slice(MAGIC);
+        raw.extend_from_slice(if self.two_pass { MAGIC } else { MAGIC_ONE_PASS });
         raw.push(self.labels.len() as u8);
         for l in &self.labels {
             perceptron::push_name(&mut raw, l);
@@ -385,7 +387,9 @@ impl Model {
         for d in &self.domains {
             perceptron::push_name(&mut raw, d);
         }
-        raw.push(if self.two_pass { 2 } else { 1 });
+        if self.two_pass {
+            raw.push(2);
+        }
         self.weights.write(&mut raw);
         perceptron::gzip(&raw)
     }
