@@ -19,6 +19,14 @@ mod span;
 pub use corroborate_ingest::Document;
 pub use span::{CodePoints, Span};
 
+/// FNV-1a, 64 bits: a stable hash (std's hasher may change between releases), for entity ids,
+/// the gazetteer's folded-key indices and the story index's keys.
+pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// A document with its annotation layers.
 #[derive(Clone, Debug)]
 pub struct Annotated {

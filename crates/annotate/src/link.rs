@@ -810,15 +810,8 @@ fn entity_id(key: &Key) -> String {
     match key {
         Key::Place(id) => format!("gn:{id}"),
         Key::Actor(id) => format!("ucdp:{id}"),
-        Key::Name(group, name) => format!("{}:{:016x}", group.prefix(), fnv1a(name.as_bytes())),
+        Key::Name(group, name) => format!("{}:{:016x}", group.prefix(), crate::fnv1a(name.bytes())),
     }
-}
-
-/// FNV-1a, 64 bits: a stable hash (std's hasher may change between releases).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

@@ -142,12 +142,8 @@ pub(crate) struct Vocabulary {
     pub(crate) df: Vec<u32>,
 }
 
-/// FNV-1a over `bytes`: document keys, and term keys before [`mix`].
-pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-    })
-}
+/// FNV-1a over bytes: document keys, and term keys before [`mix`].
+pub(crate) use corroborate_annotate::fnv1a;
 
 /// splitmix64's finaliser: every bit of `x` moves every bit of the result (a bijection).
 pub(crate) fn mix(mut x: u64) -> u64 {

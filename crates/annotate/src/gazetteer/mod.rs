@@ -278,7 +278,7 @@ fn fold_index(t: &Table, keys: impl Iterator<Item = usize>, fold: Fold, min: usi
         .filter_map(|k| {
             out.clear();
             fold(t.keys[k].0, &mut out, &mut scratch);
-            (out.len() >= min).then(|| (fnv1a(&out), k as u32))
+            (out.len() >= min).then(|| (crate::fnv1a(out.bytes()), k as u32))
         })
         .collect();
     index.sort_unstable();
@@ -451,7 +451,7 @@ impl Table {
     /// [`fold_index`] with `fold`; a hash that matches is confirmed by folding the key again.
     fn lookup(&self, index: &[(u64, u32)], fold: Fold, folded: &str) -> Vec<usize> {
         let (mut out, mut scratch) = (String::new(), Scratch::default());
-        let hash = fnv1a(folded);
+        let hash = crate::fnv1a(folded.bytes());
         let start = index.partition_point(|&(h, _)| h < hash);
         let mut confirmed = Vec::new();
         for &(_, k) in index[start..].iter().take_while(|&&(h, _)| h == hash) {
@@ -477,13 +477,6 @@ struct Scratch {
 
 fn skeleton_fold(key: &str, out: &mut String, scratch: &mut Scratch) {
     normalize::skeleton_into(key, out, &mut scratch.chars);
-}
-
-/// 64-bit FNV-1a of a folded key, for the folded-key indices.
-fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// Consonant keys shorter than this join too many unrelated names to be used.
@@ -829,6 +822,11 @@ mod tests {
         let t = &g.table;
         assert!(t.places.len() > 30_000 && t.keys.len() > 50_000);
         assert!(g.countries.len() > 240 && g.actors.len() > 1_500);
+        assert_keys_well_formed(t);
+    }
+
+    /// Keys sorted for bisection, each naming at least one place, every index a place.
+    fn assert_keys_well_formed(t: &Table) {
         assert!(
             t.keys.windows(2).all(|w| w[0].0 < w[1].0),
             "keys must be sorted for bisection"
@@ -856,11 +854,8 @@ mod tests {
             SMALL_PLACES.len()
         );
         assert!(t.places.len() > 50_000 && t.keys.len() > t.places.len());
-        assert!(t.keys.windows(2).all(|w| w[0].0 < w[1].0), "keys must be sorted");
+        assert_keys_well_formed(t);
         assert!(t.places.windows(2).all(|w| w[0].geonames_id < w[1].geonames_id));
-        for k in 0..t.keys.len() {
-            assert!(t.ids(k).all(|i| i < t.places.len()), "{:?}", t.keys[k]);
-        }
         let main: std::collections::HashSet<u32> =
             gazetteer().table.places.iter().map(|p| p.geonames_id).collect();
         for p in &t.places {
