@@ -244,15 +244,20 @@ pub fn link(documents: &[DocumentMentions]) -> Linked {
         .collect();
 
     // Countries each document talks about: countries named, and capitals or regions that
-    // mean one place only (a small town would vouch for its own namesake).
+    // mean one place only (a small town would vouch for its own namesake). A region named
+    // only by directions ("Gulf", "West") vouches only with its qualifying word ("Gulf
+    // Province"): alone it is more often a common word than the region.
     let mut doc_countries: Vec<Vec<&'static str>> = Vec::with_capacity(documents.len());
     let mut corpus_counts: BTreeMap<&'static str, usize> = BTreeMap::new();
     for ids in &analysis_of {
         let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
         for &a in ids {
-            let found = &table[a as usize].places;
+            let analysis = &table[a as usize];
+            let found = &analysis.places;
             if let Some(first) = found.first() {
-                let major = first.is_admin1() || matches!(first.feature_code, "PPLC" | "PPLA");
+                let region = first.is_admin1()
+                    && (!first.has_generic_name() || gazetteer::names_a_region(&analysis.surface));
+                let major = region || matches!(first.feature_code, "PPLC" | "PPLA");
                 if first.is_country() || major && found.iter().all(|p| p.country == first.country) {
                     *counts.entry(first.country).or_default() += 1;
                 }
@@ -1118,6 +1123,35 @@ mod tests {
         // A surname stays a person.
         assert_eq!(entity(&l, 1, 3).name, "Michael Jordan");
         assert_eq!(entity(&l, 2, 0).id, "gn:248816");
+    }
+
+    #[test]
+    fn a_region_named_by_a_direction_needs_its_country_or_its_qualifier() {
+        let docs = [
+            doc(
+                "Their Gulf allies met in Damascus while the West and the East looked on.",
+                &[("Gulf", Loc), ("Damascus", Gpe), ("West", Loc), ("East", Gpe)],
+            ),
+            doc("Rain closed the roads of Gulf Province.", &[("Gulf Province", Gpe)]),
+            doc(
+                "In Papua New Guinea, Gulf had the worst rain.",
+                &[("Papua New Guinea", Gpe), ("Gulf", Gpe)],
+            ),
+            doc(
+                "Zambia said Western would get the new clinics.",
+                &[("Zambia", Gpe), ("Western", Gpe)],
+            ),
+        ];
+        let l = run(&docs);
+        for i in [0, 2, 3] {
+            let e = entity(&l, 0, i);
+            assert!(e.place.is_none() && e.geo.is_none(), "{} linked to a place", e.name);
+        }
+        assert_eq!(entity(&l, 0, 1).geo.as_ref().unwrap().country, "SY");
+        assert_eq!(entity(&l, 1, 0).id, "gn:2096633");
+        assert_eq!(entity(&l, 2, 1).id, "gn:2096633");
+        let western = entity(&l, 3, 1).place.unwrap();
+        assert!(western.is_admin1() && western.country == "ZM");
     }
 
     #[test]

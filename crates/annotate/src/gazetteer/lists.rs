@@ -378,3 +378,18 @@ pub(crate) const SEATS_OF_GOVERNMENT: &[(&str, &str)] = &[
     ("quai dorsay", "FR"),
     ("zhongnanhai", "CN"),
 ];
+
+/// Words that alone make no region's proper name: directions and kinds of land, as keys.
+/// GeoNames has first-level regions called only by them ("Western" in Zambia, "East" and
+/// "West" in Cameroon, "Gulf" in Papua New Guinea), which news uses as ordinary words ("the
+/// West", "Gulf allies"); see [`super::Place::has_generic_name`].
+pub(crate) const GENERIC_PLACE_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "central", "centre", "center", "middle", "upper", "lower",
+    "nord", "sud", "est", "ouest", "gulf", "coast", "coastal", "littoral", "lakes", "lake",
+    "islands", "island", "plateau", "plateaux", "highlands", "lowlands", "midlands", "delta",
+    "rivers", "river", "savanes", "capital", "interior", "border", "mountain", "mountains",
+    "valley", "desert", "bay", "sea", "province", "governorate", "region", "oblast", "state",
+    "district", "division", "department", "territory", "county",
+];

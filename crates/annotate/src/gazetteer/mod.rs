@@ -55,6 +55,23 @@ impl Place {
         self.feature_code == "ADM1"
     }
 
+    /// Whether this is a region named only by directions or kinds of land ("Western
+    /// Province", "North-East", "Gulf"): such a name is taken as the region only where the
+    /// context says so (see [`choose`]).
+    ///
+    /// ```
+    /// use corroborate_annotate::gazetteer::places;
+    /// assert!(places("Gulf Province")[0].has_generic_name());
+    /// assert!(!places("Idlib province")[0].has_generic_name());
+    /// ```
+    pub fn has_generic_name(&self) -> bool {
+        self.is_admin1()
+            && normalize(self.name)
+                .split([' ', '-'])
+                .filter(|w| !w.is_empty())
+                .all(|w| lists::GENERIC_PLACE_WORDS.contains(&w))
+    }
+
     /// Countries, regions and towns have governments: GPE. Anything else here is LOC.
     pub fn entity_type(&self) -> EntityType {
         if matches!(self.feature_class, 'A' | 'P') {
@@ -510,6 +527,15 @@ fn consonants_into(key: &str, out: &mut String, scratch: &mut Scratch) {
 /// Words after a region's name that say it is the region, not its seat ("Aleppo province").
 const REGION_WORDS: [&str; 5] = ["province", "governorate", "region", "oblast", "state"];
 
+/// Whether a name says it is a region by a word after it ("Gulf Province", "Idlib
+/// governorate"): the qualifying word that lets a region named like a direction stand.
+pub fn names_a_region(name: &str) -> bool {
+    let key = normalize(name);
+    REGION_WORDS
+        .iter()
+        .any(|w| key.strip_suffix(w).is_some_and(|k| k.ends_with(' ')))
+}
+
 /// Every place a name can mean, best first: countries, national capitals, regions, then towns
 /// by population.
 /// A region gives way to a town of the same name inside it ("Aleppo" is the city) unless the
@@ -595,13 +621,18 @@ const MIN_FOREIGN_POPULATION: u64 = 100_000;
 /// its size, in `far` unless it is twice its size ("Moscow" stays in Russia in a document
 /// that mentions the US; "Tripoli" is in Lebanon in one that mentions Lebanon). When `near`
 /// names countries and the best is neither in them nor in a neighbour, only a country,
-/// region, capital or city of 100,000 is taken.
+/// capital or city of 100,000 is taken. A region needs the context: it is taken in a context
+/// country, or out of one only when its name is its own (not [`Place::has_generic_name`]) and
+/// means no place in another country; a region named only by directions ("Western", "Gulf")
+/// is taken only in `near`, so "Gulf allies" in a text about Syria is no province of Papua
+/// New Guinea.
 pub fn choose(found: &[&'static Place], near: &[&str], far: &[&str]) -> Option<&'static Place> {
     let best = *found.first()?;
-    for (context, factor) in [(near, 20), (far, 2)] {
+    for (context, factor, document) in [(near, 20, true), (far, 2, false)] {
+        let fits = |p: &&&Place| document || !p.has_generic_name();
         let Some(&p) = context
             .iter()
-            .find_map(|c| found.iter().find(|p| p.country == *c))
+            .find_map(|c| found.iter().filter(fits).find(|p| p.country == *c))
         else {
             continue;
         };
@@ -610,7 +641,11 @@ pub fn choose(found: &[&'static Place], near: &[&str], far: &[&str]) -> Option<&
             return Some(p);
         }
     }
-    let major = best.is_country() || best.is_admin1() || best.feature_code == "PPLC";
+    if best.is_admin1() {
+        let own = !best.has_generic_name() && found.iter().all(|p| p.country == best.country);
+        return own.then_some(best);
+    }
+    let major = best.is_country() || best.feature_code == "PPLC";
     let nearby = |c: &&str| {
         *c == best.country || country(c).is_some_and(|c| c.neighbours.contains(&best.country))
     };
@@ -969,6 +1004,23 @@ mod tests {
         assert!(country("SY").unwrap().neighbours.contains(&"IQ"));
         // A national capital before a region of the same name.
         assert_eq!(places("Washington")[0].feature_code, "PPLC");
+    }
+
+    #[test]
+    fn regions_named_by_directions_are_taken_only_in_context() {
+        assert!(places("Western").iter().all(|p| p.has_generic_name()));
+        assert!(resolve("Western", &[]).is_none());
+        assert!(resolve("West", &["SY"]).is_none());
+        assert_eq!(resolve("Western", &["ZM"]).unwrap().country, "ZM");
+        // The corpus's countries (`far`) are not enough for such a name; the document's are.
+        let gulf = places("Gulf");
+        assert!(choose(&gulf, &[], &["PG"]).is_none());
+        assert_eq!(choose(&gulf, &["PG"], &[]).unwrap().geonames_id, 2096633);
+        assert!(names_a_region("Gulf Province") && !names_a_region("Gulf"));
+        // A region with a name of its own that means nothing elsewhere stands alone.
+        let california = resolve("California", &[]).unwrap();
+        assert!(california.is_admin1() && california.country == "US");
+        assert!(!california.has_generic_name());
     }
 
     #[test]
