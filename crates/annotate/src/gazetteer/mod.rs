@@ -530,10 +530,19 @@ const REGION_WORDS: [&str; 5] = ["province", "governorate", "region", "oblast", 
 /// Whether a name says it is a region by a word after it ("Gulf Province", "Idlib
 /// governorate"): the qualifying word that lets a region named like a direction stand.
 pub fn names_a_region(name: &str) -> bool {
-    let key = normalize(name);
-    REGION_WORDS
-        .iter()
-        .any(|w| key.strip_suffix(w).is_some_and(|k| k.ends_with(' ')))
+    region_stem(&normalize(name)).is_some()
+}
+
+/// A normalised name without the region words after it ("aleppo governorate" → "aleppo"), if
+/// it has any.
+fn region_stem(key: &str) -> Option<&str> {
+    let mut stem = None;
+    for word in REGION_WORDS {
+        if let Some(k) = stem.unwrap_or(key).strip_suffix(word).and_then(|k| k.strip_suffix(' ')) {
+            stem = Some(k);
+        }
+    }
+    stem
 }
 
 /// Every place a name can mean, best first: countries, national capitals, regions, then towns
@@ -552,12 +561,10 @@ pub fn places(name: &str) -> Vec<&'static Place> {
     if let Some((_, names)) = alias(&key).filter(|(ty, _)| *ty == EntityType::Gpe) {
         key = names[0].to_string();
     }
-    let mut region_only = false;
-    for word in REGION_WORDS {
-        if let Some(stem) = key.strip_suffix(word).and_then(|k| k.strip_suffix(' ')) {
-            key = stem.to_string();
-            region_only = true;
-        }
+    let stem = region_stem(&key).map(str::to_string);
+    let region_only = stem.is_some();
+    if let Some(stem) = stem {
+        key = stem;
     }
     if key.is_empty() {
         return Vec::new();
