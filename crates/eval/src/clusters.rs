@@ -13,12 +13,15 @@
 //!   two different events of one kind), scored against our stories; topic level is scored
 //!   against our threads (stories grouped by likeness) and, for reference, against the stories.
 //!
+//! Every text is read as `analyze` reads a text source (ingest's `document_from_text`: a
+//! headline, byline or dateline in it goes into the metadata), the dataset's own fields first.
+//!
 //! Model selection: the gold groups (ECB+: topics) are sorted and alternately dealt to a
 //! *tuning* and a *held-out* half; each half, and the whole set, is clustered on its own.
 
 use crate::{gunzip, read, EvalError};
 use corroborate_annotate::{annotate, Annotated};
-use corroborate_ingest::{DocId, Document, Genre, Published};
+use corroborate_ingest::{document_from_text, metadata::Metadata, Document, Published};
 use corroborate_stories::{cluster_features, Clustering, DocumentFeatures, Params};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -156,6 +159,9 @@ fn format_error(path: &Path, message: impl Into<String>) -> EvalError {
     }
 }
 
+/// A dataset's text and what the dataset says about it, read as `analyze` reads a text source
+/// (ingest's cleaner moves a headline, byline or dateline in the text into the metadata); the
+/// dataset's own fields win. `None` when the cleaner leaves no text.
 fn document(
     source: String,
     url: Option<String>,
@@ -163,20 +169,16 @@ fn document(
     title: Option<String>,
     published: Option<Published>,
     text: String,
-) -> Document {
-    Document {
-        id: DocId::of_text(&text),
-        source,
-        url,
-        outlet,
+) -> Option<Document> {
+    let given = Metadata {
         title,
-        authors: Vec::new(),
         published,
+        outlet,
+        url,
         language: Some("en".into()),
-        genre: Genre::News,
-        text,
-        removed: Vec::new(),
-    }
+        ..Metadata::default()
+    };
+    document_from_text(&source, &text, given).ok()
 }
 
 /// Reads a dataset in the given layout, annotating every document.
@@ -262,6 +264,7 @@ fn load_basil(data: &Path) -> Result<Vec<Item>, EvalError> {
             published,
             text,
         );
+        let Some(doc) = doc else { continue };
         items.push(Item::new(id, gold.clone(), None, gold, doc));
     }
     Ok(items)
@@ -332,6 +335,7 @@ fn load_allsides(data: &Path) -> Result<Vec<Item>, EvalError> {
                 a["newsLink"].as_str().and_then(date_in_url),
                 text,
             );
+            let Some(doc) = doc else { continue };
             items.push(Item::new(
                 format!("{story}:{side}"),
                 story.clone(),
@@ -352,20 +356,28 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Tokens joined back into text: no space before closing punctuation or after opening.
+/// Tokens joined back into text: no space before closing punctuation or after opening, none
+/// around `/`, `-` and `:` between two numbers (`05/02/2013`, `2013-09-26`, `7:31`), as the
+/// page had them before tokenisation.
 fn detokenise(tokens: &[String]) -> String {
     let mut out = String::new();
     let mut no_space_next = true;
-    for t in tokens {
-        let closing = matches!(
-            t.as_str(),
-            "." | "," | ";" | ":" | "!" | "?" | ")" | "]" | "%" | "'s" | "n't" | "'" | "''"
-        );
+    let number = |t: Option<&String>| t.is_some_and(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()));
+    for (i, t) in tokens.iter().enumerate() {
+        let joiner = matches!(t.as_str(), "/" | "-" | ":")
+            && i > 0
+            && number(tokens.get(i - 1))
+            && number(tokens.get(i + 1));
+        let closing = joiner
+            || matches!(
+                t.as_str(),
+                "." | "," | ";" | ":" | "!" | "?" | ")" | "]" | "%" | "'s" | "n't" | "'" | "''"
+            );
         if !out.is_empty() && !closing && !no_space_next {
             out.push(' ');
         }
         out.push_str(t);
-        no_space_next = matches!(t.as_str(), "(" | "[" | "$" | "``");
+        no_space_next = joiner || matches!(t.as_str(), "(" | "[" | "$" | "``");
     }
     out.replace("``", "\"").replace("''", "\"")
 }
@@ -403,7 +415,9 @@ fn load_ecbplus(data: &Path) -> Result<Vec<Item>, EvalError> {
             .map(|t| detokenise(t))
             .collect::<Vec<_>>()
             .join("\n\n");
-        let doc = document(path.display().to_string(), url, None, None, None, text);
+        let Some(doc) = document(path.display().to_string(), url, None, None, None, text) else {
+            continue;
+        };
         let gold = format!("{topic}/{}", if plus { "ecbplus" } else { "ecb" });
         items.push(Item::new(id, gold, Some(topic.clone()), topic, doc));
     }
@@ -715,6 +729,11 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         assert_eq!(detokenise(&t), "Tara Reid, 33, entered rehab (again).");
+        let t: Vec<String> = ["Updated", "05", "/", "02", "/", "2013", "7", ":", "31", "-", "more"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(detokenise(&t), "Updated 05/02/2013 7:31 - more");
     }
 
     #[test]
@@ -725,7 +744,15 @@ mod tests {
                 group.into(),
                 None,
                 group.into(),
-                document(id.into(), None, None, None, None, "x".into()),
+                document(
+                    id.into(),
+                    None,
+                    None,
+                    Some("A headline".into()),
+                    None,
+                    format!("The council of {id} met on Monday and agreed on a budget for the year."),
+                )
+                .unwrap(),
             )
         };
         let items = vec![

@@ -782,14 +782,36 @@ fn is_caption_like(key: &str) -> bool {
 }
 
 /// A date with little else around it: "December 12, 2016", "World news 12 Dec 2016 3",
-/// "Palmyra, 12 December 2016", "Updated 14:05 GMT, Mon 12 Dec 2016".
+/// "Palmyra, 12 December 2016", "Updated 14:05 GMT, Mon 12 Dec 2016", "Story Created: Aug 7,
+/// 2012 at 9:56 AM AKDT". Only words count as something else, not a time of day or a time
+/// zone. A line ending with a full stop is a sentence unless all it says besides the date is
+/// dateline furniture ("on Tuesday, 16 December 2008 13:45.", "May 2, 2013 1:35 pm.").
 fn is_dateline(key: &str) -> bool {
-    if ends_like_sentence(key) && !key.ends_with(|c: char| c.is_ascii_digit()) {
-        return false;
-    }
     let Some(date) = DATE.find(key) else { return false };
-    let rest = key[..date.start()].split_whitespace().count() + key[date.end()..].split_whitespace().count();
-    rest <= 5
+    let words: Vec<&str> = key[..date.start()]
+        .split_whitespace()
+        .chain(key[date.end()..].split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic) && !is_clock_word(w))
+        .collect();
+    if ends_like_sentence(key) && !key.ends_with(|c: char| c.is_ascii_digit()) {
+        return words.iter().all(|w| is_dateline_furniture(w));
+    }
+    words.len() <= 5
+}
+
+/// A part of a time of day: "am", "p.m", "7:31AM", "GMT", "EDT", "IST".
+fn is_clock_word(word: &str) -> bool {
+    let letters = word.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':');
+    matches!(letters.to_ascii_lowercase().replace('.', "").as_str(), "am" | "pm")
+        || word == "UTC"
+        || (word.len() >= 2 && word.len() <= 4 && word.chars().all(|c| c.is_ascii_uppercase()) && word.ends_with('T'))
+}
+
+/// What a dateline says besides its date: "on", "Published", "Tuesday", "updated".
+fn is_dateline_furniture(word: &str) -> bool {
+    const WORDS: &[&str] = &["on", "at", "published", "posted", "updated", "last", "first", "created", "filed", "date"];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) || MONTH_OR_DAY.is_match(word)
 }
 
 #[cfg(test)]
@@ -842,6 +864,25 @@ mod tests {
         );
         assert_eq!(kept, [P1]);
         assert_eq!(reasons(&removed), [Navigation, Title, Byline, Byline]);
+    }
+
+    #[test]
+    fn clean_datelines_with_times_and_a_full_stop() {
+        for line in [
+            "Story Created: Aug 7, 2012 at 9:56 AM AKDT",
+            "on Tuesday, 16 December 2008 13:45.",
+            "May 2, 2013 1:35 pm.",
+            "Published Sunday, Aug 4 2013, 19:30 BST",
+        ] {
+            let (kept, removed) = clean(&["Harbour Reopens After Storm", line, P1], None);
+            assert_eq!(kept, [P1], "{line}");
+            assert_eq!(reasons(&removed), [Title, Byline], "{line}");
+        }
+        // A short sentence that holds a date stays.
+        for line in ["The harbour reopened on 16 December 2008.", "Talks resume on May 2, 2013 at noon."] {
+            let (kept, _) = clean(&["Harbour Reopens After Storm", P1, line, P2], None);
+            assert_eq!(kept, [P1, line, P2], "{line}");
+        }
     }
 
     #[test]

@@ -23,6 +23,6 @@ mod source;
 pub use document::{days_in_month, DocId, Document, Genre, Precision, Published, RemovalReason, Removed};
 pub use error::{IngestError, Problem};
 pub use html::Extractor;
-pub use pipeline::{documents_from_bytes, Options};
+pub use pipeline::{document_from_text, documents_from_bytes, Options};
 pub use sniff::{html_depth, sniff, Format, MAX_HTML_DEPTH};
 pub use source::{expand_inputs, read_source, Input, Source};

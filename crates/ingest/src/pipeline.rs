@@ -105,6 +105,23 @@ fn from_html(name: &str, html: &str, given: Metadata, extractor: Extractor) -> R
     build(name, cleaned.text, removed, meta)
 }
 
+/// One plain text to its document, as a text source is read: cleaned (headline, byline and
+/// dateline moved into metadata, leftovers dropped), with `given` (what the caller already knows:
+/// a dataset's title, date, outlet, URL) winning over what the text says about itself. For
+/// callers that hold text rather than bytes of a source, such as dataset readers.
+///
+/// ```
+/// use corroborate_ingest::{document_from_text, metadata::Metadata};
+/// let text = "Ferry sinks off Olvane\n\nMay 3, 2013 at 7:31 AM ET\n\nThe ferry sank on Friday off Olvane, the port authority of the island said.";
+/// let doc = document_from_text("ferry", text, Metadata::default()).unwrap();
+/// assert_eq!(doc.title.as_deref(), Some("Ferry sinks off Olvane"));
+/// assert_eq!(doc.published.unwrap().iso(), "2013-05-03");
+/// assert!(doc.text.starts_with("The ferry sank"));
+/// ```
+pub fn document_from_text(name: &str, text: &str, given: Metadata) -> Result<Document, IngestError> {
+    from_text(name, text, given).map_err(|p| IngestError::new(name, p))
+}
+
 fn from_text(name: &str, text: &str, given: Metadata) -> Result<Document, Problem> {
     let cleaned = clean_text(text, given.title.as_deref());
     let meta = given.or(metadata::from_removed(&cleaned.removed));

@@ -1,6 +1,5 @@
 //! What story clustering looks at in one document: distinctive words, capitalised names,
-//! figures, the headline, event dates from the text (and its dateline, where there is no
-//! publication date), and (filled in by the caller when linking has run) entities and places.
+//! figures, the headline, event dates from the text, and (filled in by the caller when linking has run) entities and places.
 //!
 //! Features are plain strings with counts here; weighting (tf-idf) happens in the index, where
 //! the document frequencies are known.
@@ -10,7 +9,6 @@ use corroborate_annotate::entities::EntityType;
 use corroborate_annotate::link::Linked;
 use corroborate_annotate::{Annotated, Span};
 use corroborate_ingest::Published;
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -151,39 +149,19 @@ impl DocumentFeatures {
         self.places = places;
     }
 
-    /// Features of an annotated document.
-    ///
-    /// A document without a publication date whose text opens with a dateline (a short
-    /// paragraph that is a date: "May 3, 2013 at 7:31 AM ET", "Published May 03, 2013") is dated
-    /// by it: its time expressions are resolved again against that day, and the dateline itself
-    /// is a publication date, not an event date ([`dateline`]). Ingest's cleaner already moves a
-    /// dateline it recognises into the metadata of what it reads; this covers documents made
-    /// otherwise (dataset readers, library callers).
+    /// Features of an annotated document. Its publication date is ingest's (a dateline in a
+    /// text source is moved into the metadata there), and its time expressions are resolved
+    /// against it.
     pub fn from_annotated(annotated: &Annotated) -> DocumentFeatures {
         let doc = &annotated.document;
-        let mut published = doc.published.as_ref().and_then(Day::of_published);
-        let mut times = Cow::Borrowed(&annotated.times[..]);
-        if published.is_none() {
-            if let Some((day, line)) = dateline(&doc.text, &annotated.times) {
-                let (y, m, d) = day.civil();
-                let stated = Published::day(y, m, d);
-                published = Some(day);
-                times = Cow::Owned(
-                    corroborate_annotate::times::find_times(&doc.text, stated.as_ref())
-                        .into_iter()
-                        .filter(|t| !(line.contains(&t.span.start()) && t.span.end() <= line.end))
-                        .collect(),
-                );
-            }
-        }
         DocumentFeatures {
             outlet: doc.outlet.clone(),
             ..DocumentFeatures::from_text(
                 doc.id.as_str(),
                 doc.title.as_deref(),
                 &doc.text,
-                published,
-                &times,
+                doc.published.as_ref().and_then(Day::of_published),
+                &annotated.times,
             )
         }
     }
@@ -248,67 +226,6 @@ impl DocumentFeatures {
     pub fn dated_by_publication_only(&self) -> bool {
         self.event_dates.iter().all(|d| d.span.is_none())
     }
-}
-
-/// Paragraphs a dateline may be among, from the top of a text.
-const DATELINE_PARAGRAPHS: usize = 4;
-/// A dateline paragraph is at most this long (bytes) ...
-const DATELINE_MAX_LEN: usize = 80;
-/// ... and has at most this many words outside its time expressions ("Published", "Updated",
-/// "Posted on", "EDT").
-const DATELINE_OTHER_WORDS: usize = 4;
-
-/// The day a text's dateline states, with the dateline paragraph's byte range: one of the
-/// first [`DATELINE_PARAGRAPHS`] paragraphs that is short, holds a time expression precise to
-/// the day, and little else. `times` are the text's time expressions.
-///
-/// ```
-/// use corroborate_stories::features::dateline;
-/// let text = "Ferry sinks off Olvane\n\nMay 3, 2013 at 7:31 AM ET\n\nThe ferry sank on Friday.";
-/// let times = corroborate_annotate::times::find_times(text, None);
-/// let (day, line) = dateline(text, &times).unwrap();
-/// assert_eq!((day.to_string().as_str(), &text[line]), ("2013-05-03", "May 3, 2013 at 7:31 AM ET"));
-/// assert_eq!(dateline("The ferry sank on 3 May 2013, officials of the Tarn port said.", &corroborate_annotate::times::find_times("The ferry sank on 3 May 2013, officials of the Tarn port said.", None)), None);
-/// ```
-pub fn dateline(text: &str, times: &[TimeExpr]) -> Option<(Day, std::ops::Range<usize>)> {
-    let mut start = 0;
-    for paragraph in text.split("\n\n").take(DATELINE_PARAGRAPHS) {
-        let range = start..start + paragraph.len();
-        start = range.end + 2;
-        let trimmed = paragraph.trim();
-        if trimmed.is_empty() || trimmed.len() > DATELINE_MAX_LEN {
-            continue;
-        }
-        let inside: Vec<&TimeExpr> = times
-            .iter()
-            .filter(|t| t.span.start() >= range.start && t.span.end() <= range.end)
-            .collect();
-        let Some(day) = inside
-            .iter()
-            .find_map(|t| t.value.as_deref().and_then(Day::parse))
-        else {
-            continue;
-        };
-        // The words left once the time expressions are cut out.
-        let mut rest = String::with_capacity(paragraph.len());
-        let mut at = range.start;
-        for t in &inside {
-            if t.span.start() >= at {
-                rest.push_str(&text[at..t.span.start()]);
-                rest.push(' ');
-                at = t.span.end();
-            }
-        }
-        rest.push_str(&text[at..range.end]);
-        let words = rest
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .count();
-        if words <= DATELINE_OTHER_WORDS {
-            return Some((day, range));
-        }
-    }
-    None
 }
 
 /// The days a text names, as event dates (see [`DocumentFeatures::event_dates`]).

@@ -11,8 +11,8 @@
 //!    figures, plus the linked entities and places of [`DocumentFeatures::add_links`], which
 //!    [`cluster`] fills in; where both have a headline, the headlines' words weigh in apart
 //!    from the text's, [`Params::headline_share`]) and reports
-//!    events on nearby days (dates from the text's time expressions; the publication date, or a dateline at the
-//!    top of the text, only when the text names none; two reports dated no closer than that which each name
+//!    events on nearby days (dates from the text's time expressions; the publication date (ingest's, a dateline
+//!    included) only when the text names none; two reports dated no closer than that which each name
 //!    one weekday, different ones, are discounted). Stories are groups of those links by
 //!    average linkage, so one bridging document does not chain two events; [`cluster`]
 //!    freezes the document frequencies first and its result does not depend on the input

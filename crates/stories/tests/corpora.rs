@@ -191,23 +191,12 @@ fn linked_aliases_are_one_feature() {
 }
 
 #[test]
-fn a_dateline_dates_a_document_made_without_a_publication_date() {
-    // Ingest moves a dateline it recognises into the metadata; a document made otherwise (a
-    // library caller, a dataset reader) may still carry it in its text.
+fn a_dateline_dates_a_text_through_ingest() {
+    // Ingest moves the dateline into the publication date; the text's times are resolved
+    // against it, and the dateline is no event date.
     let text = "Tarn ferry sinks off Olvane\n\nMay 3, 2013 at 7:31 AM ET\n\nThe Tarn ferry sank on Wednesday off Olvane, the port authority said.";
-    let document = corroborate_ingest::Document {
-        id: corroborate_ingest::DocId::of_text(text),
-        source: "ferry".into(),
-        url: None,
-        outlet: None,
-        title: None,
-        authors: Vec::new(),
-        published: None,
-        language: Some("en".into()),
-        genre: corroborate_ingest::Genre::News,
-        text: text.into(),
-        removed: Vec::new(),
-    };
+    let document =
+        corroborate_ingest::document_from_text("ferry", text, corroborate_ingest::metadata::Metadata::default()).unwrap();
     let f = DocumentFeatures::from_annotated(&annotate(document));
     assert_eq!(f.published.map(|d| d.to_string()).as_deref(), Some("2013-05-03"));
     let days: Vec<String> = f.days().map(|d| d.to_string()).collect();
