@@ -115,7 +115,7 @@ fn from_html(name: &str, html: &str, given: Metadata, extractor: Extractor) -> R
 /// let text = "Ferry sinks off Olvane\n\nMay 3, 2013 at 7:31 AM ET\n\nThe ferry sank on Friday off Olvane, the port authority of the island said.";
 /// let doc = document_from_text("ferry", text, Metadata::default()).unwrap();
 /// assert_eq!(doc.title.as_deref(), Some("Ferry sinks off Olvane"));
-/// assert_eq!(doc.published.unwrap().iso(), "2013-05-03");
+/// assert_eq!(doc.published.unwrap().iso(), "2013-05-03T07:31");
 /// assert!(doc.text.starts_with("The ferry sank"));
 /// ```
 pub fn document_from_text(name: &str, text: &str, given: Metadata) -> Result<Document, IngestError> {
