@@ -161,7 +161,7 @@ fn format_error(path: &Path, message: impl Into<String>) -> EvalError {
 
 /// A dataset's text and what the dataset says about it, read as `analyze` reads a text source
 /// (ingest's cleaner moves a headline, byline or dateline in the text into the metadata); the
-/// dataset's own fields win. `None` when the cleaner leaves no text.
+/// dataset's own fields win. `None` (said on stderr) when ingest finds no text in it.
 fn document(
     source: String,
     url: Option<String>,
@@ -178,7 +178,13 @@ fn document(
         language: Some("en".into()),
         ..Metadata::default()
     };
-    document_from_text(&source, &text, given).ok()
+    match document_from_text(&source, &text, given) {
+        Ok(doc) => Some(doc),
+        Err(e) => {
+            eprintln!("{e}; left out of the evaluation");
+            None
+        }
+    }
 }
 
 /// Reads a dataset in the given layout, annotating every document.

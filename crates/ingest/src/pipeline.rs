@@ -2,7 +2,7 @@
 
 use crate::clean::clean_text;
 use crate::decode::decode;
-use crate::document::{DocId, Document, Genre, Removed};
+use crate::document::{DocId, Document, Genre, RemovalReason, Removed};
 use crate::error::{IngestError, Problem};
 use crate::html::{self, Extractor};
 use crate::jsonl;
@@ -117,14 +117,25 @@ fn from_html(name: &str, html: &str, given: Metadata, extractor: Extractor) -> R
 /// assert_eq!(doc.title.as_deref(), Some("Ferry sinks off Olvane"));
 /// assert_eq!(doc.published.unwrap().iso(), "2013-05-03T07:31");
 /// assert!(doc.text.starts_with("The ferry sank"));
+/// // A headline alone is its own body.
+/// let doc = document_from_text("brief", "Ferry sinks off Olvane", Metadata::default()).unwrap();
+/// assert_eq!((doc.title.as_deref(), doc.text.as_str()), (Some("Ferry sinks off Olvane"), "Ferry sinks off Olvane"));
 /// ```
 pub fn document_from_text(name: &str, text: &str, given: Metadata) -> Result<Document, IngestError> {
     from_text(name, text, given).map_err(|p| IngestError::new(name, p))
 }
 
 fn from_text(name: &str, text: &str, given: Metadata) -> Result<Document, Problem> {
-    let cleaned = clean_text(text, given.title.as_deref());
+    let mut cleaned = clean_text(text, given.title.as_deref());
     let meta = given.or(metadata::from_removed(&cleaned.removed));
+    if cleaned.text.trim().is_empty() {
+        // A text that is only a headline (and its byline or dateline): the headline is all it
+        // says, so it is the body too, not "no text".
+        let (headline, rest): (Vec<Removed>, Vec<Removed>) =
+            cleaned.removed.into_iter().partition(|r| r.reason == RemovalReason::Title);
+        cleaned.text = headline.into_iter().map(|r| r.text).collect::<Vec<_>>().join("\n\n");
+        cleaned.removed = rest;
+    }
     build(name, cleaned.text, cleaned.removed, meta)
 }
 
