@@ -66,7 +66,7 @@ impl Default for Params {
         Params {
             story_threshold: 0.20,
             edge_floor: 0.10,
-            thread_threshold: 0.055,
+            thread_threshold: 0.05,
             date_tolerance_days: 3,
             date_decay_days: 7.0,
             publication_slack_days: 3,
