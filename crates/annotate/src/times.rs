@@ -564,6 +564,10 @@ struct Ctx<'a> {
     /// The longer period last named when it is in view instead ("the nine months"): "the
     /// year-earlier period" after it is that period a year before, written as its length.
     period_in_view: Option<String>,
+    /// The last day stated as the end of a reporting period ("the quarter ended Sept. 30"),
+    /// with its span and the index of its first token: "a year earlier" in its sentence is
+    /// that day a year before.
+    period_end: Option<(i64, Span, usize)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -598,7 +602,7 @@ impl<'a> Ctx<'a> {
         }
         let words: Vec<&str> = toks.iter().map(|&(s, e)| &lower[s..e]).collect();
         let starts = starting_tokens(&words, lookahead);
-        Ctx { text, words, starts, toks, dct, prev_day: None, prev_day_hit: None, prev_month: None, prev_year: None, last_quarter: None, topic_quarter: None, quarter_in_view: false, period_in_view: None }
+        Ctx { text, words, starts, toks, dct, prev_day: None, prev_day_hit: None, prev_month: None, prev_year: None, last_quarter: None, topic_quarter: None, quarter_in_view: false, period_in_view: None, period_end: None }
     }
 
     /// The lower-cased token `i`, or "" past the end.
@@ -1132,6 +1136,9 @@ fn find_times_with(text: &str, document_date: Option<&Published>, lookahead: boo
         let span = ctx.span(i, end);
         if let Some(day) = hit.day {
             ctx.prev_day = Some((day, span));
+            if hit.kind == TimeKind::Date && i > 0 && matches!(ctx.w(i - 1), "ended" | "ending") {
+                ctx.period_end = Some((day, span, i));
+            }
         }
         if hit.kind == TimeKind::Date {
             if let Some(v) = &hit.value {
@@ -1963,6 +1970,17 @@ fn ago(ctx: &Ctx, i: usize) -> Option<Hit> {
     };
     let sign: i64 = if word == "later" { 1 } else { -1 };
     let code = UNITS[k].2;
+    // "for the six months ended Aug. 12, net fell from $18 million a year earlier": the day
+    // that ended the period, a year before (TimeBank practice), when it is the last day
+    // resolved and in the same sentence.
+    if code == "Y" && sign < 0 {
+        if let Some((d, span, _)) = ctx.period_end.filter(|&(_, s, at)| ctx.prev_day.is_some_and(|(_, ps)| ps == s) && (at..i).all(|t| !ctx.sentence_end(t) || (ctx.touching(t - 1) && ctx.touching(t)))) {
+            let (y, m, dd) = civil_from_days(d);
+            let y = y - n as i64;
+            let day = days_from_civil(y, m, dd.min(days_in_month(y, m)));
+            return Some(Hit { end, kind: TimeKind::Date, value: Some(day_value(day)), anchor: Anchor::Previous(span), day: None, derived: false });
+        }
+    }
     // "a year earlier" after "the third quarter": that quarter a year before.
     if code == "Y" && sign < 0 {
         if let Some(v) = year_before_quarter(ctx, n as i64) {
@@ -2569,6 +2587,9 @@ mod tests {
         ("He sold 10 o shares.", "1998-02-13", &[]),
         ("Sales in the latest fiscal year rose.", "1989-10-26", &[("the latest fiscal year", "1988")]),
         ("It was the worst disaster of this century.", "1999-03-13", &[("this century", "19")]),
+        // "a year earlier" in the sentence of "the … ended <day>": that day a year before
+        ("For the six months ended Aug. 12, net fell to $6.5 million from $18 million a year earlier.", "1989-10-26", &[("the six months", "P6M"), ("Aug. 12", "1989-08-12"), ("a year earlier", "1988-08-12")]),
+        ("Net rose in the third quarter ended Sept. 30. A year earlier it fell.", "1989-10-26", &[("the third quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"), ("A year earlier", "1988-Q3")]),
         ("Net rose in the third quarter. For the nine months, net rose from a year earlier.", "1989-10-26", &[("the third quarter", "1989-Q3"), ("the nine months", "P9M"), ("a year earlier", "1988")]),
         // numbers that are not years, words that are not times
         ("The index closed at 1462.93, down from 1,470.", "1989-10-30", &[]),
