@@ -51,7 +51,8 @@
 //!   is the quarter of that month.
 //! - "a year ago/earlier" after a quarter means that quarter a year before (TimeBank practice),
 //!   unless a longer period was named since ("for the nine months … a year earlier": a year);
-//!   "the year-earlier period" after such a period is that period, by its length (`P9M`).
+//!   "the year-earlier period" after such a period is that period, by its length (`P9M`);
+//!   in the sentence of "the six months ended Aug. 12" it is that day a year before.
 //! - Reference times: "the next day", "later in the day", "mid-afternoon", "the previous
 //!   Friday", "that week" count from the last day the text resolved; "that month" from the
 //!   last month it named; "that quarter" is the last quarter named. Without one they stay
@@ -776,6 +777,8 @@ impl<'a> Ctx<'a> {
     fn sentence_end(&self, k: usize) -> bool {
         match self.w(k) {
             "!" | "?" => true,
+            // "$6.5 million": a decimal point, not a period.
+            "." if k > 0 && self.touching(k - 1) && self.touching(k) && self.digits(k + 1).is_some() => false,
             "." => k > 0 && {
                 let before = self.orig(k - 1);
                 before.bytes().all(|b| b.is_ascii_digit()) || (before.len() >= 2 && before.bytes().all(|b| b.is_ascii_lowercase()))
@@ -1974,7 +1977,7 @@ fn ago(ctx: &Ctx, i: usize) -> Option<Hit> {
     // that ended the period, a year before (TimeBank practice), when it is the last day
     // resolved and in the same sentence.
     if code == "Y" && sign < 0 {
-        if let Some((d, span, _)) = ctx.period_end.filter(|&(_, s, at)| ctx.prev_day.is_some_and(|(_, ps)| ps == s) && (at..i).all(|t| !ctx.sentence_end(t) || (ctx.touching(t - 1) && ctx.touching(t)))) {
+        if let Some((d, span, _)) = ctx.period_end.filter(|&(_, s, at)| ctx.prev_day.is_some_and(|(_, ps)| ps == s) && (at..i).all(|t| !ctx.sentence_end(t))) {
             let (y, m, dd) = civil_from_days(d);
             let y = y - n as i64;
             let day = days_from_civil(y, m, dd.min(days_in_month(y, m)));
