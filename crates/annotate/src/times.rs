@@ -1599,8 +1599,15 @@ fn weekday_rule(ctx: &Ctx, i: usize) -> Option<Hit> {
         return None;
     }
     // "Tuesday nights", "Sunday mornings": a set.
-    if let Some(&(_, code)) = PARTS_OF_DAY.iter().find(|(p, _)| ctx.w(j + 1).strip_suffix('s') == Some(*p)) {
+    let plural_part = |k: usize| PARTS_OF_DAY.iter().find(|(p, _)| ctx.w(k).strip_suffix('s') == Some(*p)).map(|&(_, code)| code);
+    if let Some(code) = plural_part(j + 1) {
         return Some(Hit::abs(j + 2, TimeKind::Set, format!("XXXX-WXX-{wd}T{code}")));
+    }
+    // "on Monday and Tuesday nights": the plural part of day is shared, so both are sets.
+    if matches!(ctx.w(j + 1), "and" | "or") && ctx.capitalised(j + 2) && WEEKDAYS.iter().any(|(name, _)| *name == ctx.w(j + 2)) {
+        if let Some(code) = plural_part(j + 3) {
+            return Some(Hit::abs(j + 1, TimeKind::Set, format!("XXXX-WXX-{wd}T{code}")));
+        }
     }
     let mut k = j + 1;
     // "Sunday, Dec. 11": the stated date wins.
@@ -2590,6 +2597,8 @@ mod tests {
         ("He sold 10 o shares.", "1998-02-13", &[]),
         ("Sales in the latest fiscal year rose.", "1989-10-26", &[("the latest fiscal year", "1988")]),
         ("It was the worst disaster of this century.", "1999-03-13", &[("this century", "19")]),
+        // a plural part of day after two weekdays makes both sets
+        ("Flights leave on Monday and Tuesday nights.", "1998-02-13", &[("Monday", "XXXX-WXX-1TNI"), ("Tuesday nights", "XXXX-WXX-2TNI")]),
         // "a year earlier" in the sentence of "the … ended <day>": that day a year before
         ("For the six months ended Aug. 12, net fell to $6.5 million from $18 million a year earlier.", "1989-10-26", &[("the six months", "P6M"), ("Aug. 12", "1989-08-12"), ("a year earlier", "1988-08-12")]),
         ("Net rose in the third quarter ended Sept. 30. A year earlier it fell.", "1989-10-26", &[("the third quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"), ("A year earlier", "1988-Q3")]),
