@@ -62,6 +62,7 @@
 //!   party daily Granma", "60 Minutes" and "This Week" (capitalised inside a sentence) are names,
 //!   and so are "The Sunday Times" and "the Mail on Sunday".
 //! - "the weekend" in a past-tense report written Monday to Friday is the one just gone.
+//! - "Monday and Tuesday nights": the plural part of day makes both weekdays sets.
 //! - "last June" is the most recent June before the document's month; "next March" the first
 //!   after it; holidays ("Thanksgiving") without a year are resolved like a month and day.
 //!
