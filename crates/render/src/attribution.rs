@@ -2,7 +2,8 @@
 //! every item with its evidence span in code points.
 
 use crate::layers::{SpanRecord, Spans};
-use corroborate_annotate::attribution::{Blame, Citation, Hedge, Quote, Speaker};
+use corroborate_annotate::attribution::{Blame, Citation, Hedge, Quote, Speaker, SpeakerKind};
+use corroborate_annotate::entities::EntityType;
 use corroborate_annotate::link::Linked;
 use serde::Serialize;
 
@@ -13,7 +14,8 @@ pub struct SpeakerRecord<'a> {
     pub span: Option<SpanRecord<'a>>,
     /// The linked entity's id in `entities.jsonl`.
     pub entity: Option<&'a str>,
-    /// The linked entity's name, else the words of the text, else "the author".
+    /// The linked entity's name, else the words of the text; for the author, the byline's
+    /// first name else the outlet, else "the author".
     pub name: String,
     /// `named`, `description`, `anonymous`, `resolved` (a pronoun or a continuing quote) or
     /// `author` (a field this contract adds).
@@ -64,10 +66,27 @@ pub struct BlameRecord<'a> {
 /// The linking of this document's mentions, when there is one.
 pub type DocLinks<'a> = Option<(&'a Linked, usize)>;
 
+/// Who the document's own voice is: its first byline author, else its outlet. A party of kind
+/// `author` (scare quotes, "the author argues", a blame the text itself lays) is named by it
+/// and, when the text also mentions that person, linked to them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DocAuthor<'a> {
+    pub name: Option<&'a str>,
+}
+
+impl<'a> DocAuthor<'a> {
+    pub fn of(doc: &'a corroborate_ingest::Document) -> Self {
+        let byline = doc.authors.iter().map(|a| a.trim()).find(|a| !a.is_empty());
+        let outlet = doc.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty());
+        DocAuthor { name: byline.or(outlet) }
+    }
+}
+
 pub fn speaker_record<'a>(
     s: &Speaker,
     spans: &Spans<'a>,
     linked: DocLinks<'a>,
+    author: DocAuthor<'a>,
 ) -> SpeakerRecord<'a> {
     let entity = match (s.mention, linked) {
         (Some(m), Some((l, d))) => l
@@ -77,6 +96,21 @@ pub fn speaker_record<'a>(
             .map(|link| &l.entities[link.entity]),
         _ => None,
     };
+    if let (SpeakerKind::Author, None, Some(name)) = (s.kind, entity, author.name) {
+        // The byline person, when this document mentions them by that name.
+        let mentioned = linked.and_then(|(l, d)| {
+            l.links.get(d)?.iter().map(|link| &l.entities[link.entity]).find(|e| {
+                e.ty == EntityType::Person
+                    && (e.name.eq_ignore_ascii_case(name) || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+            })
+        });
+        return SpeakerRecord {
+            span: s.span.map(|x| spans.record(x)),
+            entity: mentioned.map(|e| e.id.as_str()),
+            name: name.to_string(),
+            kind: s.kind.as_str(),
+        };
+    }
     SpeakerRecord {
         span: s.span.map(|x| spans.record(x)),
         entity: entity.map(|e| e.id.as_str()),
@@ -85,11 +119,11 @@ pub fn speaker_record<'a>(
     }
 }
 
-pub fn quote_record<'a>(q: &Quote, spans: &Spans<'a>, linked: DocLinks<'a>) -> QuoteRecord<'a> {
+pub fn quote_record<'a>(q: &Quote, spans: &Spans<'a>, linked: DocLinks<'a>, author: DocAuthor<'a>) -> QuoteRecord<'a> {
     QuoteRecord {
         content: spans.record(q.content),
         cue: q.cue.map(|c| spans.record(c)),
-        speaker: q.speaker.as_ref().map(|s| speaker_record(s, spans, linked)),
+        speaker: q.speaker.as_ref().map(|s| speaker_record(s, spans, linked, author)),
         kind: q.kind.as_str(),
     }
 }
@@ -98,15 +132,16 @@ pub fn citation_record<'a>(
     c: &Citation,
     spans: &Spans<'a>,
     linked: DocLinks<'a>,
+    author: DocAuthor<'a>,
 ) -> CitationRecord<'a> {
-    let source = speaker_record(&c.source, spans, linked);
+    let source = speaker_record(&c.source, spans, linked, author);
     CitationRecord {
         span: spans.record(c.span),
         source: source.name,
         entity: source.entity,
         claim: c.claim.map(|x| spans.record(x)),
         how: c.how,
-        via: c.via.as_ref().map(|v| speaker_record(v, spans, linked)),
+        via: c.via.as_ref().map(|v| speaker_record(v, spans, linked, author)),
     }
 }
 
@@ -118,12 +153,12 @@ pub fn hedge_record<'a>(h: &Hedge, spans: &Spans<'a>) -> HedgeRecord<'a> {
     }
 }
 
-pub fn blame_record<'a>(b: &Blame, spans: &Spans<'a>, linked: DocLinks<'a>) -> BlameRecord<'a> {
+pub fn blame_record<'a>(b: &Blame, spans: &Spans<'a>, linked: DocLinks<'a>, author: DocAuthor<'a>) -> BlameRecord<'a> {
     BlameRecord {
         span: spans.record(b.span),
         cue: spans.record(b.cue),
-        holder: speaker_record(&b.holder, spans, linked),
-        target: speaker_record(&b.target, spans, linked),
+        holder: speaker_record(&b.holder, spans, linked, author),
+        target: speaker_record(&b.target, spans, linked, author),
         for_: b.for_.map(|x| spans.record(x)),
     }
 }

@@ -1,6 +1,6 @@
 //! `documents.jsonl`: one document a line, spans in Unicode code points over `text`.
 
-use crate::attribution::{blame_record, citation_record, hedge_record, quote_record, BlameRecord, CitationRecord, HedgeRecord, QuoteRecord};
+use crate::attribution::{blame_record, DocAuthor, citation_record, hedge_record, quote_record, BlameRecord, CitationRecord, HedgeRecord, QuoteRecord};
 use crate::entities::{demonym_record, mention_record, DemonymRecord, MentionRecord};
 use crate::layers::{quantity_record, time_record, QuantityRecord, Spans, TimeRecord};
 use corroborate_annotate::link::Linked;
@@ -50,6 +50,7 @@ pub fn document_record<'a>(annotated: &'a Annotated, linked: Option<(&'a Linked,
     let doc = &annotated.document;
     let spans = Spans::new(&doc.text);
     let date = doc.published.as_ref().map(|p| p.iso());
+    let author = DocAuthor::of(doc);
     DocumentRecord {
         contract: crate::CONTRACT,
         id: doc.id.as_str(),
@@ -84,10 +85,10 @@ pub fn document_record<'a>(annotated: &'a Annotated, linked: Option<(&'a Linked,
         demonyms: annotated.demonyms.iter().map(|d| demonym_record(d, &spans)).collect(),
         times: annotated.times.iter().map(|t| time_record(t, &spans, date)).collect(),
         quantities: annotated.quantities.iter().map(|q| quantity_record(q, &spans)).collect(),
-        quotes: annotated.attribution.quotes.iter().map(|q| quote_record(q, &spans, linked)).collect(),
-        citations: annotated.attribution.citations.iter().map(|c| citation_record(c, &spans, linked)).collect(),
+        quotes: annotated.attribution.quotes.iter().map(|q| quote_record(q, &spans, linked, author)).collect(),
+        citations: annotated.attribution.citations.iter().map(|c| citation_record(c, &spans, linked, author)).collect(),
         hedges: annotated.attribution.hedges.iter().map(|h| hedge_record(h, &spans)).collect(),
-        blame: annotated.attribution.blame.iter().map(|b| blame_record(b, &spans, linked)).collect(),
+        blame: annotated.attribution.blame.iter().map(|b| blame_record(b, &spans, linked, author)).collect(),
     }
 }
 

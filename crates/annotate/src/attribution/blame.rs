@@ -319,7 +319,11 @@ pub(crate) fn find_blame(w: &Words, quotes: &[Quote]) -> Vec<Blame> {
                     .or_else(|| q.and_then(|q| q.speaker.clone()))
                     .unwrap_or_else(author),
             };
-            let holder = if is_self_reference(&holder) { author() } else { holder };
+            let holder = if is_self_reference(w, s, &holder) {
+                Speaker { span: holder.span, ..author() }
+            } else {
+                holder
+            };
             let cue = w.words[k].span;
             let mut start = cue
                 .start()
@@ -351,11 +355,49 @@ pub(crate) fn find_blame(w: &Words, quotes: &[Quote]) -> Vec<Blame> {
 /// People of a body named before them ("the U.N. officials", "CDF commanders").
 const ROLE_NOUNS: &[&str] = &["officials", "commanders", "leaders", "diplomats", "officers", "generals", "ministers", "negotiators", "staff"];
 
-/// A holder that is the text itself ("this analysis places the blame …"): the author.
-fn is_self_reference(holder: &Speaker) -> bool {
+/// Nouns for a piece of writing, which may be the text itself ("this analysis", "the article").
+const WORKS: &[&str] = &["analysis", "article", "report", "brief", "paper", "column", "piece", "newsletter", "study", "essay", "post"];
+
+/// A holder that is the text itself or its writer ("this analysis places the blame …", "the
+/// author argues …"): the author. "The article" is the text itself only when the sentence
+/// before and the words before it in its own sentence name no other piece of writing (a
+/// writing noun, or a footnote marker such as "[4]"), since "X published an analysis. The
+/// article explains …" is X's.
+fn is_self_reference(w: &Words, s: usize, holder: &Speaker) -> bool {
+    if holder.kind != SpeakerKind::Description {
+        return false;
+    }
     let name = holder.name.to_lowercase();
-    holder.kind == SpeakerKind::Description
-        && name.strip_prefix("this ").is_some_and(|rest| matches!(rest, "analysis" | "article" | "report" | "brief" | "paper" | "column" | "piece" | "newsletter" | "study"))
+    let name = name.trim();
+    let writer = |rest: &str| matches!(rest, "author" | "writer" | "present author" | "present writer");
+    if let Some(rest) = name.strip_prefix("this ") {
+        return WORKS.contains(&rest) || writer(rest);
+    }
+    let Some(rest) = name.strip_prefix("the ") else {
+        return false;
+    };
+    if writer(rest) || rest.strip_prefix("present ").is_some_and(|r| WORKS.contains(&r)) {
+        return true;
+    }
+    if !WORKS.contains(&rest) {
+        return false;
+    }
+    let Some(at) = holder.span.map(|h| h.start()) else {
+        return false;
+    };
+    let from = if s > 0 && w.paragraph[s] <= w.paragraph[s - 1] + 1 { w.sentence_words[s - 1].0 } else { w.sentence_words[s].0 };
+    let other_work = (from..w.words.len())
+        .take_while(|&i| w.words[i].span.start() < at)
+        .any(|i| {
+            let l = w.lower(i);
+            WORKS.contains(&l) || l.strip_suffix('s').is_some_and(|x| WORKS.contains(&x))
+        } || (w.raw(i) == "[" && w.words.get(i + 1).is_some_and(|_| w.raw(i + 1).chars().all(|c| c.is_ascii_digit()))) || is_footnote(w.raw(i)));
+    !other_work
+}
+
+/// A footnote marker written as one token: "[4]".
+fn is_footnote(raw: &str) -> bool {
+    raw.strip_prefix('[').and_then(|r| r.strip_suffix(']')).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Words standing for a phrase said elsewhere: resolved before they become a target.

@@ -403,6 +403,11 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
                 QuoteKind::Mixed,
             ));
         }
+        // 6. Longer quoted words inside a sentence of the author's that no cue claims (a saying,
+        // a phrase quoted back: "best summed up as “…”"): the author's too.
+        if found.is_none() && !opens_sentence {
+            found = Some((None, Some(author()), QuoteKind::Mixed));
+        }
         let (cue, speaker, kind) = found.unwrap_or((None, None, QuoteKind::Direct));
         if let Some(sp) = &speaker {
             if sp.kind != SpeakerKind::Author || kind == QuoteKind::Direct {

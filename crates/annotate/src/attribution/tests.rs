@@ -502,3 +502,36 @@ fn light_verbs_and_verbs_of_place_hold_no_stance() {
         assert!(a.stances.is_empty(), "{t}: {:?}", a.stances);
     }
 }
+
+#[test]
+fn longer_quoted_words_inside_the_authors_sentence_are_the_authors() {
+    // A saying quoted inside the author's own sentence, with no cue: the author's, not nobody's.
+    let t = "The council's logic is best put as “a flooded field upstream is better than a flooded town below.” It has worked so far.";
+    let (a, _) = run(t);
+    let q = a.quotes.iter().find(|q| q.content.of(t).starts_with("“a flooded")).expect("quote");
+    assert_eq!(q.speaker.as_ref().map(|s| s.kind), Some(SpeakerKind::Author));
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    // A quote that opens its sentence and has a cue after it stays its speaker's.
+    let t = "“We will open the sluices at dawn and warn every farm first,” said Mira Tolvan.";
+    assert_eq!(speaker_of(t, "“We will open the sluices at dawn and warn every farm first,”"), "Mira Tolvan");
+}
+
+#[test]
+fn the_author_or_the_text_itself_as_holder_is_the_author() {
+    for t in [
+        "The author blames the Serren Compact for the collapse of the truce.",
+        "The article blames the Serren Compact for the collapse of the truce.",
+        "This essay blames the Serren Compact for the collapse of the truce.",
+    ] {
+        let (a, _) = run(t);
+        let b = a.blame.first().unwrap_or_else(|| panic!("no blame in {t:?}"));
+        assert_eq!(b.holder.kind, SpeakerKind::Author, "{t}");
+        // The words that name the author stay its evidence.
+        assert_eq!(b.holder.span.map(|s| s.of(t).split(' ').next().unwrap().to_string()), Some(t.split(' ').next().unwrap().to_string()), "{t}");
+    }
+    // "The article" after another piece of writing is named is that piece's, not the author's.
+    let t = "The Harbour Gazette published an analysis on Monday. The article blames the Serren Compact for the collapse of the truce.";
+    let (a, _) = run(t);
+    let b = a.blame.first().expect("blame");
+    assert_ne!(b.holder.kind, SpeakerKind::Author);
+}
