@@ -548,7 +548,7 @@ fn examples_quotes_speakers_and_blame_follow_the_answer_key() {
         ("ashgrove", "", "CDF's own commanders"),
         ("ashgrove", "", "ministry"),
         ("frontline", "government", "Serren Compact"),
-        ("frontline", "author", "General Staff"),
+        ("frontline", "Anders Holm", "General Staff"), // the author, named by the byline (answer key B13)
         ("rampart", "Rampart", "corridor"),
         ("rampart", "", "Serren Compact"),
         ("feed.jsonl#L1", "Arvane", "government"),

@@ -404,8 +404,9 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
             ));
         }
         // 6. Longer quoted words inside a sentence of the author's that no cue claims (a saying,
-        // a phrase quoted back: "best summed up as “…”"): the author's too.
-        if found.is_none() && !opens_sentence {
+        // a phrase quoted back: "best summed up as “…”"): the author's too. Not after a colon:
+        // "X summed it up to reporters: “…”" introduces X's words, which later passes resolve.
+        if found.is_none() && !opens_sentence && w.raw(qa - 1) != ":" {
             found = Some((None, Some(author()), QuoteKind::Mixed));
         }
         let (cue, speaker, kind) = found.unwrap_or((None, None, QuoteKind::Direct));

@@ -514,6 +514,11 @@ fn longer_quoted_words_inside_the_authors_sentence_are_the_authors() {
     // A quote that opens its sentence and has a cue after it stays its speaker's.
     let t = "“We will open the sluices at dawn and warn every farm first,” said Mira Tolvan.";
     assert_eq!(speaker_of(t, "“We will open the sluices at dawn and warn every farm first,”"), "Mira Tolvan");
+    // Words a colon introduces are not the author's saying: the person named before it spoke them.
+    let t = "Mira Tolvan, who runs the sluices, put it plainly to the Olvane radio station: “Nobody warned the farms below us.”";
+    let (a, _) = run(t);
+    let q = a.quotes.iter().find(|q| q.content.of(t).starts_with("“Nobody")).expect("quote");
+    assert_ne!(q.speaker.as_ref().map(|s| s.kind), Some(SpeakerKind::Author), "{:?}", q.speaker);
 }
 
 #[test]
