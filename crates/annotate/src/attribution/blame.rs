@@ -391,13 +391,8 @@ fn is_self_reference(w: &Words, s: usize, holder: &Speaker) -> bool {
         .any(|i| {
             let l = w.lower(i);
             WORKS.contains(&l) || l.strip_suffix('s').is_some_and(|x| WORKS.contains(&x))
-        } || (w.raw(i) == "[" && w.words.get(i + 1).is_some_and(|_| w.raw(i + 1).chars().all(|c| c.is_ascii_digit()))) || is_footnote(w.raw(i)));
+        } || w.footnote_at(i).is_some());
     !other_work
-}
-
-/// A footnote marker written as one token: "[4]".
-fn is_footnote(raw: &str) -> bool {
-    raw.strip_prefix('[').and_then(|r| r.strip_suffix(']')).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Words standing for a phrase said elsewhere: resolved before they become a target.

@@ -83,16 +83,12 @@ pub(crate) fn find_citations(w: &Words, quotes: &[Quote]) -> Vec<Citation> {
                 }
             }
             // Bracketed footnote references: "[4]".
-            if w.raw(k) == "["
-                && k + 2 < hi
-                && w.raw(k + 2) == "]"
-                && w.raw(k + 1).chars().all(|c| c.is_ascii_digit())
-            {
-                let span = w.span(k, k + 2);
+            if let Some((end, number)) = w.footnote_at(k).filter(|&(e, _)| e < hi) {
+                let span = w.span(k, end);
                 let source = Speaker {
                     span: Some(span),
                     mention: None,
-                    name: format!("footnote {}", w.raw(k + 1)),
+                    name: format!("footnote {number}"),
                     kind: SpeakerKind::Description,
                 };
                 out.push(Citation {

@@ -92,6 +92,14 @@ fn indirect_speech_with_that() {
 }
 
 #[test]
+fn footnote_markers_are_citations() {
+    let t = "The convoy left at dawn [7]. A second report [12] puts it later.";
+    let (a, _) = run(t);
+    let notes: Vec<_> = a.citations.iter().filter(|c| c.how == "footnote").map(|c| (c.span.of(t), c.source.name.as_str())).collect();
+    assert_eq!(notes, [("[7]", "footnote 7"), ("[12]", "footnote 12")]);
+}
+
+#[test]
 fn according_to_is_a_citation() {
     let t = "At least 40 people were killed, according to staff at the district hospital.";
     let (a, _) = run(t);

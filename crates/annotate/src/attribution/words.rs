@@ -95,6 +95,18 @@ impl<'t> Words<'t> {
         raw.chars().count() > 1 && raw.chars().all(|c| c.is_uppercase())
     }
 
+    /// A footnote marker that starts at word `i` ("[4]", whether the tokenizer gave it as one
+    /// word or as "[", "4", "]"): its last word and its number.
+    pub fn footnote_at(&self, i: usize) -> Option<(usize, &'t str)> {
+        let digits = |r: &str| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit());
+        let raw = self.words.get(i).map(|w| w.span.of(self.text))?;
+        if let Some(n) = raw.strip_prefix('[').and_then(|r| r.strip_suffix(']')).filter(|n| digits(n)) {
+            return Some((i, n));
+        }
+        (raw == "[" && i + 2 < self.words.len() && digits(self.raw(i + 1)) && self.raw(i + 2) == "]")
+            .then(|| (i + 2, self.raw(i + 1)))
+    }
+
     /// Word `i` starts with a capital; false past the last word.
     pub fn is_capitalized(&self, i: usize) -> bool {
         self.words.get(i).is_some_and(|w| w.span.of(self.text).chars().next().is_some_and(char::is_uppercase))
