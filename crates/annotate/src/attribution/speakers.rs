@@ -50,12 +50,7 @@ fn resolve(w: &Words, a: usize, b: usize, state: &State) -> Speaker {
     let span = w.span(a, b);
     let lower = w.lower(a);
     if a == b && AUTHOR_PRONOUNS.contains(&lower) {
-        return Speaker {
-            span: Some(span),
-            mention: None,
-            name: "the author".into(),
-            kind: SpeakerKind::Author,
-        };
+        return Speaker { span: Some(span), ..author() };
     }
     if a == b && PRONOUNS.contains(&lower) {
         let s = w.words[a].sentence;
@@ -392,16 +387,7 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
         }
         // 5. A short quoted term: the author's (scare quotes, names for things).
         if found.is_none() && n_words <= TERM_WORDS {
-            found = Some((
-                None,
-                Some(Speaker {
-                    span: None,
-                    mention: None,
-                    name: "the author".into(),
-                    kind: SpeakerKind::Author,
-                }),
-                QuoteKind::Mixed,
-            ));
+            found = Some((None, Some(author()), QuoteKind::Mixed));
         }
         // 6. Longer quoted words inside a sentence of the author's that no cue claims (a saying,
         // a phrase quoted back: "best summed up as “…”"): the author's too. Not after a colon:
