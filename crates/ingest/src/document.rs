@@ -186,6 +186,15 @@ pub struct Document {
     pub removed: Vec<Removed>,
 }
 
+impl Document {
+    /// Whose voice the text itself speaks in: its first byline author, else its outlet (either
+    /// only when it is more than blanks). Scare quotes and "the author argues …" are this voice.
+    pub fn voice(&self) -> Option<&str> {
+        let byline = self.authors.iter().map(|a| a.trim()).find(|a| !a.is_empty());
+        byline.or_else(|| self.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,6 +209,28 @@ mod tests {
         assert_eq!(Published::time(2016, 12, 11, 9, 5, None).unwrap().iso(), "2016-12-11T09:05");
         assert_eq!(Published::time(2016, 12, 11, 9, 5, Some(7)).unwrap().date(), Some("2016-12-11"));
         assert_eq!(Published::year(2016).date(), None);
+    }
+
+    #[test]
+    fn voice_is_the_byline_else_the_outlet() {
+        let mut d = Document {
+            id: DocId::of_text("x"),
+            source: "-".into(),
+            url: None,
+            outlet: Some(" The Rampart ".into()),
+            title: None,
+            authors: vec!["  ".into(), "Ida Marr".into()],
+            published: None,
+            language: None,
+            genre: Genre::default(),
+            text: "x".into(),
+            removed: Vec::new(),
+        };
+        assert_eq!(d.voice(), Some("Ida Marr"));
+        d.authors.clear();
+        assert_eq!(d.voice(), Some("The Rampart"));
+        d.outlet = Some(" ".into());
+        assert_eq!(d.voice(), None);
     }
 
     #[test]

@@ -15,13 +15,7 @@ pub(crate) fn party_key(corpus: &Corpus, d: usize, speaker: &Speaker) -> (String
     // A document naming its own outlet ("The Rampart places the blame …") speaks as its author.
     let own_outlet = strip_article(speaker.name.trim()).eq_ignore_ascii_case(strip_article(corpus.outlet(d).trim()));
     if speaker.kind == SpeakerKind::Author || own_outlet {
-        let doc = &corpus.docs[d].document;
-        let name = doc
-            .authors
-            .first()
-            .map(|a| a.trim().to_string())
-            .filter(|a| !a.is_empty())
-            .unwrap_or_else(|| corpus.outlet(d));
+        let name = corpus.docs[d].document.voice().map_or_else(|| corpus.outlet(d), str::to_string);
         return (format!("name:{}", name.to_lowercase()), name, None);
     }
     // A description naming one entity is that entity only when the name is all of it ("the

@@ -76,9 +76,7 @@ pub struct DocAuthor<'a> {
 
 impl<'a> DocAuthor<'a> {
     pub fn of(doc: &'a corroborate_ingest::Document) -> Self {
-        let byline = doc.authors.iter().map(|a| a.trim()).find(|a| !a.is_empty());
-        let outlet = doc.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty());
-        DocAuthor { name: byline.or(outlet) }
+        DocAuthor { name: doc.voice() }
     }
 }
 
@@ -96,25 +94,24 @@ pub fn speaker_record<'a>(
             .map(|link| &l.entities[link.entity]),
         _ => None,
     };
-    if let (SpeakerKind::Author, None, Some(name)) = (s.kind, entity, author.name) {
-        // The byline person, when this document mentions them by that name.
-        let mentioned = linked.and_then(|(l, d)| {
-            l.links.get(d)?.iter().map(|link| &l.entities[link.entity]).find(|e| {
-                e.ty == EntityType::Person
-                    && (e.name.eq_ignore_ascii_case(name) || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
-            })
-        });
-        return SpeakerRecord {
-            span: s.span.map(|x| spans.record(x)),
-            entity: mentioned.map(|e| e.id.as_str()),
-            name: name.to_string(),
-            kind: s.kind.as_str(),
-        };
-    }
+    let (name, entity) = match (s.kind, entity, author.name) {
+        // The byline person, linked when this document mentions them by that name.
+        (SpeakerKind::Author, None, Some(name)) => {
+            let mentioned = linked.and_then(|(l, d)| {
+                l.links.get(d)?.iter().map(|link| &l.entities[link.entity]).find(|e| {
+                    e.ty == EntityType::Person
+                        && (e.name.eq_ignore_ascii_case(name) || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+                })
+            });
+            (name.to_string(), mentioned)
+        }
+        (_, Some(e), _) => (e.name.clone(), Some(e)),
+        (_, None, _) => (s.name.clone(), None),
+    };
     SpeakerRecord {
         span: s.span.map(|x| spans.record(x)),
         entity: entity.map(|e| e.id.as_str()),
-        name: entity.map_or_else(|| s.name.clone(), |e| e.name.clone()),
+        name,
         kind: s.kind.as_str(),
     }
 }
