@@ -382,7 +382,8 @@ pub(crate) const SEATS_OF_GOVERNMENT: &[(&str, &str)] = &[
 /// Words that alone make no region's proper name: directions and kinds of land, as keys.
 /// GeoNames has first-level regions called only by them ("Western" in Zambia, "East" and
 /// "West" in Cameroon, "Gulf" in Papua New Guinea), which news uses as ordinary words ("the
-/// West", "Gulf allies"); see [`super::Place::has_generic_name`].
+/// West", "Gulf allies"); see [`super::Place::has_generic_name`]. The words that name a
+/// region's kind are [`REGION_WORDS`].
 pub(crate) const GENERIC_PLACE_WORDS: &[&str] = &[
     "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -390,6 +391,9 @@ pub(crate) const GENERIC_PLACE_WORDS: &[&str] = &[
     "nord", "sud", "est", "ouest", "gulf", "coast", "coastal", "littoral", "lakes", "lake",
     "islands", "island", "plateau", "plateaux", "highlands", "lowlands", "midlands", "delta",
     "rivers", "river", "savanes", "capital", "interior", "border", "mountain", "mountains",
-    "valley", "desert", "bay", "sea", "province", "governorate", "region", "oblast", "state",
-    "district", "division", "department", "territory", "county",
+    "valley", "desert", "bay", "sea", "district", "division", "department", "territory", "county",
 ];
+
+/// Words after a region's name that say it is the region, not its seat ("Aleppo province");
+/// alone, like [`GENERIC_PLACE_WORDS`], they make no region's proper name.
+pub(crate) const REGION_WORDS: [&str; 5] = ["province", "governorate", "region", "oblast", "state"];

@@ -69,7 +69,7 @@ impl Place {
             && normalize(self.name)
                 .split([' ', '-'])
                 .filter(|w| !w.is_empty())
-                .all(|w| lists::GENERIC_PLACE_WORDS.contains(&w))
+                .all(|w| lists::GENERIC_PLACE_WORDS.contains(&w) || lists::REGION_WORDS.contains(&w))
     }
 
     /// Countries, regions and towns have governments: GPE. Anything else here is LOC.
@@ -524,9 +524,6 @@ fn consonants_into(key: &str, out: &mut String, scratch: &mut Scratch) {
     }
 }
 
-/// Words after a region's name that say it is the region, not its seat ("Aleppo province").
-const REGION_WORDS: [&str; 5] = ["province", "governorate", "region", "oblast", "state"];
-
 /// Whether a name says it is a region by a word after it ("Gulf Province", "Idlib
 /// governorate"): the qualifying word that lets a region named like a direction stand.
 pub fn names_a_region(name: &str) -> bool {
@@ -537,7 +534,7 @@ pub fn names_a_region(name: &str) -> bool {
 /// it has any.
 fn region_stem(key: &str) -> Option<&str> {
     let mut stem = None;
-    for word in REGION_WORDS {
+    for word in lists::REGION_WORDS {
         if let Some(k) = stem.unwrap_or(key).strip_suffix(word).and_then(|k| k.strip_suffix(' ')) {
             stem = Some(k);
         }
