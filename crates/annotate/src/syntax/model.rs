@@ -131,11 +131,37 @@ fn shuffle(order: &mut [usize], seed: &mut u64) {
 }
 
 /// Trains a part-of-speech tagger on the sentences `subset` of `words` / `gold`.
-fn train_pos(words: &[Vec<Word>], gold: &[Vec<u8>], subset: &[usize], tags: usize, epochs: usize, mut progress: impl FnMut(usize, f64)) -> (TagDict, Weights) {
+fn train_pos(words: &[Vec<Word>], gold: &[Vec<u8>], subset: &[usize], tags: usize, epochs: usize, progress: impl FnMut(usize, f64)) -> (TagDict, Weights) {
     let dict = tag_dict(words, gold, subset);
+    let weights = train_greedy(
+        tags,
+        subset,
+        0x2545_F491_4F6C_DD1D,
+        epochs,
+        |s, i| gold[s][i] as usize,
+        |s, score, learn| {
+            decode_pos(&words[s], &dict, tags, score, Some(learn));
+        },
+        progress,
+    );
+    (dict, weights)
+}
+
+/// Trains greedy left-to-right decoding for `epochs` passes over the sentences `subset`, in an
+/// order shuffled from `seed` each pass: `decode(s, score, learn)` decodes sentence `s`, calling
+/// `learn(features, guess, i)` at each token `i`, whose right tag is `truth(s, i)`. `progress`
+/// hears each pass's number and its accuracy while training.
+fn train_greedy(
+    tags: usize,
+    subset: &[usize],
+    mut seed: u64,
+    epochs: usize,
+    truth: impl Fn(usize, usize) -> usize,
+    decode: impl Fn(usize, &dyn Fn(&[u32], &mut [f32]), Learn),
+    mut progress: impl FnMut(usize, f64),
+) -> Weights {
     let mut t = Training::new(tags);
     let mut order = subset.to_vec();
-    let mut seed = 0x2545_F491_4F6C_DD1Du64;
     for epoch in 0..epochs {
         shuffle(&mut order, &mut seed);
         let (mut right, mut total) = (0usize, 0usize);
@@ -143,16 +169,15 @@ fn train_pos(words: &[Vec<Word>], gold: &[Vec<u8>], subset: &[usize], tags: usiz
             let cell = std::cell::RefCell::new(&mut t);
             let score = |f: &[u32], out: &mut [f32]| cell.borrow().scores(f, out);
             let mut learn = |f: &[u32], guess: usize, i: usize| {
-                let truth = gold[s][i] as usize;
                 total += 1;
-                right += usize::from(cell.borrow_mut().learn(f, truth, guess));
+                right += usize::from(cell.borrow_mut().learn(f, truth(s, i), guess));
                 guess
             };
-            decode_pos(&words[s], &dict, tags, &score, Some(&mut learn));
+            decode(s, &score, &mut learn);
         }
         progress(epoch + 1, right as f64 / total.max(1) as f64);
     }
-    (dict, t.average())
+    t.average()
 }
 
 /// Trains the tagger and the chunker on `sentences` for `epochs` passes each; the chunker
@@ -190,26 +215,18 @@ pub fn train(sentences: &[Sentence], epochs: usize, folds: usize, mut progress: 
     let all: Vec<usize> = (0..sentences.len()).collect();
     let (dict, pos) = train_pos(&words, &gold_pos, &all, pos_tags, epochs, |e, acc| progress(&format!("tagger epoch {e:>2}: accuracy while training {acc:.4} (words not in the tag dictionary)")));
 
-    let mut t = Training::new(chunk_tags);
-    let mut order = all.clone();
-    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-    for epoch in 0..epochs {
-        shuffle(&mut order, &mut seed);
-        let (mut right, mut total) = (0usize, 0usize);
-        for &s in &order {
-            let cell = std::cell::RefCell::new(&mut t);
-            let score = |f: &[u32], out: &mut [f32]| cell.borrow().scores(f, out);
-            let mut learn = |f: &[u32], guess: usize, i: usize| {
-                let truth = gold_chunks[s][i];
-                total += 1;
-                right += usize::from(cell.borrow_mut().learn(f, truth, guess));
-                guess
-            };
-            decode_chunks(&words[s], &predicted[s], chunk_tags, &score, Some(&mut learn));
-        }
-        progress(&format!("chunker epoch {:>2}: tag accuracy while training {:.4}", epoch + 1, right as f64 / total.max(1) as f64));
-    }
-    Model { pos_labels, chunk_labels, dict, pos, chunk: t.average() }
+    let chunk = train_greedy(
+        chunk_tags,
+        &all,
+        0x9E37_79B9_7F4A_7C15,
+        epochs,
+        |s, i| gold_chunks[s][i],
+        |s, score, learn| {
+            decode_chunks(&words[s], &predicted[s], chunk_tags, score, Some(learn));
+        },
+        |e, acc| progress(&format!("chunker epoch {e:>2}: tag accuracy while training {acc:.4}")),
+    );
+    Model { pos_labels, chunk_labels, dict, pos, chunk }
 }
 
 impl Model {
