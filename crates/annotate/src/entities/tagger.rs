@@ -79,7 +79,9 @@ pub fn recognize_with(model: &Model, text: &str, sentences: &[Span]) -> (Vec<Men
     let tagged = model.tag(model.domain(DOMAIN), &words, &flags);
     let mut mentions = Vec::new();
     let mut demonyms = Vec::new();
+    let misc = model.labels().iter().position(|l| l == "MISC");
     for ((spans, words), found) in token_spans.iter().zip(&words).zip(tagged) {
+        let found = known_names(text, spans, words, found, misc);
         let mut covered = vec![false; words.len()];
         for (a, b, label) in found {
             let label = model.labels()[label].as_str();
@@ -130,6 +132,67 @@ pub fn recognize_with(model: &Model, text: &str, sentences: &[Span]) -> (Vec<Men
     add_acronyms(text, &token_spans, &mut mentions);
     mentions.sort_by_key(|m| m.span);
     (mentions, demonyms)
+}
+
+/// Words that may join two tagged names into one known name ("Islamic State of Iraq" "and
+/// the" "Levant").
+const NAME_JOINERS: &[&str] = &["of", "and", "the", "for", "in"];
+
+/// Whether a name is in the alias or armed-group lists.
+fn is_known_name(name: &str) -> bool {
+    gazetteer::alias(&gazetteer::normalize(name)).is_some() || gazetteer::armed_group(name).is_some()
+}
+
+/// The tagged token ranges of one sentence, mended by the names the gazetteers know: two
+/// ranges with only joining words between them ([`NAME_JOINERS`]) become one when the whole is
+/// a known name ("Islamic State of Iraq and the Levant"), and a `MISC` range that is not known
+/// but ends in a known name after demonyms or capitalised compounds ("Iraqi Shiite-majority
+/// Hashd Al Shaabi", "Lebanese Hezbollah") is cut to that name, each demonym left as a one-word
+/// `MISC` range (a demonym, later, that modifies the name).
+fn known_names(text: &str, spans: &[Span], words: &[&str], found: Vec<(usize, usize, usize)>, misc: Option<usize>) -> Vec<(usize, usize, usize)> {
+    // A range's words up to its last capitalised one (trim_name drops the lower-case words
+    // after a name later: "Hashd Al Shaabi paramilitaries").
+    let name = |a: usize, mut b: usize| {
+        while b > a + 1 && !starts_upper(words[b - 1]) {
+            b -= 1;
+        }
+        &text[spans[a].start()..spans[b - 1].end()]
+    };
+    let mut joined: Vec<(usize, usize, usize)> = Vec::with_capacity(found.len());
+    for (a, b, label) in found {
+        if let Some(last) = joined.last_mut() {
+            let gap = &words[last.1..a];
+            if (1..=2).contains(&gap.len()) && gap.iter().all(|w| NAME_JOINERS.contains(w)) && is_known_name(name(last.0, b)) {
+                last.1 = b;
+                continue;
+            }
+        }
+        joined.push((a, b, label));
+    }
+    let mut out = Vec::with_capacity(joined.len());
+    for (a, b, label) in joined {
+        // The words before token `k` (split at spaces, as "Shiite-majority" is several tokens)
+        // are all demonyms or capitalised compounds.
+        let modifiers = |k: usize| {
+            text[spans[a].start()..spans[k].start()].ends_with(' ')
+                && text[spans[a].start()..spans[k].start()]
+                    .split_whitespace()
+                    .all(|w| gazetteer::demonym(w).is_some() || (w.contains('-') && w.starts_with(char::is_uppercase)))
+        };
+        let cut = (Some(label) == misc && !is_known_name(name(a, b)))
+            .then(|| (a + 1..b.saturating_sub(1)).find(|&k| modifiers(k) && is_known_name(name(k, b))))
+            .flatten();
+        match cut {
+            Some(k) => {
+                if let Some(misc) = misc {
+                    out.extend((a..k).filter(|&i| gazetteer::demonym(words[i]).is_some()).map(|i| (i, i + 1, misc)));
+                }
+                out.push((k, b, label));
+            }
+            None => out.push((a, b, label)),
+        }
+    }
+    out
 }
 
 /// Acronyms the model missed ("IS" is also an English word to it): a capitalised acronym
@@ -337,6 +400,38 @@ mod tests {
         let text = "Alpha Beta Gamma Delta ".repeat(10_000) + &"ISIL and ".repeat(20_000);
         let (mentions, _) = recognize(&text, &sentences::split(&text));
         assert!(!mentions.is_empty());
+    }
+
+    /// `known_names` over the tagged ranges `found` of `text` (one sentence), as words.
+    fn mended(text: &str, found: &[(usize, usize, usize)]) -> Vec<(String, usize)> {
+        let spans = tokens::tokenize(text, Span::new(text, 0, text.len()).unwrap());
+        let words: Vec<&str> = spans.iter().map(|t| t.of(text)).collect();
+        known_names(text, &spans, &words, found.to_vec(), Some(3)).into_iter().map(|(a, b, l)| (words[a..b].join(" "), l)).collect()
+    }
+
+    #[test]
+    fn tagged_parts_of_a_known_name_join() {
+        // The, Islamic, State, of, Iraq, and, the, Levant, claimed, it, .
+        let t = "The Islamic State of Iraq and the Levant claimed it.";
+        assert_eq!(mended(t, &[(1, 5, 1), (7, 8, 3)]), [("Islamic State of Iraq and the Levant".to_string(), 1)]);
+        // Not known as a whole: two names stay two.
+        let t = "The Port of Velm and the Tessary signed it.";
+        assert_eq!(mended(t, &[(1, 4, 1), (6, 7, 3)]).len(), 2);
+    }
+
+    #[test]
+    fn a_known_name_behind_demonyms_is_cut_out() {
+        // The, Iraqi, Shiite-majority, Hashd, Al, Shaabi, moved, .
+        let t = "The Iraqi Shiite-majority Hashd Al Shaabi moved.";
+        assert_eq!(mended(t, &[(1, 6, 3)]), [("Iraqi".to_string(), 3), ("Hashd Al Shaabi".to_string(), 3)]);
+        // Only a MISC range is cut: an organisation's own name keeps its country.
+        assert_eq!(mended(t, &[(1, 6, 1)]), [("Iraqi Shiite-majority Hashd Al Shaabi".to_string(), 1)]);
+        // The model's range may run on over lower-case words, which are trimmed later.
+        let t = "The Iraqi Hashd Al Shaabi paramilitaries moved.";
+        assert_eq!(mended(t, &[(1, 6, 3)]), [("Iraqi".to_string(), 3), ("Hashd Al Shaabi paramilitaries".to_string(), 3)]);
+        // Words before it that are not demonyms or compounds keep it whole.
+        let t = "The Old Hashd Al Shaabi moved.";
+        assert_eq!(mended(t, &[(1, 5, 3)]), [("Old Hashd Al Shaabi".to_string(), 3)]);
     }
 
     #[test]
