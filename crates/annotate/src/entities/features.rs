@@ -5,7 +5,7 @@
 //! word is also seen in lower case elsewhere in the document, its usual casing when the sentence
 //! is all capitals (CoNLL headlines), and the type it was last tagged with in the document.
 //! Gazetteer: whether the token starts, continues or ends a known place, country, demonym or
-//! armed-group name. Second pass ([`hint_features`]): what a first pass over the whole document
+//! armed-group name. Clusters: two sets of word classes, the token's and its neighbours'. Second pass ([`hint_features`]): what a first pass over the whole document
 //! tagged this token, the next one, and the same word's other occurrences.
 
 /// Per-token facts computed once per sentence.
@@ -22,6 +22,8 @@ pub struct TokenInfo {
     pub gazetteer: u16,
     /// Word clusters of the lower-case form (see [`crate::entities::lexicon::clusters`]).
     pub clusters: Option<[u16; 3]>,
+    /// GloVe word clusters of the lower-case form (see [`crate::entities::lexicon::glove_clusters`]).
+    pub glove: Option<[u16; 3]>,
 }
 
 pub use crate::perceptron::features::{shapes, H};
@@ -143,6 +145,22 @@ pub fn token_features(tokens: &[TokenInfo], i: usize, prev: u8, prev2: u8, histo
             f(H::new(49).byte(k).byte((c[1] & 0xff) as u8).byte((c[1] >> 8) as u8));
         }
     }
+    // A 16-bit cluster id as two bytes of a hash.
+    let id = |h: H, c: u16| h.byte((c & 0xff) as u8).byte((c >> 8) as u8);
+    match t.glove {
+        Some(c) => {
+            for (k, &c) in c.iter().enumerate() {
+                f(id(H::new(58).byte(k as u8), c));
+            }
+            f(id(H::new(59), c[1]).str(&t.short_shape));
+        }
+        None => f(H::new(58).byte(9)),
+    }
+    for (k, j) in [(1u8, i.wrapping_sub(1)), (2, i + 1)] {
+        if let Some(c) = tokens.get(j).and_then(|t| t.glove) {
+            f(id(H::new(60).byte(k), c[1]));
+        }
+    }
     let next_gaz = tokens.get(i + 1).map_or(0, |t| t.gazetteer);
     if next_gaz != 0 {
         f(H::new(40).byte(next_gaz.trailing_zeros() as u8));
@@ -204,6 +222,7 @@ mod tests {
             lower_seen: false,
             gazetteer: 0,
             clusters: None,
+            glove: None,
         };
         let mut out = Vec::new();
         token_features(&[t], 0, 0, 0, 0, false, &mut out);

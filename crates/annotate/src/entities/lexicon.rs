@@ -97,26 +97,38 @@ pub fn flags(tokens: &[&str]) -> Vec<u16> {
 /// pieces by `scripts/build-word-clusters.py`.
 const CLUSTERS: &[u8] = include_bytes!("../../resources/word-clusters.tsv.gz");
 
+/// Word clusters (128, 512 and 2,048 classes) of the 200,000 most frequent GloVe words,
+/// computed by `scripts/build-glove-clusters.py`: they reach rarer names than [`CLUSTERS`].
+const GLOVE_CLUSTERS: &[u8] = include_bytes!("../../resources/glove-clusters.tsv.gz");
+
+type ClusterIndex = crate::perceptron::features::WordMap<[u16; 3]>;
+
+/// A shipped cluster file (`word<TAB>c1<TAB>c2<TAB>c3` lines, gzip'd) as an index.
+fn read_clusters(gz: &[u8]) -> ClusterIndex {
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(gz).read_to_string(&mut text).expect("the shipped word clusters are valid gzip'd UTF-8");
+    text.lines()
+        .filter_map(|line| {
+            let mut cols = line.split('\t');
+            let word = cols.next()?;
+            let mut c = [0u16; 3];
+            for slot in &mut c {
+                *slot = cols.next()?.parse().ok()?;
+            }
+            Some((word.to_string(), c))
+        })
+        .collect()
+}
+
 /// The clusters of a lower-case word, if it has them.
 pub fn clusters(lower: &str) -> Option<[u16; 3]> {
-    static INDEX: std::sync::OnceLock<crate::perceptron::features::WordMap<[u16; 3]>> = std::sync::OnceLock::new();
-    INDEX
-        .get_or_init(|| {
-            use std::io::Read;
-            let mut text = String::new();
-            flate2::read::GzDecoder::new(CLUSTERS).read_to_string(&mut text).expect("the shipped word clusters are valid gzip'd UTF-8");
-            text.lines()
-                .filter_map(|line| {
-                    let mut cols = line.split('\t');
-                    let word = cols.next()?;
-                    let mut c = [0u16; 3];
-                    for slot in &mut c {
-                        *slot = cols.next()?.parse().ok()?;
-                    }
-                    Some((word.to_string(), c))
-                })
-                .collect()
-        })
-        .get(lower)
-        .copied()
+    static INDEX: std::sync::OnceLock<ClusterIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| read_clusters(CLUSTERS)).get(lower).copied()
+}
+
+/// The GloVe clusters of a lower-case word, if it has them.
+pub fn glove_clusters(lower: &str) -> Option<[u16; 3]> {
+    static INDEX: std::sync::OnceLock<ClusterIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| read_clusters(GLOVE_CLUSTERS)).get(lower).copied()
 }

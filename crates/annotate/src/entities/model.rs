@@ -79,6 +79,7 @@ impl DocContext {
                 let capitalised = t.chars().next().is_some_and(char::is_uppercase);
                 TokenInfo {
                     clusters: super::lexicon::clusters(&lower),
+                    glove: super::lexicon::glove_clusters(&lower),
                     raw: t.to_string(),
                     doc_form: if caps { self.usual_form.get(&lower).cloned() } else { None },
                     lower_seen: capitalised && self.lower_seen.contains(&lower),
