@@ -88,8 +88,9 @@ pub fn tag_conll(model: &model::Model, domain: u8, docs: &[conll::Doc]) -> Vec<V
         .map(|doc| {
             let sentences: Vec<Vec<&str>> = doc.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
             let gazetteer: Vec<Vec<u16>> = sentences.iter().map(|s| lexicon::flags(s)).collect();
-            model
-                .tag(domain, &sentences, &gazetteer)
+            let mut tagged = model.tag(domain, &sentences, &gazetteer);
+            tagger::drop_common_openers(&sentences, &gazetteer, &mut tagged);
+            tagged
                 .into_iter()
                 .map(|spans| spans.into_iter().map(|(a, b, l)| (a, b, model.labels()[l].clone())).collect())
                 .collect()

@@ -76,7 +76,8 @@ pub fn recognize_with(model: &Model, text: &str, sentences: &[Span]) -> (Vec<Men
     let token_spans: Vec<Vec<Span>> = sentences.iter().map(|&s| tokens::tokenize(text, s)).collect();
     let words: Vec<Vec<&str>> = token_spans.iter().map(|s| s.iter().map(|t| t.of(text)).collect()).collect();
     let flags: Vec<Vec<u16>> = words.iter().map(|w| lexicon::flags(w)).collect();
-    let tagged = model.tag(model.domain(DOMAIN), &words, &flags);
+    let mut tagged = model.tag(model.domain(DOMAIN), &words, &flags);
+    drop_common_openers(&words, &flags, &mut tagged);
     let mut mentions = Vec::new();
     let mut demonyms = Vec::new();
     let misc = model.labels().iter().position(|l| l == "MISC");
@@ -132,6 +133,50 @@ pub fn recognize_with(model: &Model, text: &str, sentences: &[Span]) -> (Vec<Men
     add_acronyms(text, &token_spans, &mut mentions);
     mentions.sort_by_key(|m| m.span);
     (mentions, demonyms)
+}
+
+/// Drops, from each sentence's tagged ranges, a one-word name that opens its sentence but is a
+/// common word there ("Fighters of the Islamic State entered…"): its lower-case form has a tag
+/// other than a proper noun's in the part-of-speech tagger's dictionary (frequent, unambiguous
+/// words of its training text), the gazetteers do not know it, and the document never writes
+/// it capitalised inside a sentence. A capital at a sentence's start says nothing, so the
+/// model's guess there rests on context alone, and such guesses are often wrong.
+pub(crate) fn drop_common_openers(words: &[Vec<&str>], flags: &[Vec<u16>], tagged: &mut [Vec<(usize, usize, usize)>]) {
+    let opens = |ws: &[&str], i: usize| ws[..i].iter().all(|w| !w.chars().any(char::is_alphanumeric));
+    let mut inside: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for ws in words {
+        for (i, w) in ws.iter().enumerate() {
+            if !opens(ws, i) && w.chars().next().is_some_and(char::is_uppercase) {
+                inside.insert(w);
+            }
+        }
+    }
+    let syntax = crate::syntax::builtin();
+    for ((ws, fs), found) in words.iter().zip(flags).zip(tagged.iter_mut()) {
+        let suspect = |&(a, b, _): &(usize, usize, usize)| {
+            let w = ws[a];
+            b == a + 1
+                && opens(ws, a)
+                && fs[a] == 0
+                && !inside.contains(w)
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(char::is_lowercase)
+        };
+        let Some(&(a, _, _)) = found.iter().find(|r| suspect(r)) else { continue };
+        // A name opening a sentence is followed by anything ("Hajduk 2", "Reuters said"); a
+        // common noun there, by a lower-case word ("Fighters of", "Surgeons removed").
+        if !ws.get(a + 1).is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase)) {
+            continue;
+        }
+        // The tagger reads the word in its sentence: "Fighters/NNS of", "Reuters/NNP said".
+        // Adjectives are left alone: an unknown one is often a people's ("English county").
+        let pos = syntax.analyze(ws).pos[a] as usize;
+        let noun = |t: &str| matches!(t, "NN" | "NNS");
+        let common = noun(&syntax.pos_labels()[pos]) || syntax.dictionary_tag(&ws[a].to_lowercase()).is_some_and(noun);
+        if common {
+            found.retain(|r| r.0 != a || !suspect(r));
+        }
+    }
 }
 
 /// Words that may join two tagged names into one known name ("Islamic State of Iraq" "and
@@ -373,6 +418,25 @@ mod tests {
         assert!(countries.contains(&"RU") && countries.contains(&"SY"), "{d:?}");
         let army = d.iter().find(|d| d.country == "SY").unwrap();
         assert_eq!(army.modifies.map(|s| s.of(text)), Some("army"));
+    }
+
+    #[test]
+    fn a_common_word_opening_a_sentence_is_not_a_name() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["Fighters", "of", "the", "Islamic", "State", "entered", "Palmyra", "."],
+            vec!["Reuters", "said", "so", "."],
+            vec!["\"", "Troops", "left", ",", "\"", "he", "said", "."],
+        ];
+        let flags: Vec<Vec<u16>> = doc.iter().map(|s| lexicon::flags(s)).collect();
+        let mut tagged = vec![vec![(0, 1, 1), (3, 5, 1), (6, 7, 2)], vec![(0, 1, 1)], vec![(1, 2, 1)]];
+        drop_common_openers(&doc, &flags, &mut tagged);
+        assert_eq!(tagged, vec![vec![(3, 5, 1), (6, 7, 2)], vec![(0, 1, 1)], vec![]]);
+        // Written capitalised inside a sentence elsewhere, the word is a name in this document.
+        let doc2: Vec<Vec<&str>> = vec![vec!["Fighters", "won", "."], vec!["The", "Fighters", "lost", "."]];
+        let flags2: Vec<Vec<u16>> = doc2.iter().map(|s| lexicon::flags(s)).collect();
+        let mut tagged2 = vec![vec![(0, 1, 1)], vec![(1, 2, 1)]];
+        drop_common_openers(&doc2, &flags2, &mut tagged2);
+        assert_eq!(tagged2, vec![vec![(0, 1, 1)], vec![(1, 2, 1)]]);
     }
 
     proptest::proptest! {

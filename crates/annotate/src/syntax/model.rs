@@ -245,6 +245,12 @@ impl Model {
         (self.pos.rows(), self.chunk.rows())
     }
 
+    /// The tag the tag dictionary gives a word form (as written: "fighters", not "Fighters"),
+    /// when the form was frequent and unambiguous in training.
+    pub fn dictionary_tag(&self, form: &str) -> Option<&str> {
+        self.dict.get(form).map(|&t| self.pos_labels[t as usize].as_str())
+    }
+
     /// Tags and chunks one sentence of tokens.
     pub fn analyze(&self, tokens: &[&str]) -> Analysis {
         let words = words(tokens);
