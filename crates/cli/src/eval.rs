@@ -73,6 +73,11 @@ pub enum Task {
         /// analyze uses), `conll` (CoNLL-2003's conventions) or `news` (worldwide-newswire's).
         #[arg(long, default_value = "shared")]
         domain: String,
+        /// Score the model's own spans and labels, not the mentions analyze makes of them
+        /// (common sentence openers dropped, gazetteer names mended, spans trimmed to the
+        /// name, types refined by the gazetteers).
+        #[arg(long)]
+        raw: bool,
     },
     /// Parts of speech and chunks on a CoNLL file with the syntax columns (token POS chunk …):
     /// tag accuracy, chunk P/R/F1 per label.
@@ -135,7 +140,7 @@ pub fn run(task: Task) -> Result<ExitCode> {
             print!("{}", corroborate_eval::timex::evaluate(&data, &predictions, errors).context("time-expression evaluation failed")?);
             Ok(ExitCode::SUCCESS)
         }
-        Task::Ner { data, predictions, model, errors, domain } => ner(data, predictions, model, errors, &domain),
+        Task::Ner { data, predictions, model, errors, domain, raw } => ner(data, predictions, model, errors, &domain, raw),
         Task::Syntax { data, model } => {
             use corroborate_annotate::syntax::Model;
             let loaded = match model {
@@ -226,8 +231,8 @@ fn metadata(data: PathBuf, predictions: PathBuf, misses: usize) -> Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-fn ner(data: PathBuf, predictions: PathBuf, model: Option<PathBuf>, errors: usize, domain: &str) -> Result<ExitCode> {
-    use corroborate_annotate::entities::{conll, model::Model, tag_conll, tagger};
+fn ner(data: PathBuf, predictions: PathBuf, model: Option<PathBuf>, errors: usize, domain: &str, raw: bool) -> Result<ExitCode> {
+    use corroborate_annotate::entities::{conll, model::Model, tag_conll, tagger, Reading};
     use corroborate_eval::ner;
     let loaded;
     let model = match model {
@@ -239,7 +244,8 @@ fn ner(data: PathBuf, predictions: PathBuf, model: Option<PathBuf>, errors: usiz
         None => tagger::builtin(),
     };
     let (docs, scheme) = ner::read(&data).with_context(|| "cannot read the NER dataset (pass --data PATH)")?;
-    let predicted = tag_conll(model, model.domain(domain), &docs);
+    let reading = if raw { Reading::Raw } else { Reading::Product };
+    let predicted = tag_conll(model, model.domain(domain), &docs, reading);
     let mut report = ner::score(&data.display().to_string(), &docs, &predicted);
     report.scheme = Some(scheme);
     let mut out = std::io::BufWriter::new(std::fs::File::create(&predictions).with_context(|| format!("cannot write {}", predictions.display()))?);

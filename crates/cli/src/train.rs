@@ -112,7 +112,7 @@ pub fn run(task: Task) -> Result<ExitCode> {
             std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
             eprintln!("wrote {} ({} features, {:.1} MB)", out.display(), m.features(), bytes.len() as f64 / 1e6);
             let (dev_docs, _) = ner::read(&dev).with_context(|| format!("cannot read {}", dev.display()))?;
-            let predicted = corroborate_annotate::entities::tag_conll(&m, m.domain(&dev_domain), &dev_docs);
+            let predicted = corroborate_annotate::entities::tag_conll(&m, m.domain(&dev_domain), &dev_docs, corroborate_annotate::entities::Reading::Product);
             print!("{}", ner::score(&dev.display().to_string(), &dev_docs, &predicted));
             Ok(ExitCode::SUCCESS)
         }

@@ -81,18 +81,49 @@ pub struct Mention {
     pub title: Option<Span>,
 }
 
+/// How [`tag_conll`] reads the model's tags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// The model's spans and labels as they are.
+    Raw,
+    /// As `analyze` reads them: common words opening a sentence dropped, gazetteer names
+    /// mended, spans trimmed to the name (titles, lower-case edges), types refined by the
+    /// gazetteers and scored by [`EntityType::conll`] (a demonym is `MISC`).
+    Product,
+}
+
 /// Tags pre-tokenised documents (CoNLL files) with `model` as text of `domain`: per document, per sentence, the
 /// entity spans `(first token, end token, label)`.
-pub fn tag_conll(model: &model::Model, domain: u8, docs: &[conll::Doc]) -> Vec<Vec<Vec<(usize, usize, String)>>> {
+pub fn tag_conll(model: &model::Model, domain: u8, docs: &[conll::Doc], reading: Reading) -> Vec<Vec<Vec<(usize, usize, String)>>> {
     docs.iter()
         .map(|doc| {
             let sentences: Vec<Vec<&str>> = doc.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
             let gazetteer: Vec<Vec<u16>> = sentences.iter().map(|s| lexicon::flags(s)).collect();
             let mut tagged = model.tag(domain, &sentences, &gazetteer);
+            if reading == Reading::Raw {
+                return tagged.into_iter().map(|spans| spans.into_iter().map(|(a, b, l)| (a, b, model.labels()[l].clone())).collect()).collect();
+            }
             tagger::drop_common_openers(&sentences, &gazetteer, &mut tagged);
-            tagged
-                .into_iter()
-                .map(|spans| spans.into_iter().map(|(a, b, l)| (a, b, model.labels()[l].clone())).collect())
+            sentences
+                .iter()
+                .zip(tagged)
+                .map(|(words, found)| {
+                    // The tokens as a text, one space between them, for the gazetteer lookups.
+                    let text = words.join(" ");
+                    let mut at = 0;
+                    let spans: Vec<Span> = words
+                        .iter()
+                        .map(|w| {
+                            let span = Span::new(&text, at, at + w.len()).expect("on char boundaries");
+                            at += w.len() + 1;
+                            span
+                        })
+                        .collect();
+                    tagger::typed_ranges(model, &text, &spans, words, found)
+                        .into_iter()
+                        .map(|r| (r.start, r.end, r.ty.conll().to_string()))
+                        .collect()
+                })
                 .collect()
         })
         .collect()

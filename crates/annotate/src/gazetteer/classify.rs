@@ -49,6 +49,9 @@ pub fn classify(name: &str, tagged: EntityType) -> EntityType {
     if tagged == Person {
         return Person;
     }
+    if tagged == Misc && is_event_name(&key) {
+        return Event;
+    }
     if let Some(ty) = by_pattern(&key) {
         return ty;
     }
@@ -77,6 +80,13 @@ pub fn classify(name: &str, tagged: EntityType) -> EntityType {
         },
         other => other,
     }
+}
+
+/// A name of two words or more that ends in an event word ("Gulf War") or starts with one
+/// before more of the name ("Battle of Mosul", "Operation Euphrates Shield").
+fn is_event_name(key: &str) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    words.len() >= 2 && (lists::EVENT_SUFFIXES.contains(&words[words.len() - 1]) || lists::EVENT_PREFIXES.contains(&words[0]))
 }
 
 /// The type the first or last words of a name imply, if any. A one-word name has no pattern
@@ -216,5 +226,11 @@ mod tests {
         assert_eq!(classify("Jack Army", Person), Person);
         assert_eq!(classify("Paris", Person), Person);
         assert_eq!(classify("World War", Event), Event);
+        // A MISC name ending or starting with an event word is an event; an ORG is not.
+        assert_eq!(classify("Gulf War", Misc), Event);
+        assert_eq!(classify("Battle of Mosul", Misc), Event);
+        assert_eq!(classify("Arab Spring", Misc), Event);
+        assert_eq!(classify("Ministry of War", Org), Org);
+        assert_eq!(classify("Syrian", Misc), Misc);
     }
 }

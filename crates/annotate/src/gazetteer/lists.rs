@@ -336,6 +336,18 @@ pub(crate) const NATURAL_PREFIXES: &[&str] = &[
     "jabal", "jebel", "jabel", "jbel", "mount", "mt", "lake", "wadi", "river", "gulf",
 ];
 
+/// Last words of named events ("Gulf War", "Arab Spring", "Geneva Conference", "World Cup"):
+/// a name the tagger calls `MISC` that ends in one is an `EVENT`.
+pub(crate) const EVENT_SUFFIXES: &[&str] = &[
+    "war", "wars", "revolution", "uprising", "intifada", "spring", "offensive", "massacre",
+    "genocide", "crisis", "conference", "summit", "talks", "accords", "accord", "olympics",
+    "games", "cup", "championship", "championships", "election", "elections", "referendum",
+];
+
+/// First words of named events ("Battle of Mosul", "Siege of Aleppo", "Operation Euphrates
+/// Shield").
+pub(crate) const EVENT_PREFIXES: &[&str] = &["battle", "siege", "operation", "liberation", "fall"];
+
 /// Last words of news outlets ("Al Masdar News", "The Moscow Times", "Asia Times").
 pub(crate) const MEDIA_SUFFIXES: &[&str] = &[
     "news",

@@ -1102,6 +1102,8 @@ mod tests {
             lists::NATURAL_SUFFIXES,
             lists::NATURAL_PREFIXES,
             lists::MEDIA_SUFFIXES,
+            lists::EVENT_SUFFIXES,
+            lists::EVENT_PREFIXES,
         ]);
         for name in lists
             .flatten()
