@@ -393,6 +393,13 @@ fn load_countries(g: &mut Gazetteer) {
         for demonym in &country.demonyms {
             g.demonyms.entry(normalize(demonym)).or_insert(c);
         }
+        // A one-word short name that begins the demonym is used as one ("Saudi" of "Saudi
+        // Arabian": "Saudi officials").
+        for name in &country.names {
+            if !name.contains(' ') && country.demonyms.iter().any(|d| d.strip_prefix(name).is_some_and(|r| r.starts_with(' '))) {
+                g.demonyms.entry(normalize(name)).or_insert(c);
+            }
+        }
         if !country.capital.is_empty() {
             g.capitals.entry(normalize(country.capital)).or_insert(c);
         }
@@ -1048,6 +1055,7 @@ mod tests {
     fn demonyms_singular_and_plural() {
         for (word, iso2) in [
             ("Russian", "RU"),
+            ("Saudi", "SA"),
             ("Russians", "RU"),
             ("Syrian", "SY"),
             ("Iraqi", "IQ"),
