@@ -52,6 +52,9 @@ pub fn classify(name: &str, tagged: EntityType) -> EntityType {
     if tagged == Misc && is_event_name(&key) {
         return Event;
     }
+    if tagged == Org && key.contains(' ') && key.rsplit(' ').next().is_some_and(|w| lists::INSTITUTION_SUFFIXES.contains(&w)) {
+        return Org;
+    }
     if let Some(ty) = by_pattern(&key) {
         return ty;
     }
@@ -231,6 +234,9 @@ mod tests {
         assert_eq!(classify("Battle of Mosul", Misc), Event);
         assert_eq!(classify("Arab Spring", Misc), Event);
         assert_eq!(classify("Ministry of War", Org), Org);
+        // A facility word that also names an institution keeps the tagger's ORG.
+        assert_eq!(classify("Catholic Church", Org), Org);
+        assert_eq!(classify("Catholic Church", Loc), Facility);
         assert_eq!(classify("Syrian", Misc), Misc);
     }
 }

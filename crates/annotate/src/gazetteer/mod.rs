@@ -1107,6 +1107,7 @@ mod tests {
         .into_iter()
         .chain([
             lists::FACILITY_SUFFIXES,
+            lists::INSTITUTION_SUFFIXES,
             lists::NATURAL_SUFFIXES,
             lists::NATURAL_PREFIXES,
             lists::MEDIA_SUFFIXES,
