@@ -144,6 +144,16 @@ const NUMBERS: &[(&str, u32)] = &[
 /// Words for an unstated number ("several years" → `PXY`).
 const VAGUE: &[&str] = &["several", "few", "many", "some", "numerous", "recent"];
 
+/// Days of the month in words ("twenty" and "thirty" combine with the first nine).
+const DAY_ORDINALS: &[(&str, u32)] = &[
+    ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7), ("eighth", 8),
+    ("ninth", 9), ("tenth", 10), ("eleventh", 11), ("twelfth", 12), ("thirteenth", 13), ("fourteenth", 14), ("fifteenth", 15),
+    ("sixteenth", 16), ("seventeenth", 17), ("eighteenth", 18), ("nineteenth", 19), ("twentieth", 20), ("thirtieth", 30),
+];
+
+/// Nouns an ordinal after a month counts instead of naming its day ("in May second place").
+const NOT_AFTER_DAY: &[&str] = &["half", "time", "lady", "place", "round", "prize", "class", "grade", "term"];
+
 const ORDINALS: &[(&str, u32)] = &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("1st", 1), ("2nd", 2), ("3rd", 3), ("4th", 4)];
 
 /// Seasons: word, TIMEX3 code, first and last month.
@@ -230,6 +240,10 @@ enum Lex {
     /// The quarter the text is about ("the quarter", in financial news: `Ctx::topic_quarter`),
     /// else the last mentioned, else the last completed one.
     TopicQuarter,
+    /// The night before the day the text speaks of (the last resolved day, else the document
+    /// date): "overnight losses in New York" in a report of Friday's London trading are
+    /// Thursday night's. It does not move that day (the story stays on Friday).
+    Overnight,
     /// A year counted from the document's.
     Year(i64),
     /// The quarter last mentioned, a year before ("the year-ago quarter"); else last year.
@@ -349,7 +363,7 @@ const LEXICON: &[(&str, Lex)] = &[
     ("coming years", Lex::Ref("FUTURE_REF")),
     ("the coming years", Lex::Ref("FUTURE_REF")),
     ("future quarters", Lex::Ref("FUTURE_REF")),
-    ("overnight", Lex::Part(0, "NI")),
+    ("overnight", Lex::Overnight),
     ("the quarter", Lex::TopicQuarter),
     ("the year", Lex::Year(0)),
     ("the fiscal year", Lex::Year(0)),
@@ -698,6 +712,32 @@ impl<'a> Ctx<'a> {
         }
         let d: u32 = digits.parse().ok()?;
         ((1..=31).contains(&d)).then_some((d, i + 1))
+    }
+
+    /// A day of the month in words, as broadcast transcripts write it after a month: "eighth",
+    /// "twentieth", "twenty-ninth", "thirty first"; (day, next index). Not before a hyphen or
+    /// a noun it counts ("January first-quarter sales", "in May second place").
+    fn spelled_day(&self, i: usize) -> Option<(u32, usize)> {
+        let ordinal = |k: usize| DAY_ORDINALS.iter().find(|(w, _)| *w == self.w(k)).map(|&(_, n)| n);
+        let (d, e) = match (self.w(i), ordinal(i)) {
+            (_, Some(n)) => (n, i + 1),
+            (tens @ ("twenty" | "thirty"), None) => {
+                let k = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
+                let n = ordinal(k).filter(|&n| n < 10)?;
+                (if tens == "twenty" { 20 } else { 30 } + n, k + 1)
+            }
+            _ => return None,
+        };
+        let next = self.w(e);
+        if next == "-" || UNITS.iter().any(|u| u.0 == next || u.1 == next) || NOT_AFTER_DAY.contains(&next) {
+            return None;
+        }
+        ((1..=31).contains(&d)).then_some((d, e))
+    }
+
+    /// A day of the month after a month name: in digits or in words.
+    fn day_after_month(&self, i: usize) -> Option<(u32, usize)> {
+        self.day_of_month(i).or_else(|| self.spelled_day(i))
     }
 
     /// A four-digit year at `i`.
@@ -1247,6 +1287,10 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
             Some((d, span)) => Hit { end, kind: TimeKind::Date, value: Some(day_value(d + n)), anchor: Anchor::Previous(span), day: Some(d + n), derived: false },
             None => Hit::rel(end, TimeKind::Date, None),
         },
+        Lex::Overnight => match (ctx.prev_day, ctx.dct) {
+            (Some((d, span)), _) => Hit { end, kind: TimeKind::Time, value: Some(format!("{}TNI", day_value(d - 1))), anchor: Anchor::Previous(span), day: None, derived: false },
+            (None, dct) => Hit::rel(end, TimeKind::Time, dct.map(|d| format!("{}TNI", day_value(d - 1)))),
+        },
         Lex::PartOfPrevious(part) => match (ctx.prev_day, ctx.dct) {
             (Some((d, span)), _) => Hit { end, kind: TimeKind::Time, value: Some(format!("{}T{part}", day_value(d))), anchor: Anchor::Previous(span), day: Some(d), derived: false },
             (None, dct) => Hit::rel(end, TimeKind::Time, dct.map(|d| format!("{}T{part}", day_value(d)))).with_day(dct),
@@ -1444,7 +1488,7 @@ fn month_date(ctx: &Ctx, i: usize) -> Option<Hit> {
         },
         ctx.month(i + 1),
     ) {
-        if ctx.day_of_month(j).is_none() {
+        if ctx.day_after_month(j).is_none() {
             // "last June" is the most recent June before the document's month, "next March"
             // the first one after it.
             let value = ctx.dct.map(|d| {
@@ -1462,7 +1506,7 @@ fn month_date(ctx: &Ctx, i: usize) -> Option<Hit> {
         }
     }
     let (m, j) = ctx.month(i)?;
-    if let Some((d, mut k)) = ctx.day_of_month(j) {
+    if let Some((d, mut k)) = ctx.day_after_month(j) {
         if d > days_in_month(2000, m) {
             return None;
         }
@@ -1870,6 +1914,15 @@ fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
         }
         // "the first quarter of next year", "the second half of last year", "the first half of
         // the year" (the document's, as "the year" alone is)
+        // "the third quarter last year" (not "the third quarter last year's report" … a
+        // possessive belongs to the noun after it)
+        if k0 == k {
+            if let Some((off, e)) = [("last year", -1), ("this year", 0), ("next year", 1)].iter().find_map(|(p, off)| ctx.phrase(k, p).map(|e| (*off, e))) {
+                if !matches!(ctx.w(e), "'" | "’") {
+                    return Some(Hit::rel(e, TimeKind::Date, ctx.dct.map(|d| format!("{:04}-{code}{n}", civil_from_days(d).0 + off))));
+                }
+            }
+        }
         if k0 > k {
             if let Some((off, e)) = [("last year", -1), ("this year", 0), ("next year", 1), ("the year", 0), ("the current year", 0)].iter().find_map(|(p, off)| ctx.phrase(k0, p).map(|e| (*off, e))) {
                 return Some(Hit::rel(e, TimeKind::Date, ctx.dct.map(|d| format!("{:04}-{code}{n}", civil_from_days(d).0 + off))));
@@ -2504,6 +2557,15 @@ mod tests {
         ("The envoy will arrive on Thursday.", "2016-12-12", &[("Thursday", "2016-12-15")]),
         ("They met last Friday.", "2016-12-12", &[("last Friday", "2016-12-09")]),
         ("Shelling began Saturday night.", "2016-12-12", &[("Saturday night", "2016-12-10TNI")]),
+        // a day of the month in words, as transcripts write it
+        ("This is the news for Tuesday, January twentieth.", "1998-01-20", &[("Tuesday, January twentieth", "1998-01-20")]),
+        ("The vote is set for January twenty-ninth.", "1998-01-20", &[("January twenty-ninth", "1998-01-29")]),
+        ("In May second place went to Ford.", "1998-06-20", &[("May", "1998-05")]),
+        // a quarter with "last year" after it
+        ("Profit fell from the third quarter last year.", "1989-10-26", &[("the third quarter last year", "1988-Q3")]),
+        // "overnight": the night before the day in view, which stays in view
+        ("Shares fell Friday after overnight losses, down from the previous Friday.", "1989-10-30", &[("Friday", "1989-10-27"), ("overnight", "1989-10-26TNI"), ("the previous Friday", "1989-10-20")]),
+        ("Rebels attacked overnight.", "2016-12-12", &[("overnight", "2016-12-11TNI")]),
         ("The city fell on Sunday.", "", &[("Sunday", "XXXX-WXX-7")]),
         // tense: the nearest marker before the expression in its sentence, else after it
         ("They would appeal the decision, announced Wednesday by the agency.", "2000-01-06", &[("Wednesday", "2000-01-05")]),
