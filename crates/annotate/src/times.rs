@@ -317,6 +317,9 @@ const LEXICON: &[(&str, Lex)] = &[
     ("the morning after", Lex::PartFromPrevious(1, "MO")),
     ("the next night", Lex::PartFromPrevious(1, "NI")),
     ("the following night", Lex::PartFromPrevious(1, "NI")),
+    ("the morning", Lex::PartOfPrevious("MO")),
+    ("the afternoon", Lex::PartOfPrevious("AF")),
+    ("the evening", Lex::PartOfPrevious("EV")),
     ("early morning", Lex::PartOfPrevious("MO")),
     ("late morning", Lex::PartOfPrevious("MO")),
     ("mid-morning", Lex::PartOfPrevious("MO")),
@@ -1291,6 +1294,10 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
             (Some((d, span)), _) => Hit { end, kind: TimeKind::Time, value: Some(format!("{}TNI", day_value(d - 1))), anchor: Anchor::Previous(span), day: None, derived: false },
             (None, dct) => Hit::rel(end, TimeKind::Time, dct.map(|d| format!("{}TNI", day_value(d - 1)))),
         },
+        // "placed buy orders in the morning": the part of the day in view, only after "in",
+        // "during" or "throughout" and not as a modifier ("the evening news") or before "of"
+        // ("the morning of Oct. 24": the day is its own expression).
+        Lex::PartOfPrevious(_) if ctx.w(i) == "the" && (i == 0 || !matches!(ctx.w(i - 1), "in" | "during" | "throughout") || !clause_ends_at(ctx, end) && !matches!(ctx.w(end), "to" | "and" | "before" | "after" | "when" | "as" | "while" | "with" | "at" | "on" | "in")) => return None,
         Lex::PartOfPrevious(part) => match (ctx.prev_day, ctx.dct) {
             (Some((d, span)), _) => Hit { end, kind: TimeKind::Time, value: Some(format!("{}T{part}", day_value(d))), anchor: Anchor::Previous(span), day: Some(d), derived: false },
             (None, dct) => Hit::rel(end, TimeKind::Time, dct.map(|d| format!("{}T{part}", day_value(d)))).with_day(dct),
@@ -2557,6 +2564,9 @@ mod tests {
         ("The envoy will arrive on Thursday.", "2016-12-12", &[("Thursday", "2016-12-15")]),
         ("They met last Friday.", "2016-12-12", &[("last Friday", "2016-12-09")]),
         ("Shelling began Saturday night.", "2016-12-12", &[("Saturday night", "2016-12-10TNI")]),
+        // "in the morning": the part of the day in view; not "the evening news"
+        ("Shares fell Friday. Dealers bought in the morning to open the session.", "1989-10-30", &[("Friday", "1989-10-27"), ("the morning", "1989-10-27TMO")]),
+        ("He watched the evening news in the evening news room.", "1989-10-30", &[]),
         // a day of the month in words, as transcripts write it
         ("This is the news for Tuesday, January twentieth.", "1998-01-20", &[("Tuesday, January twentieth", "1998-01-20")]),
         ("The vote is set for January twenty-ninth.", "1998-01-20", &[("January twenty-ninth", "1998-01-29")]),
