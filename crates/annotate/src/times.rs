@@ -32,7 +32,8 @@
 //!   the expression in its sentence, else after it (`FUTURE_CUES`: "will", "would",
 //!   "scheduled", "is to", "as early as"…; `PAST_CUES` and words in "-ed": "said",
 //!   "announced"), so "would appeal the decision, announced Wednesday" is past. A scheduled
-//!   event in the simple present is ahead (`PRESENT_FUTURE_CUES`: "the trial begins Monday").
+//!   event in the simple present is ahead (`PRESENT_FUTURE_CUES`: "the trial begins Monday";
+//!   `PLURAL_PRESENT_FUTURE_CUES`, not as an infinitive: "the leaders meet Monday").
 //!   ("Ahead of the weekend" is no cue: in a Monday paper's account of Friday it is the weekend
 //!   gone.) After "until"
 //!   or "by" it is a deadline, ahead unless the clause is past ("has until Friday to comply").
@@ -433,6 +434,10 @@ const PRESENT_FUTURE_CUES: &[&str] = &[
     "begins", "starts", "opens", "resumes", "reopens", "meets", "convenes", "reconvenes", "travels", "arrives", "departs",
     "hosts", "kicks", "concludes", "goes", "heads",
 ];
+
+/// The plural forms of `PRESENT_FUTURE_CUES` ("the two leaders meet Monday"): the same cue,
+/// but not as an infinitive or after an auxiliary ("agreed to meet Monday", "did not meet").
+const PLURAL_PRESENT_FUTURE_CUES: &[&str] = &["begin", "meet", "convene", "reconvene", "resume", "reopen", "arrive", "depart"];
 
 /// Past-tense words that do not end in "-ed" (those that do are markers by their ending).
 const PAST_CUES: &[&str] = &[
@@ -884,6 +889,9 @@ impl<'a> Ctx<'a> {
         let before = |n: usize| if k >= n { self.w(k - n) } else { "" };
         if matches!(w, "plan" | "plans") && self.w(k + 1) != "to" {
             return None; // the noun
+        }
+        if PLURAL_PRESENT_FUTURE_CUES.contains(&w) && !matches!(before(1), "to" | "not" | "t" | "did" | "could" | "might" | "should" | "can" | "must" | "may" | "never" | "had" | "would") {
+            return Some(Tense::Future);
         }
         if FUTURE_CUES.contains(&w) || PRESENT_FUTURE_CUES.contains(&w) {
             return Some(if before(1) == "been" { Tense::Unknown } else { Tense::Future });
@@ -2564,6 +2572,9 @@ mod tests {
         ("The envoy will arrive on Thursday.", "2016-12-12", &[("Thursday", "2016-12-15")]),
         ("They met last Friday.", "2016-12-12", &[("last Friday", "2016-12-09")]),
         ("Shelling began Saturday night.", "2016-12-12", &[("Saturday night", "2016-12-10TNI")]),
+        // a plural simple present of a scheduled event is ahead; an infinitive is not a tense
+        ("The two leaders meet separately Monday with the envoy.", "1998-05-01", &[("Monday", "1998-05-04")]),
+        ("The two leaders agreed to meet Monday.", "1998-05-01", &[("Monday", "1998-04-27")]),
         // "in the morning": the part of the day in view; not "the evening news"
         ("Shares fell Friday. Dealers bought in the morning to open the session.", "1989-10-30", &[("Friday", "1989-10-27"), ("the morning", "1989-10-27TMO")]),
         ("He watched the evening news in the evening news room.", "1989-10-30", &[]),
