@@ -402,7 +402,7 @@ const LEXICON: &[(&str, Lex)] = &[
 const RELATIVE: &[(&str, i64)] = &[
     ("this", 0), ("current", 0), ("the current", 0), ("earlier this", 0), ("later this", 0), ("last", -1),
     ("the previous", -1), ("the prior", -1), ("next", 1), ("the coming", 1), ("the next", 1), ("the following", 1),
-    ("the latest", -1), ("the last", -1), ("this past", -1),
+    ("the latest", -1), ("the last", -1), ("this past", -1), ("the preceding", -1),
 ];
 
 /// Words before a date that mark where in it ("late June"); kept in the span.
@@ -1867,6 +1867,8 @@ fn quarter(ctx: &Ctx, i: usize) -> Option<Hit> {
     let j = if ctx.w(i) == "the" { i + 1 } else { i };
     // "the fiscal first quarter"
     let j = if j > i && ctx.w(j) == "fiscal" { j + 1 } else { j };
+    // "the comparable 1988 period", "the same 1988 quarter"
+    let j = if j > i && matches!(ctx.w(j), "comparable" | "same" | "corresponding") && ctx.year(j + 1).is_some() { j + 1 } else { j };
     // "the September quarter": the quarter that month ends or falls in.
     if j > i {
         if let Some((m, k)) = ctx.month(j).filter(|&(_, k)| ctx.w(k) == "quarter") {
@@ -1972,7 +1974,7 @@ fn relative_unit(ctx: &Ctx, i: usize) -> Option<Hit> {
     }
     // Years counted from the year last mentioned ("in 1995 … the following year").
     const FROM_PREVIOUS_YEAR: &[(&str, i64)] = &[
-        ("the following year", 1), ("the next year", 1), ("the previous year", -1), ("the prior year", -1), ("that year", 0),
+        ("the following year", 1), ("the next year", 1), ("the previous year", -1), ("the prior year", -1), ("the preceding year", -1), ("that year", 0),
         ("later that year", 0), ("earlier that year", 0), ("the same year", 0), ("the year before", -1),
     ];
     if let Some((off, end)) = FROM_PREVIOUS_YEAR.iter().filter_map(|(p, off)| ctx.phrase(i, p).map(|e| (*off, e))).max_by_key(|(_, e)| *e) {
@@ -1998,6 +2000,27 @@ fn relative_unit(ctx: &Ctx, i: usize) -> Option<Hit> {
     // ABC's "This Week": a capitalised unit inside a sentence is a title.
     if ctx.capitalised(end - 1) && !ctx.sentence_initial(i) {
         return None;
+    }
+    // "from the previous quarter", "the following month": counted from the quarter or month
+    // in view (the last named), not from the document's.
+    if ctx.dct.is_some() && ctx.w(i) == "the" && matches!(ctx.w(i + 1), "previous" | "prior" | "preceding" | "following") {
+        match UNITS[k].2 {
+            "Q" if ctx.quarter_in_view => {
+                if let Some(v) = ctx.topic_quarter.as_deref().or(ctx.last_quarter.as_deref()) {
+                    if let (Ok(y), Ok(q)) = (v[..4].parse::<i64>(), v[6..].parse::<i64>()) {
+                        let n = y * 4 + q - 1 + off;
+                        return Some(Hit::rel(end, TimeKind::Date, Some(format!("{:04}-Q{}", n.div_euclid(4), n.rem_euclid(4) + 1))).derived());
+                    }
+                }
+            }
+            "M" if !UNITS[k].3 => {
+                if let Some((y, m, span)) = ctx.prev_month {
+                    let (y, m) = add_months(y, m, off);
+                    return Some(Hit { end, kind: TimeKind::Date, value: Some(format!("{y:04}-{m:02}")), anchor: Anchor::Previous(span), day: None, derived: true });
+                }
+            }
+            _ => {}
+        }
     }
     let dct = ctx.dct;
     let value = match UNITS[k].2 {
@@ -2572,6 +2595,10 @@ mod tests {
         ("The envoy will arrive on Thursday.", "2016-12-12", &[("Thursday", "2016-12-15")]),
         ("They met last Friday.", "2016-12-12", &[("last Friday", "2016-12-09")]),
         ("Shelling began Saturday night.", "2016-12-12", &[("Saturday night", "2016-12-10TNI")]),
+        // "the previous quarter", "the following month": from the quarter or month in view
+        ("Net rose in the third quarter from the previous quarter and the comparable 1988 period.", "1989-10-26", &[("the third quarter", "1989-Q3"), ("the previous quarter", "1989-Q2"), ("the comparable 1988 period", "1988-Q3")]),
+        ("Sales rose in September from the prior month.", "1989-10-26", &[("September", "1989-09"), ("the prior month", "1989-08")]),
+        ("Sales rose 5% from the previous month.", "1989-10-26", &[("the previous month", "1989-09")]),
         // a plural simple present of a scheduled event is ahead; an infinitive is not a tense
         ("The two leaders meet separately Monday with the envoy.", "1998-05-01", &[("Monday", "1998-05-04")]),
         ("The two leaders agreed to meet Monday.", "1998-05-01", &[("Monday", "1998-04-27")]),
