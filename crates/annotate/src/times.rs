@@ -432,12 +432,16 @@ const FUTURE_CUES: &[&str] = &[
 /// are rarely plural nouns (not "reports", "plays", "returns").
 const PRESENT_FUTURE_CUES: &[&str] = &[
     "begins", "starts", "opens", "resumes", "reopens", "meets", "convenes", "reconvenes", "travels", "arrives", "departs",
-    "hosts", "kicks", "concludes", "goes", "heads",
+    "hosts", "kicks", "concludes", "goes", "heads", "ends", "leaves", "hears",
 ];
+
+/// Present-tense verbs of aiming that put an infinitive after them ahead ("hopes to leave
+/// Friday").
+const AIM_VERBS: &[&str] = &["hopes", "hope", "wants", "want", "intends", "intend", "aims", "aim", "seeks", "seek", "vows", "vow", "promises", "threatens", "threaten"];
 
 /// The plural forms of `PRESENT_FUTURE_CUES` ("the two leaders meet Monday"): the same cue,
 /// but not as an infinitive or after an auxiliary ("agreed to meet Monday", "did not meet").
-const PLURAL_PRESENT_FUTURE_CUES: &[&str] = &["begin", "meet", "convene", "reconvene", "resume", "reopen", "arrive", "depart"];
+const PLURAL_PRESENT_FUTURE_CUES: &[&str] = &["begin", "meet", "convene", "reconvene", "resume", "reopen", "arrive", "depart", "go"];
 
 /// Past-tense words that do not end in "-ed" (those that do are markers by their ending).
 const PAST_CUES: &[&str] = &[
@@ -900,8 +904,12 @@ impl<'a> Ctx<'a> {
         if w == "to" && matches!(before(1), "is" | "are" | "going" | "due" | "set" | "planned" | "scheduled" | "expected") {
             return Some(if before(2) == "been" { Tense::Unknown } else { Tense::Future });
         }
-        // "the verdict is due Friday", "the vote is set for Monday"
-        if matches!(w, "due" | "set" | "slated") && matches!(before(1), "is" | "are") {
+        // "hopes to leave Friday", "wants to finish by Monday": an aim, ahead
+        if w == "to" && AIM_VERBS.contains(&before(1)) {
+            return Some(Tense::Future);
+        }
+        // "the verdict is due Friday", "the vote is set for Monday", "talks are planned for Monday"
+        if matches!(w, "due" | "set" | "slated" | "planned") && matches!(before(1), "is" | "are") {
             return Some(Tense::Future);
         }
         if w == "as" && matches!(self.w(k + 1), "early" | "soon") && self.w(k + 2) == "as" {
@@ -2602,6 +2610,11 @@ mod tests {
         // a plural simple present of a scheduled event is ahead; an infinitive is not a tense
         ("The two leaders meet separately Monday with the envoy.", "1998-05-01", &[("Monday", "1998-05-04")]),
         ("The two leaders agreed to meet Monday.", "1998-05-01", &[("Monday", "1998-04-27")]),
+        // more cues of a clause ahead: an aim, a scheduled end or departure, a plan
+        ("He hopes to leave on Friday.", "1998-10-21", &[("Friday", "1998-10-23")]),
+        ("The strike ends Friday and he leaves for Paris on Saturday.", "1998-10-21", &[("Friday", "1998-10-23"), ("Saturday", "1998-10-24")]),
+        ("Voters go to the polls Sunday; talks are planned for Thursday.", "1998-10-21", &[("Sunday", "1998-10-25"), ("Thursday", "1998-10-22")]),
+        ("The court hears arguments Thursday.", "1998-10-21", &[("Thursday", "1998-10-22")]),
         // "in the morning": the part of the day in view; not "the evening news"
         ("Shares fell Friday. Dealers bought in the morning to open the session.", "1989-10-30", &[("Friday", "1989-10-27"), ("the morning", "1989-10-27TMO")]),
         ("He watched the evening news in the evening news room.", "1989-10-30", &[]),
