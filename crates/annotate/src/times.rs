@@ -2267,6 +2267,11 @@ fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
         "noon" if i > 0 && matches!(ctx.w(i - 1), "at" | "by" | "until" | "before" | "after" | "from") => (12, 0, i + 1),
         "midnight" => (24, 0, i + 1),
         "midday" => (12, 0, i + 1),
+        // "six o'clock", as transcripts write it
+        w if ctx.phrase(i + 1, "o ' clock").or_else(|| ctx.phrase(i + 1, "o ’ clock")).is_some() && ctx.digits(i).is_none() => {
+            let &(_, h) = NUMBERS.iter().find(|(name, _)| *name == w && !matches!(w, "a" | "an"))?;
+            (h, 0, i + 1)
+        }
         _ => {
             let h = ctx.digits(i).filter(|h| *h <= 24 && ctx.w(i).len() <= 2)?;
             if ctx.w(i + 1) == ":" && ctx.touching(i) && ctx.w(i + 2).len() == 2 {
@@ -2320,6 +2325,18 @@ fn clock(ctx: &Ctx, i: usize) -> Option<Hit> {
         let k = if ctx.w(j) == "on" { j + 1 } else { j };
         month_date(ctx, k).or_else(|| day_month(ctx, k)).filter(|hit| hit.day.is_some() && hit.value.as_deref().is_some_and(|v| v.len() == 10))
     };
+    // "six o'clock this morning", "11 p.m. last night": that part of that day; without a.m. or
+    // p.m. the part says which half of the day it is ("seven o'clock tonight": 19:00).
+    if let Some(part_hit) = lexicon(ctx, j).filter(|hit| hit.kind == TimeKind::Time && hit.day.is_some() && hit.anchor == Anchor::DocumentDate) {
+        let part = part_hit.value.as_deref().and_then(|v| v.split_once('T')).map(|(_, p)| p.to_string()).unwrap_or_default();
+        let h = match (meridiem, part.as_str()) {
+            (None, "AF" | "EV") if h < 12 => h + 12,
+            (None, "NI") if (6..12).contains(&h) => h + 12,
+            _ => h,
+        };
+        let value = part_hit.day.map(|d| format!("{}T{h:02}:{min:02}", day_value(d)));
+        return Some(Hit::rel(part_hit.end, TimeKind::Time, value).with_day(part_hit.day));
+    }
     if let Some(mut hit) = following {
         // "until 9 a.m. Tuesday": a deadline ahead, unless the clause is past.
         if WEEKDAYS.iter().any(|(w, _)| *w == ctx.w(j)) && deadline(ctx, i) {
@@ -2610,6 +2627,10 @@ mod tests {
         // a plural simple present of a scheduled event is ahead; an infinitive is not a tense
         ("The two leaders meet separately Monday with the envoy.", "1998-05-01", &[("Monday", "1998-05-04")]),
         ("The two leaders agreed to meet Monday.", "1998-05-01", &[("Monday", "1998-04-27")]),
+        // a clock time in words, and a clock time on a part of a day
+        ("The plane landed at six o'clock this morning.", "1998-01-20", &[("six o'clock this morning", "1998-01-20T06:00")]),
+        ("The vote took place at eleven o'clock.", "1998-01-20", &[("eleven o'clock", "1998-01-20T11:00")]),
+        ("The blast came at 11 p.m. last night, and another at seven o'clock tonight.", "1998-01-20", &[("11 p.m. last night", "1998-01-19T23:00"), ("seven o'clock tonight", "1998-01-20T19:00")]),
         // more cues of a clause ahead: an aim, a scheduled end or departure, a plan
         ("He hopes to leave on Friday.", "1998-10-21", &[("Friday", "1998-10-23")]),
         ("The strike ends Friday and he leaves for Paris on Saturday.", "1998-10-21", &[("Friday", "1998-10-23"), ("Saturday", "1998-10-24")]),
