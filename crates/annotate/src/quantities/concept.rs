@@ -382,7 +382,7 @@ impl<'t> Sentence<'t> {
                 }
             }
             // "64GB of storage", "50 mL of 30% sulfuric acid": what comes after "of"
-            if chunk_end == at.b && c + 2 < self.p.chunks.len() && self.is(c + 1, "PP") && self.touch(c + 1) && self.single(c + 1).is_some_and(|w| w == "of") && self.is(c + 2, "NP") && self.touch(c + 2) {
+            if chunk_end == at.b && c + 2 < self.p.chunks.len() && self.is(c + 1, "PP") && self.touch(c + 1) && self.single(c + 1).is_some_and(|w| w == "of") && self.is(c + 2, "NP") && self.touch(c + 2) && !self.is_figure(self.range(c + 2)) {
                 let (a, b) = self.range(c + 2);
                 let a = (a..b).rev().find(|&i| self.p.pos[i] == "CD" || self.word(i) == "%").map_or(a, |i| i + 1);
                 if a < b && self.has_noun((a, b)) {
@@ -420,6 +420,21 @@ impl<'t> Sentence<'t> {
         let year = |i: usize| self.p.pos[i] == "CD" && self.word(i).len() == 4 && self.word(i).parse::<u16>().is_ok_and(|y| (1000..=2100).contains(&y));
         let time_noun = |i: usize| TIME_NOUNS.contains(&self.word(i).to_lowercase().as_str()) || year(i);
         (a..b).any(time_noun) && (a..b).all(|i| time_noun(i) || TIME_WORDS.contains(&self.word(i).to_lowercase().as_str()) || matches!(self.p.pos[i], "CD" | "DT" | "CC" | "JJ" | "POS"))
+    }
+
+    /// A time phrase that names a date ("2018", "April", "May 2019"), not one relative to now
+    /// ("last year", "the quarter", "April last year"): it narrows what it modifies and stays
+    /// in it ("figures for April", "sales in 2018").
+    fn dated(&self, (a, b): Range) -> bool {
+        const RELATIVE: &[&str] = &["last", "next", "this", "past", "previous", "coming", "ago", "same", "early", "late", "earlier", "later", "mid"];
+        let month = |i: usize| self.word(i).starts_with(char::is_uppercase) && TIME_NOUNS[TIME_NOUNS.iter().position(|&w| w == "january").expect("listed")..].contains(&self.word(i).to_lowercase().as_str()) && self.word(i).len() > 3;
+        let year = |i: usize| self.p.pos[i] == "CD" && self.word(i).len() == 4 && self.word(i).parse::<u16>().is_ok_and(|y| (1000..=2100).contains(&y));
+        self.temporal((a, b)) && (a..b).any(|i| month(i) || year(i)) && !(a..b).any(|i| RELATIVE.contains(&self.word(i).to_lowercase().as_str()) || TIME_NOUNS[..TIME_NOUNS.iter().position(|&w| w == "monday").expect("listed")].contains(&self.word(i).to_lowercase().as_str()))
+    }
+
+    /// A time phrase that is no date ([`Sentence::dated`]).
+    fn relative_time(&self, r: Range) -> bool {
+        self.temporal(r) && !self.dated(r)
     }
 
     fn has_number(&self, (a, b): Range) -> bool {
@@ -716,7 +731,10 @@ impl<'t> Sentence<'t> {
                     return earlier.filter(|&vp| reporting(vp)).and_then(|vp| self.subject_of(vp, depth + 1));
                 }
             }
-            if self.temporal(self.range(k)) {
+            // (a date a preposition attaches to the noun phrase before it is part of that phrase:
+            // "[figures] for [April] decrease")
+            let attached_date = self.dated(self.range(k)) && k >= 2 && self.is(k - 1, "PP") && self.touch(k) && self.touch(k - 1) && self.is(k - 2, "NP") && !self.temporal(self.range(k - 2)) && !self.is_figure(self.range(k - 2));
+            if self.temporal(self.range(k)) && !attached_date {
                 continue;
             }
             let (j, a, b) = self.subject_phrase(k, true);
@@ -820,7 +838,7 @@ impl<'t> Sentence<'t> {
             // an indefinite aside ("Acme in a statement said"), and bar "by", "than", "as",
             // "like", which relate it to something else; not for what a relative pronoun or a
             // participle is about, the nearest noun
-            } else if broad && j >= 2 && self.touch(j) && self.is(j - 1, "PP") && self.touch(j - 1) && self.is(j - 2, "NP") && self.single(j - 1).is_some_and(|w| !matches!(w.as_str(), "by" | "than" | "as" | "like")) && !self.temporal(self.range(j)) && !self.is_figure(self.range(j)) && !self.is_figure(self.range(j - 2)) && !matches!(self.word(self.range(j).0).to_lowercase().as_str(), "a" | "an") && !self.temporal(self.range(j - 2)) {
+            } else if broad && j >= 2 && self.touch(j) && self.is(j - 1, "PP") && self.touch(j - 1) && self.is(j - 2, "NP") && self.single(j - 1).is_some_and(|w| !matches!(w.as_str(), "by" | "than" | "as" | "like")) && !self.relative_time(self.range(j)) && !self.is_figure(self.range(j)) && !self.is_figure(self.range(j - 2)) && !matches!(self.word(self.range(j).0).to_lowercase().as_str(), "a" | "an") && !self.temporal(self.range(j - 2)) {
                 j -= 2;
             // "[the exchange rate] between [the dollar] and [the yen]"
             } else if j >= 3 && self.is(j - 1, "NP") && self.p.chunks[j - 1].end + 1 == self.p.chunks[j].start && self.word(self.p.chunks[j].start - 1).eq_ignore_ascii_case("and") && self.is(j - 2, "PP") && self.single(j - 2).is_some_and(|w| w == "between") && self.touch(j - 1) && self.touch(j - 2) && self.is(j - 3, "NP") && !self.temporal(self.range(j - 1)) && !self.is_figure(self.range(j - 1)) {
@@ -1081,6 +1099,28 @@ mod tests {
             super::split_change_verbs(t, &mut q);
             assert_eq!(q.chunks.len(), 3, "{t}");
         }
+    }
+
+    #[test]
+    fn a_date_stays_in_the_subject_a_relative_time_does_not() {
+        assert_eq!(one("Sales in 2018 rose 5%.").1.as_deref(), Some("Sales in 2018"));
+        assert_eq!(one("The data showed export figures for April decrease to $3bn.").1.as_deref(), Some("export figures for April"));
+        assert_eq!(one("Sales in the last year rose 5%.").1.as_deref(), Some("Sales"));
+    }
+
+    #[test]
+    fn a_figure_after_of_is_no_measured_phrase() {
+        let v = all("Smith has raised 280 million of the 1.5 billion shekels.");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[0].0, None, "{v:?}");
+    }
+
+    #[test]
+    fn a_conversion_in_brackets_measures_the_same() {
+        let v = all("The law threatens to deal a huge blow to the 9 billion shekels ($2.4 billion) tobacco industry.");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[0], v[1]);
+        assert_eq!(v[0].0.as_deref(), Some("huge blow"), "{v:?}");
     }
 
     #[test]

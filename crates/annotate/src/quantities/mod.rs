@@ -913,7 +913,22 @@ fn find(text: &str, sentences: Option<&[Span]>) -> Vec<Quantity> {
     inherit_in_conversions(text, &mut out);
     inherit_unit_in_lists(text, &mut out);
     concept::attach(text, sentences, &mut out);
+    share_concepts_in_conversions(text, &mut out);
     out
+}
+
+/// A conversion in brackets measures what the figure before it does and is of the same owner:
+/// "a blow to the 9 billion shekel ($2.4 billion) industry", "stretched for seven miles (11
+/// km)".
+fn share_concepts_in_conversions(text: &str, qs: &mut [Quantity]) {
+    let measure = |q: &Quantity| !matches!(q.kind, QuantityKind::Count | QuantityKind::Ratio);
+    for k in 1..qs.len() {
+        let gap = &text[qs[k - 1].span.end()..qs[k].span.start()];
+        if gap.trim() == "(" && measure(&qs[k - 1]) && measure(&qs[k]) && (qs[k - 1].counted.is_some() || qs[k - 1].whose.is_some()) {
+            qs[k].counted = qs[k - 1].counted.clone();
+            qs[k].whose = qs[k - 1].whose.clone();
+        }
+    }
 }
 
 /// A bare number coordinated with a measured one shares its unit: "a minus-1.4 degree angle in
