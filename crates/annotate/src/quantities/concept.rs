@@ -391,7 +391,7 @@ impl<'t> Sentence<'t> {
             }
         }
         let c = at.first?;
-        if let Some(head) = self.of_head(c, &["of", "for", "with", "to"]) {
+        if let Some(head) = self.of_head(c, &["of", "for", "to"]) {
             return Some(head);
         }
         if let Some(object) = self.changed_object(at) {
@@ -558,6 +558,17 @@ impl<'t> Sentence<'t> {
         if self.p.pos[first] == "POS" && c > 0 && self.touch(c) && self.is(c - 1, "NP") {
             return Some(self.range(c - 1));
         }
+        // "[the iPhone 12] with 3687 mAh": what has the figure
+        if !count {
+            if let Some(head) = self.of_head(c, &["with"]) {
+                return Some(head);
+            }
+        }
+        // A figure in the standard of a comparison is of that standard, not of the subject:
+        // "wider than [the loss] of 61 cents", "a bigger tank than [the Golf] with 50 litres".
+        if let Some(standard) = self.compared(c) {
+            return standard;
+        }
         if let Some(owner) = self.gapped(c) {
             return Some(owner);
         }
@@ -565,6 +576,31 @@ impl<'t> Sentence<'t> {
             Some(verb) => self.subject_of(verb, 0),
             None => self.label_before(c).or_else(|| self.verbless_owner(c)),
         }
+    }
+
+    /// The standard of a comparison chunk `c` is in: the noun phrase right after a "than" that
+    /// only noun and prepositional phrases separate from `c`; `Some(None)` when the figure is
+    /// that phrase itself ("more expensive than $5").
+    fn compared(&self, c: usize) -> Option<Option<Range>> {
+        let mut k = c;
+        for _ in 0..4 {
+            if k == 0 || !self.touch(k) || self.break_before(k) {
+                return None;
+            }
+            k -= 1;
+            if self.is(k, "PP") && self.single(k).is_some_and(|w| w == "than") {
+                let np = self.range(k + 1);
+                if k + 1 == c || self.is_figure(np) {
+                    return Some(None);
+                }
+                let pronoun = self.single(k + 1).is_some_and(|w| PRONOUNS.contains(&w.as_str()));
+                return Some((self.is(k + 1, "NP") && self.has_noun(np) && !pronoun && !self.temporal(np)).then_some(np));
+            }
+            if !matches!(self.label(k), "NP" | "PP") {
+                return None;
+            }
+        }
+        None
     }
 
     /// A figure without a verb before it ("Dow +0.2% Nasdaq +0.8%", "Homes from $750,000
@@ -1121,6 +1157,14 @@ mod tests {
         assert_eq!(v.len(), 2, "{v:?}");
         assert_eq!(v[0], v[1]);
         assert_eq!(v[0].0.as_deref(), Some("huge blow"), "{v:?}");
+    }
+
+    #[test]
+    fn a_figure_in_the_standard_of_a_comparison_is_the_standards() {
+        let v = all("The bank posted a loss of 63 cents per share, slightly wider than the loss of 61 cents per share that analysts expected.");
+        assert_eq!(v[1].1.as_deref(), Some("loss"), "{v:?}");
+        let v = all("The Acme Rover has a much bigger tank, 80 litres, than the Globex Trek with 50 litres.");
+        assert_eq!(v[1], (Some("bigger tank".into()), Some("Globex Trek".into())), "{v:?}");
     }
 
     #[test]
