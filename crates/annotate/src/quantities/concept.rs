@@ -186,6 +186,8 @@ const PRONOUNS: &[&str] = &[
     "weve", "theyve", "youve", "ive", "theyre", "youre", "thats", "hes", "shes", "theyll", "youll", "itll",
 ];
 const RELATIVES: &[&str] = &["which", "who", "that", "whom"];
+/// Quantifiers that stand for a noun phrase as a subject ("but most landed").
+const QUANTIFIER_PRONOUNS: &[&str] = &["most", "many", "some", "all", "both", "several", "few", "others"];
 /// Prepositions that open a clause when tagged as one ("as Sony lost 2.7%").
 const OPENERS: &[&str] = &["as", "while", "whilst", "whereas", "although", "though", "because", "if", "unless", "when", "whether", "once", "after", "before", "until"];
 /// Verbs whose object is the subject of the infinitive after it ("cause sea levels to rise").
@@ -764,7 +766,18 @@ impl<'t> Sentence<'t> {
                     let resolvable = matches!(w.as_str(), "it" | "they" | "he" | "she");
                     let earlier = if resolvable { (0..k).rev().find(|&j| self.is(j, "VP")) } else { None };
                     let reporting = |vp: usize| REPORTING.contains(&self.word(self.p.chunks[vp].end - 1).to_lowercase().as_str());
-                    return earlier.filter(|&vp| reporting(vp)).and_then(|vp| self.subject_of(vp, depth + 1));
+                    if earlier.is_some_and(reporting) {
+                        return earlier.and_then(|vp| self.subject_of(vp, depth + 1));
+                    }
+                    // Else "they" stands for the nearest plural noun phrase before it ("sent [the
+                    // shares] surging and they were up 5pc"); "it" is too often a clause or
+                    // nothing at all ("if patients paid less, it would save $500 million").
+                    return if w == "they" { self.antecedent_of_number(k, Some(true)) } else { None };
+                }
+                // "The debris field stretched 7 miles, but most landed": a quantifier standing
+                // for a noun phrase before it
+                if QUANTIFIER_PRONOUNS.contains(&w.as_str()) {
+                    return self.antecedent_of_number(k, None);
                 }
             }
             // (a date a preposition attaches to the noun phrase before it is part of that phrase:
@@ -824,6 +837,33 @@ impl<'t> Sentence<'t> {
                 continue;
             }
             return Some(self.apposed((j, a, b), v));
+        }
+        None
+    }
+
+    /// The noun phrase a pronoun (chunk `k`) stands for: the nearest one before it in the
+    /// sentence that is no figure, time or pronoun, with a head noun of the number asked for
+    /// (`Some(true)`: plural, `Some(false)`: singular, `None`: either), after a clause break
+    /// (a comma or a conjunction) between them.
+    fn antecedent_of_number(&self, k: usize, plural: Option<bool>) -> Option<Range> {
+        let start = self.p.chunks[k].start;
+        for j in (0..k).rev() {
+            if !self.is(j, "NP") {
+                continue;
+            }
+            let r = self.range(j);
+            let broken = (r.1..start).any(|i| matches!(self.p.pos[i], "CC" | ",") || self.chunk_of[i].is_some_and(|x| self.opens_clause(x)));
+            if !broken || self.is_figure(r) || self.temporal(r) || (r.0..r.1).any(|i| self.figure[i]) || self.single(j).is_some_and(|w| PRONOUNS.contains(&w.as_str()) || RELATIVES.contains(&w.as_str())) {
+                continue;
+            }
+            let Some(head) = (r.0..r.1).rev().find(|&i| self.p.pos[i].starts_with("NN")) else { continue };
+            let is_plural = matches!(self.p.pos[head], "NNS" | "NNPS");
+            if plural.is_none_or(|p| p == is_plural) {
+                // (not a noun phrase of a condition: "if sales slip, they will close shops")
+                let opener = (0..j).rev().find(|&x| self.opens_clause(x));
+                let condition = opener.is_some_and(|x| self.single(x).is_some_and(|w| matches!(w.as_str(), "if" | "unless" | "whether")));
+                return (!condition).then_some(r);
+            }
         }
         None
     }
@@ -1165,6 +1205,15 @@ mod tests {
         assert_eq!(v[1].1.as_deref(), Some("loss"), "{v:?}");
         let v = all("The Acme Rover has a much bigger tank, 80 litres, than the Globex Trek with 50 litres.");
         assert_eq!(v[1], (Some("bigger tank".into()), Some("Globex Trek".into())), "{v:?}");
+    }
+
+    #[test]
+    fn they_and_a_quantifier_stand_for_a_noun_phrase_before() {
+        assert_eq!(one("The news sent the shares surging and they were up 5pc by noon.").1.as_deref(), Some("shares"));
+        let v = all("The wreckage stretched for some seven miles, but most landed in water just 47 feet deep.");
+        assert_eq!(v[1].1.as_deref(), Some("wreckage"), "{v:?}");
+        // no plural before: nobody's
+        assert_eq!(one("If growth slows they would need to add ten users.").1, None);
     }
 
     #[test]
