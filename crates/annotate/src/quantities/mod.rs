@@ -1204,6 +1204,19 @@ fn quantity_at(c: &Ctx, i: usize, floor: usize) -> Step {
         if let Some((_, _, ue)) = first_unit {
             k = ue;
         }
+        // "from 21 mpg combined to 23", "from 20 miles per gallon in 2008 to 29 mpg": after
+        // "from", a short qualifier (a rate, a year, a participle) may stand before the "to"
+        if pre_from && !c.is(k, "to") {
+            let skippable = |m: usize| {
+                let t = c.toks[m];
+                !t.nl && (t.k == K::Word && !c.capitalized(m) && (c.word_in(m, &["per", "a", "an", "in"]) || !c.word_in(m, STOP)) && !c.word_in(m, VERBS) || is_year_token(c, m))
+            };
+            if let Some(m) = (k + 1..(k + 5).min(c.toks.len())).find(|&m| c.is(m, "to")) {
+                if (k..m).all(skippable) && c.kind(m + 1) == Some(K::Num) {
+                    k = m;
+                }
+            }
+        }
         let joins = c.is(k, "-") || c.is(k, "–") || c.is(k, "—") || c.is(k, "to") || (pre_between && c.is(k, "and")) || (n.words && c.is(k, "or") && first_unit.is_none());
         let connector = joins.then_some(k + 1);
         if let Some(k2) = connector {
@@ -1726,6 +1739,13 @@ mod tests {
         let b = one("Between 20 and 30 people came.");
         assert_eq!((b.low, b.high), (Some(20.0), Some(30.0)));
         assert_eq!(one("It grew to 5-7 million users.").low, Some(5e6));
+        // after "from", a rate, a year or a participle may stand before the "to"
+        let m = one("Economy climbed from 21 mpg combined to 23 for small models.");
+        assert_eq!((m.low, m.high), (Some(21.0), Some(23.0)));
+        let y = one("Mileage rose from 20 miles per gallon in 2008 to 29 mpg in 2020.");
+        assert_eq!((y.low, y.high, y.unit.as_deref()), (Some(20.0), Some(29.0), Some("mpg")));
+        // not across a clause
+        assert_eq!(q("Sales rose from 20 units, Smith said, to 29 units.").len(), 2);
     }
 
     #[test]
