@@ -1292,6 +1292,12 @@ fn quantity_at(c: &Ctx, i: usize, floor: usize) -> Step {
     if unit_after.is_some_and(|(u, _, e)| u == "second" && e == end_tok + 1 && c.is(end_tok, "second")) && value != 1.0 {
         unit_after = None;
     }
+    // a range whose unit is said once, after its first figure: "from 21 mpg to 23"
+    if unit_after.is_none() && high_value != value {
+        if let Some((u, class, _)) = first_unit {
+            unit_after = Some((u, class, end_tok));
+        }
+    }
     if plain_int && currency.is_none() && unit_after.is_none() && high_value == value {
         let v = value;
         if (1000.0..=2200.0).contains(&v) && c.s(n.a).len() == 4 {
@@ -1741,7 +1747,7 @@ mod tests {
         assert_eq!(one("It grew to 5-7 million users.").low, Some(5e6));
         // after "from", a rate, a year or a participle may stand before the "to"
         let m = one("Economy climbed from 21 mpg combined to 23 for small models.");
-        assert_eq!((m.low, m.high), (Some(21.0), Some(23.0)));
+        assert_eq!((m.low, m.high, m.unit.as_deref()), (Some(21.0), Some(23.0), Some("mpg")));
         let y = one("Mileage rose from 20 miles per gallon in 2008 to 29 mpg in 2020.");
         assert_eq!((y.low, y.high, y.unit.as_deref()), (Some(20.0), Some(29.0), Some("mpg")));
         // not across a clause
