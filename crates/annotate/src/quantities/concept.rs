@@ -47,6 +47,8 @@ pub(super) fn attach(text: &str, sentences: Option<&[Span]>, qs: &mut [Quantity]
     // figure of the same unit with no verb between them measures the same ("boost the range
     // by 35 miles, from 252 miles to 287 miles").
     let mut last_measure: Option<(Option<String>, Option<(String, Span)>, usize)> = None;
+    // The last figure's trend in this sentence.
+    let mut last_trend: Option<super::Trend> = None;
     for (k, q) in qs.iter_mut().enumerate() {
         let span = match sentences {
             Some(ss) => containing(text, ss, q.span),
@@ -59,6 +61,7 @@ pub(super) fn attach(text: &str, sentences: Option<&[Span]>, qs: &mut [Quantity]
             parsed = Some((span, Sentence::new(text, w, &spans)));
             previous = None;
             last_measure = None;
+            last_trend = None;
         }
         let s = &parsed.as_ref().expect("just set").1;
         let Some(at) = s.locate(q.span) else { continue };
@@ -72,6 +75,15 @@ pub(super) fn attach(text: &str, sentences: Option<&[Span]>, qs: &mut [Quantity]
                 }
             }
         }
+        if measure && q.trend.is_none() {
+            q.trend = s.trend_by(&at).or_else(|| {
+                // a clause without its verb after "by" changes as the one before it did: "A were
+                // down 2.3%, B by 2.6%"
+                let gapped = at.a > 0 && s.word(at.a - 1).eq_ignore_ascii_case("by") && at.first.is_some_and(|c| s.gapped(c).is_some());
+                if gapped { last_trend } else { None }
+            });
+        }
+        last_trend = q.trend;
         if measure {
             last_measure = Some((q.unit.clone(), q.counted.clone(), at.b));
         }
@@ -414,6 +426,28 @@ impl<'t> Sentence<'t> {
         let (a, b) = self.of_head(c, &["by"])?;
         let np = self.chunk_of[a]?;
         (np > 0 && self.is(np - 1, "VP")).then_some((a, b))
+    }
+
+    /// The trend of a verb of rising or falling that changes an object by the figure: "grow
+    /// [sales] by 35 per cent", "cut [its forecast] by 2%".
+    fn trend_by(&self, at: &At) -> Option<super::Trend> {
+        let c = at.first?;
+        if at.a == 0 || !self.word(at.a - 1).eq_ignore_ascii_case("by") {
+            return None;
+        }
+        let (a, _) = self.of_head(c, &["by"])?;
+        let np = self.chunk_of[a]?;
+        if np == 0 || !self.is(np - 1, "VP") || !self.touch(np) {
+            return None;
+        }
+        let verb = self.word(self.p.chunks[np - 1].end - 1).to_lowercase();
+        if super::UP_WORDS.contains(&verb.as_str()) {
+            Some(super::Trend::Up)
+        } else if super::DOWN_WORDS.contains(&verb.as_str()) {
+            Some(super::Trend::Down)
+        } else {
+            None
+        }
     }
 
     /// A time phrase: every word a time word or a number ("last year", "early Wednesday", "2018").
@@ -1215,6 +1249,17 @@ mod tests {
         assert_eq!(v[1].1.as_deref(), Some("wreckage"), "{v:?}");
         // no plural before: nobody's
         assert_eq!(one("If growth slows they would need to add ten users.").1, None);
+    }
+
+    #[test]
+    fn a_verb_changing_an_object_by_a_figure_gives_its_trend() {
+        use crate::quantities::Trend;
+        let t = |text: &str| find_quantities(text).iter().map(|q| q.trend).collect::<Vec<_>>();
+        assert_eq!(t("The chain hopes to grow sales by 35 per cent this year."), [Some(Trend::Up)]);
+        assert_eq!(t("The board will cut the budget by 2%."), [Some(Trend::Down)]);
+        assert_eq!(t("The board will review the budget by 2%."), [None]);
+        // a clause without its verb changes as the one before it
+        assert_eq!(t("Shares of Acme were down 2.3%, Globex by 2.6%."), [Some(Trend::Down), Some(Trend::Down)]);
     }
 
     #[test]
