@@ -736,7 +736,7 @@ impl<'t> Sentence<'t> {
 
     /// The subject of verb chunk `v`.
     fn subject_of(&self, v: usize, depth: usize) -> Option<Range> {
-        if depth > 4 {
+        if depth > 8 {
             return None;
         }
         // An infinitive or a participle ("to lay off", "having increased", "averaging") takes
@@ -853,7 +853,8 @@ impl<'t> Sentence<'t> {
             }
             // A figure or object before a coordinated verb ("entered the game averaging 15.9
             // degrees and added a 30 degree homer"): the subject of the first verb.
-            let coordinated = (b..self.p.chunks[v].start).any(|i| self.p.pos[i] == "CC");
+            // (or a comma: "hired nurses to collect [specimens], partnered with a lab")
+            let coordinated = (b..self.p.chunks[v].start).any(|i| self.p.pos[i] == "CC" || self.word(i) == ",");
             // (past the bound words of a figure: "killed [at] [least] 12 people and left")
             let before = (0..j).rev().find(|&x| !(self.p.chunks[x].start..self.p.chunks[x].end).all(|i| self.figure[i]));
             if (coordinated || self.is_figure((a, b))) && before.is_some_and(|x| self.is(x, "VP")) {
@@ -1260,6 +1261,12 @@ mod tests {
         assert_eq!(t("The board will review the budget by 2%."), [None]);
         // a clause without its verb changes as the one before it
         assert_eq!(t("Shares of Acme were down 2.3%, Globex by 2.6%."), [Some(Trend::Down), Some(Trend::Down)]);
+    }
+
+    #[test]
+    fn verbs_listed_with_commas_share_the_first_subject() {
+        let v = all("The company had bought new vans, hired drivers to collect parcels, partnered with a depot, and signed a deal to deliver 300 parcels.");
+        assert_eq!(v.last().and_then(|x| x.1.as_deref()), Some("company"), "{v:?}");
     }
 
     #[test]
