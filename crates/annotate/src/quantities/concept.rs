@@ -524,6 +524,10 @@ impl<'t> Sentence<'t> {
         if (w != "for" && !place) || self.is_figure((a, b)) || self.temporal((a, b)) || !self.has_noun((a, b)) {
             return None;
         }
+        // the scale the unit is read on is no scope: "between 50 and 70 on [the GPa scale]"
+        if (a..b).any(|i| self.word(i).eq_ignore_ascii_case("scale")) {
+            return None;
+        }
         if c + 3 < n && self.p.chunks[c + 3].start == b + 2 && self.word(b) == "," && self.word(b + 1).eq_ignore_ascii_case("or") && self.is(c + 3, "NP") && (self.proper_name(self.range(c + 3)) || self.acronym(self.range(c + 3))) {
             b = self.p.chunks[c + 3].end;
         }
@@ -624,7 +628,10 @@ impl<'t> Sentence<'t> {
                 return None;
             }
             k -= 1;
-            if self.is(k, "PP") && self.single(k).is_some_and(|w| w == "than") {
+            // (and "below", "above" a standard named before the figure: "came back at 4 ppb,
+            // below [the federal guideline] of 15 ppb")
+            let standard = self.single(k).is_some_and(|w| matches!(w.as_str(), "below" | "above")) && k + 1 != c && !self.is_figure(self.range(k + 1));
+            if self.is(k, "PP") && (self.single(k).is_some_and(|w| w == "than") || standard) {
                 let np = self.range(k + 1);
                 if k + 1 == c || self.is_figure(np) {
                     return Some(None);
@@ -1267,6 +1274,14 @@ mod tests {
     fn verbs_listed_with_commas_share_the_first_subject() {
         let v = all("The company had bought new vans, hired drivers to collect parcels, partnered with a depot, and signed a deal to deliver 300 parcels.");
         assert_eq!(v.last().and_then(|x| x.1.as_deref()), Some("company"), "{v:?}");
+    }
+
+    #[test]
+    fn a_standard_below_or_above_has_the_figure_and_a_scale_is_no_scope() {
+        let v = all("In Flint, sampling came back at 4 ppb, below the state limit of 15 ppb.");
+        assert_eq!(v[1], (Some("state limit".into()), Some("state limit".into())), "{v:?}");
+        let v = all("Diamonds typically score between 50 and 70 on the GPa scale.");
+        assert_eq!(v[0].0, None, "{v:?}");
     }
 
     #[test]
