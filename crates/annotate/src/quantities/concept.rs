@@ -319,8 +319,14 @@ impl<'t> Sentence<'t> {
     fn phrase(&self, (mut a, mut b): Range) -> Option<(String, Span)> {
         // Another figure inside it is not part of what is counted: "a 60 basis point
         // improvement" → "improvement".
+        // A number word glued into a compound adjective stays: "from [three-point range]", "a
+        // [five-year award]".
+        let compound = |i: usize| {
+            let w = self.word(i);
+            w.starts_with(|c: char| c.is_alphabetic()) && w.contains('-') && (i == a || !self.figure[i - 1])
+        };
         if let Some(last) = (a..b).rev().find(|&i| self.figure[i]) {
-            if self.has_noun((last + 1, b)) && self.p.pos[last + 1] != "NNP" {
+            if self.has_noun((last + 1, b)) && self.p.pos[last + 1] != "NNP" && !compound(last) {
                 a = last + 1;
             }
         }
@@ -1178,6 +1184,8 @@ mod tests {
     #[test]
     fn a_measure_taken_from_a_place_measures_it() {
         assert_eq!(one("Jones hit 47.6% from the field.").0.as_deref(), Some("field"));
+        // a number word glued into a compound adjective stays in the phrase
+        assert_eq!(all("Jones hit 32.3% from three-point range.")[0].0.as_deref(), Some("three-point range"));
         assert_eq!(one("Lead levels reached 9 ppb in tap water.").0.as_deref(), Some("tap water"));
         // a time is no place
         assert_eq!(one("Lead levels reached 9 ppb in May.").0, None);
