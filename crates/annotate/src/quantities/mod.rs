@@ -911,6 +911,7 @@ fn find(text: &str, sentences: Option<&[Span]>) -> Vec<Quantity> {
         }
     }
     inherit_in_conversions(text, &mut out);
+    rate_after_conversion(text, &mut out);
     inherit_unit_in_lists(text, &mut out);
     concept::attach(text, sentences, &mut out);
     share_concepts_in_conversions(text, &mut out);
@@ -927,6 +928,29 @@ fn share_concepts_in_conversions(text: &str, qs: &mut [Quantity]) {
         if gap.trim() == "(" && measure(&qs[k - 1]) && measure(&qs[k]) && (qs[k - 1].counted.is_some() || qs[k - 1].whose.is_some()) {
             qs[k].counted = qs[k - 1].counted.clone();
             qs[k].whose = qs[k - 1].whose.clone();
+        }
+    }
+}
+
+/// A rate said after a bracketed conversion is the rate of the figure converted: "9 billion
+/// shekels ($2.4 billion) a year" → shekels per year. (The conversion in brackets is left as
+/// written.)
+fn rate_after_conversion(text: &str, qs: &mut [Quantity]) {
+    const RATES: &[&str] = &["year", "month", "week", "day", "hour", "barrel", "ounce", "share", "gallon", "tonne", "ton"];
+    for k in 1..qs.len() {
+        let gap = &text[qs[k - 1].span.end()..qs[k].span.start()];
+        let Some(rest) = text[qs[k].span.end()..].trim_start().strip_prefix(')') else { continue };
+        if gap.trim() != "(" || qs[k - 1].unit.as_deref().is_none_or(|u| u.contains(" per ")) || matches!(qs[k - 1].kind, QuantityKind::Count | QuantityKind::Percent | QuantityKind::Ratio) {
+            continue;
+        }
+        let mut words = rest.split_whitespace();
+        let (Some(article), Some(word)) = (words.next(), words.next()) else { continue };
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if matches!(article.to_lowercase().as_str(), "a" | "an" | "per") && RATES.contains(&word.as_str()) {
+            if let Some(u) = qs[k - 1].unit.as_mut() {
+                u.push_str(" per ");
+                u.push_str(&word);
+            }
         }
     }
 }
@@ -1745,6 +1769,9 @@ mod tests {
         let b = one("Between 20 and 30 people came.");
         assert_eq!((b.low, b.high), (Some(20.0), Some(30.0)));
         assert_eq!(one("It grew to 5-7 million users.").low, Some(5e6));
+        // a rate after a bracketed conversion is the converted figure's
+        let u: Vec<Option<String>> = find_quantities("a 9 billion shekels ($2.4 billion) a year industry").into_iter().map(|q| q.unit).collect();
+        assert_eq!(u, [Some("ILS per year".to_string()), Some("USD".to_string())]);
         // after "from", a rate, a year or a participle may stand before the "to"
         let m = one("Economy climbed from 21 mpg combined to 23 for small models.");
         assert_eq!((m.low, m.high, m.unit.as_deref()), (Some(21.0), Some(23.0), Some("mpg")));
