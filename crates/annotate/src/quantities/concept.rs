@@ -500,6 +500,11 @@ impl<'t> Sentence<'t> {
             return None;
         }
         let (mut a, b) = self.range(c - 2);
+        // a modifier the chunker cut off the front: "[maximum] [sustained winds] of 155 mph"
+        let (na, _) = self.range(c - 2);
+        if c >= 3 && self.touch(c - 2) && self.is(c - 3, "NP") && self.single(c - 3).is_some() && matches!(self.p.pos[na - 1], "NN" | "JJ") && !matches!(self.p.pos[na], "DT" | "PRP$") && !self.temporal(self.range(c - 3)) && !self.is_figure(self.range(c - 3)) {
+            a = na - 1;
+        }
         // "electrical activity in [the brains] of 13 people": the phrase it is in, too
         if c >= 4 && self.touch(c - 2) && self.touch(c - 3) && self.is(c - 3, "PP") && self.is(c - 4, "NP") && self.single(c - 3).is_some_and(|w| matches!(w.as_str(), "of" | "in" | "for" | "on")) && !self.is_figure(self.range(c - 4)) {
             a = self.range(c - 4).0;
@@ -1048,6 +1053,7 @@ mod tests {
     #[test]
     fn a_measure_is_the_value_of_a_noun_phrase() {
         assert_eq!(one("The storm brought gusts of 150 mph on Tuesday.").0.as_deref(), Some("gusts"));
+        assert_eq!(one("The category 4 hurricane had maximum sustained winds of 155mph early Wednesday.").0.as_deref(), Some("maximum sustained winds"));
         assert_eq!(one("The bakery hopes to grow sales by 12 per cent this year.").0.as_deref(), Some("sales"));
     }
 
