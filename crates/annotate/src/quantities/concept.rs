@@ -262,11 +262,28 @@ fn split_change_verbs(text: &str, p: &mut Parsed) {
     p.chunks = chunks;
 }
 
+/// A past-tense verb that the tagger took for a one-word noun phrase of an adjective between
+/// two phrases is relabelled a verb phrase: "[petrol] [averaged/JJ] roughly $2.11". Only the
+/// past tenses of [`super::VERBS`] ending in "-ed".
+fn verbs_taken_for_adjectives(text: &str, p: &mut Parsed) {
+    for n in 1..p.chunks.len().saturating_sub(1) {
+        let ch = p.chunks[n];
+        let w = p.tokens[ch.start].of(text).to_lowercase();
+        let one_word = ch.end == ch.start + 1 && ch.label == "NP" && matches!(p.pos[ch.start], "JJ" | "NN" | "VBN");
+        let between = p.chunks[n - 1].label == "NP" && p.chunks[n - 1].end == ch.start && p.chunks[n + 1].start == ch.end && matches!(p.chunks[n + 1].label, "NP" | "ADVP" | "PP");
+        if one_word && between && w.ends_with("ed") && super::VERBS.contains(&w.as_str()) {
+            p.chunks[n].label = "VP";
+            p.pos[ch.start] = "VBD";
+        }
+    }
+}
+
 impl<'t> Sentence<'t> {
     /// Parses `span`; `figures` are every quantity's span in the text, in order.
     fn new(text: &'t str, span: Span, figures: &[Span]) -> Sentence<'t> {
         let mut p = syntax::parse(text, span);
         split_change_verbs(text, &mut p);
+        verbs_taken_for_adjectives(text, &mut p);
         let mut chunk_of = vec![None; p.tokens.len()];
         for (c, ch) in p.chunks.iter().enumerate() {
             chunk_of[ch.start..ch.end].iter_mut().for_each(|x| *x = Some(c));
@@ -1296,6 +1313,17 @@ mod tests {
         assert_eq!(v[1], (Some("state limit".into()), Some("state limit".into())), "{v:?}");
         let v = all("Diamonds typically score between 50 and 70 on the GPa scale.");
         assert_eq!(v[0].0, None, "{v:?}");
+    }
+
+    #[test]
+    fn a_past_tense_taken_for_an_adjective_is_a_verb() {
+        use crate::syntax::{Chunk, Parsed};
+        let text = "petrol averaged roughly $2";
+        let tokens: Vec<Span> = [(0, 6), (7, 15), (16, 23), (24, 25), (25, 26)].iter().map(|&(a, b)| Span::new(text, a, b).unwrap()).collect();
+        let chunk = |start, end, label| Chunk { start, end, label };
+        let mut p = Parsed { tokens, pos: vec!["NN", "JJ", "RB", "$", "CD"], chunks: vec![chunk(0, 1, "NP"), chunk(1, 2, "NP"), chunk(2, 3, "ADVP"), chunk(3, 5, "NP")] };
+        super::verbs_taken_for_adjectives(text, &mut p);
+        assert_eq!((p.chunks[1].label, p.pos[1]), ("VP", "VBD"));
     }
 
     #[test]
