@@ -115,13 +115,31 @@ pub fn recognize_with(model: &Model, text: &str, sentences: &[Span]) -> (Vec<Men
 }
 
 /// Drops, from each sentence's tagged ranges, a one-word name that opens its sentence but is a
-/// common word there ("Fighters of the Islamic State entered…"): its lower-case form has a tag
-/// other than a proper noun's in the part-of-speech tagger's dictionary (frequent, unambiguous
-/// words of its training text), the gazetteers do not know it, and the document never writes
-/// it capitalised inside a sentence. A capital at a sentence's start says nothing, so the
-/// model's guess there rests on context alone, and such guesses are often wrong.
+/// common noun there ("Fighters of the Islamic State entered…"): a capitalised word, followed
+/// by a lower-case word, that the gazetteers do not know, that the document never writes
+/// capitalised inside a sentence, and that the part-of-speech tagger reads as `NN`/`NNS` in
+/// its sentence (or its dictionary knows so in lower case). A capital at a sentence's start
+/// says nothing, so the model's guess there rests on context alone, and such guesses are
+/// often wrong.
 pub(crate) fn drop_common_openers(words: &[Vec<&str>], flags: &[Vec<u16>], tagged: &mut [Vec<(usize, usize, usize)>]) {
     let opens = |ws: &[&str], i: usize| ws[..i].iter().all(|w| !w.chars().any(char::is_alphanumeric));
+    // Per sentence, the first token of a one-word range that may be such an opener.
+    let suspects: Vec<Option<usize>> = words
+        .iter()
+        .zip(flags)
+        .zip(tagged.iter())
+        .map(|((ws, fs), found)| {
+            found.iter().find_map(|&(a, b, _)| {
+                let w = ws[a];
+                let capitalised = w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase);
+                let lower_after = ws.get(a + 1).is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
+                (b == a + 1 && opens(ws, a) && fs[a] == 0 && capitalised && lower_after).then_some(a)
+            })
+        })
+        .collect();
+    if suspects.iter().all(Option::is_none) {
+        return;
+    }
     let mut inside: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for ws in words {
         for (i, w) in ws.iter().enumerate() {
@@ -131,29 +149,16 @@ pub(crate) fn drop_common_openers(words: &[Vec<&str>], flags: &[Vec<u16>], tagge
         }
     }
     let syntax = crate::syntax::builtin();
-    for ((ws, fs), found) in words.iter().zip(flags).zip(tagged.iter_mut()) {
-        let suspect = |&(a, b, _): &(usize, usize, usize)| {
-            let w = ws[a];
-            b == a + 1
-                && opens(ws, a)
-                && fs[a] == 0
-                && !inside.contains(w)
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().skip(1).all(char::is_lowercase)
-        };
-        let Some(&(a, _, _)) = found.iter().find(|r| suspect(r)) else { continue };
+    for ((ws, found), a) in words.iter().zip(tagged.iter_mut()).zip(suspects) {
+        let Some(a) = a.filter(|&a| !inside.contains(ws[a])) else { continue };
         // A name opening a sentence is followed by anything ("Hajduk 2", "Reuters said"); a
-        // common noun there, by a lower-case word ("Fighters of", "Surgeons removed").
-        if !ws.get(a + 1).is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase)) {
-            continue;
-        }
-        // The tagger reads the word in its sentence: "Fighters/NNS of", "Reuters/NNP said".
+        // common noun there, by a lower-case word ("Fighters of", "Surgeons removed"). The
+        // tagger reads the word in its sentence: "Fighters/NNS of", "Reuters/NNP said".
         // Adjectives are left alone: an unknown one is often a people's ("English county").
         let pos = syntax.analyze(ws).pos[a] as usize;
         let noun = |t: &str| matches!(t, "NN" | "NNS");
-        let common = noun(&syntax.pos_labels()[pos]) || syntax.dictionary_tag(&ws[a].to_lowercase()).is_some_and(noun);
-        if common {
-            found.retain(|r| r.0 != a || !suspect(r));
+        if noun(&syntax.pos_labels()[pos]) || syntax.dictionary_tag(&ws[a].to_lowercase()).is_some_and(noun) {
+            found.retain(|&(s, b, _)| (s, b) != (a, a + 1));
         }
     }
 }

@@ -263,11 +263,11 @@ pub(crate) const ARMED_NAMES: &[&str] = &[
     "shabiha",
 ];
 
-/// Last words that make a name a facility, as key word sequences.
 /// Facility words that also name the institution housed there ("the Catholic Church said",
 /// "the National Theatre staged"): a name the tagger calls `ORG` that ends in one stays `ORG`.
 pub(crate) const INSTITUTION_SUFFIXES: &[&str] = &["church", "museum", "theatre", "theater", "hospital", "embassy", "consulate", "temple"];
 
+/// Last words that make a name a facility, as key word sequences.
 pub(crate) const FACILITY_SUFFIXES: &[&str] = &[
     "oil field",
     "oil fields",

@@ -620,11 +620,8 @@ impl<'t> Ctx<'t> {
     fn matches(&self, i: usize, phrase: &str) -> Option<usize> {
         // The first bytes differ: no match (the loop below would find the same, slower; the
         // unit and currency tables are tried at every token).
-        let head = phrase.trim_start();
-        if let (Some(p), Some(t)) = (head.as_bytes().first(), self.toks.get(i).map(|_| self.s(i)).and_then(|s| s.as_bytes().first())) {
-            if !p.eq_ignore_ascii_case(t) {
-                return None;
-            }
+        if i < self.toks.len() && phrase.trim_start().bytes().next().zip(self.s(i).bytes().next()).is_some_and(|(p, t)| !p.eq_ignore_ascii_case(&t)) {
+            return None;
         }
         let mut j = i;
         let mut rest = phrase;
