@@ -27,7 +27,11 @@
 //!   said it was grounding two jets"). A clause that leaves its verb out has its own owner ("A
 //!   fell 2%, B by 3%", "with the Dow up 0.5%"). None when the figure is in the subject
 //!   itself, the subject is another pronoun, "there" or a prepositional object, a
-//!   verb changes an object by the figure, or a dash comes between.
+//!   verb changes an object by the figure, or a dash comes between; nor for a count of a verb's
+//!   victims ("the raid killed 80 soldiers", "destroyed 14 tanks"), of an event noun ("the
+//!   passage of 9,000 fighters"), in an aim ("the plan was to allow 9,000 fighters out") or
+//!   after a quantifier subject ("the number comes to 9,000"). A ratio is whoever holds the
+//!   edge ("a force which outnumbered them five to one" → "force").
 
 use super::{Quantity, QuantityKind};
 use crate::syntax::{self, Parsed};
@@ -87,7 +91,8 @@ pub(super) fn attach(text: &str, sentences: Option<&[Span]>, qs: &mut [Quantity]
         if measure {
             last_measure = Some((q.unit.clone(), q.counted.clone(), at.b));
         }
-        if q.kind != QuantityKind::Ratio {
+        {
+            // (a ratio is whoever holds the edge: "a force which outnumbered them five to one")
             let mut whose = s.whose(&at, !measure);
             // (not across a dash: what follows one adds to the sentence, it is no list item)
             if whose.is_none() && at.first.is_some_and(|c| s.clause_verb(c).is_none() && !s.after_dash(c)) {
@@ -212,6 +217,24 @@ const PERCEPTION: &[&str] = &[
     "see", "sees", "saw", "seen", "seeing", "watch", "watched", "watches", "hear", "heard", "find", "found", "finds", "send", "sent", "sends", "leave", "left",
     "leaves", "keep", "kept", "keeps", "set", "sets", "spot", "spotted",
 ];
+/// Verbs of harm, capture and removal: the people or things a count after one counts are the
+/// verb's victims, nobody's figure ("the raid killed 80 soldiers", "destroyed 14 tanks" are not
+/// the raid's soldiers or the aircraft's tanks).
+const HARM_VERBS: &[&str] = &[
+    "killed", "kill", "kills", "killing", "destroyed", "destroy", "destroys", "destroying", "wounded", "wounding", "wounds", "injured", "injuring", "injures",
+    "captured", "capture", "captures", "capturing", "arrested", "arrest", "arrests", "arresting", "detained", "detaining", "executed", "executing", "bombed",
+    "bombing", "shot", "shooting", "struck", "striking", "seized", "seizing", "targeted", "targeting", "attacked", "attacking", "repelled", "ambushed",
+    "abducted", "kidnapped", "massacred", "slaughtered", "downed", "shelled", "eliminated", "deported", "expelled", "evacuated", "displaced",
+];
+/// Nouns of an event that happens to what an "of" phrase counts: "the passage of 9,000
+/// fighters", "the deaths of 30 people" are no owner of the count.
+const EVENT_NOUNS: &[&str] = &[
+    "passage", "death", "deaths", "killing", "killings", "arrest", "arrests", "arrival", "departure", "evacuation", "release", "withdrawal", "transfer",
+    "relocation", "movement", "deployment", "exodus", "return", "escape", "capture", "execution", "executions", "expulsion", "deportation", "murder", "murders",
+];
+/// Nouns of an aim: the subject of a copula before an infinitive ("the plan was to allow 9,000
+/// fighters out") is no owner of a count in the infinitive's clause.
+const AIM_NOUNS: &[&str] = &["plan", "plans", "scheme", "aim", "goal", "idea", "intention", "purpose", "objective", "strategy", "proposal", "hope", "priority", "target", "task", "mission"];
 /// Nouns that with "of" make a quantifier of a count ("a total of five slots").
 const QUANTIFIER_NOUNS: &[&str] = &["total", "number", "maximum", "minimum", "sum", "tally", "handful", "couple", "average", "host", "range", "lot", "lots"];
 /// Verbs of saying and thinking, whose subject a pronoun of the clause they report stands for
@@ -616,9 +639,16 @@ impl<'t> Sentence<'t> {
         }
         if count {
             if let Some(head) = self.of_head(c, &["of"]) {
-                // "a total of five slots": a quantifier, nobody's figure
-                let quantifier = QUANTIFIER_NOUNS.contains(&self.word(head.1 - 1).to_lowercase().as_str());
-                return (!quantifier).then_some(head);
+                // "a total of five slots": a quantifier, nobody's figure; "the passage of 9,000
+                // fighters": an event, neither
+                let noun = self.word(head.1 - 1).to_lowercase();
+                return (!QUANTIFIER_NOUNS.contains(&noun.as_str()) && !EVENT_NOUNS.contains(&noun.as_str())).then_some(head);
+            }
+            // "the strike killed 80 soldiers": the verb's victims, nobody's figure (its object
+            // only: not "attacked from three directions", nor a passive's "were killed …, 11 of
+            // them civilians")
+            if self.clause_verb(c).is_some_and(|v| self.harms_object(v, c)) {
+                return None;
             }
         }
         // A possessor: "[The iPhone 14] ['s 6.1-inch display]".
@@ -641,9 +671,29 @@ impl<'t> Sentence<'t> {
             return Some(owner);
         }
         match self.clause_verb(c) {
-            Some(verb) => self.subject_of(verb, 0),
+            // (for a count, not a quantifier — "whether the number comes to 9,000 fighters" —
+            // nor an aim)
+            Some(verb) => self.subject_of(verb, 0).filter(|&subject| !(count && (self.aim_before(verb, subject) || QUANTIFIER_NOUNS.contains(&self.word(subject.1 - 1).to_lowercase().as_str())))),
             None => self.label_before(c).or_else(|| self.verbless_owner(c)),
         }
+    }
+
+    /// Verb chunk `v` is an active verb of harm and chunk `c` its object: no preposition (but
+    /// the "at" of "at least") and no comma comes between them.
+    fn harms_object(&self, v: usize, c: usize) -> bool {
+        let (vs, ve) = self.range(v);
+        let active = !(vs..ve).any(|i| matches!(self.word(i).to_lowercase().as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "being"));
+        let prepositions = (v + 1..c).any(|k| self.is(k, "PP") && !self.single(k).is_some_and(|w| w == "at"));
+        let comma = (ve..self.p.chunks[c].start).any(|i| self.word(i) == ",");
+        active && !prepositions && !comma && HARM_VERBS.contains(&self.word(ve - 1).to_lowercase().as_str())
+    }
+
+    /// Verb chunk `v` is, or ends, an infinitive after a copula whose subject, `subject`, names
+    /// an aim ("[the plan] was to allow up to 9,000 fighters out").
+    fn aim_before(&self, v: usize, subject: Range) -> bool {
+        let head = self.word(subject.1 - 1).to_lowercase();
+        let copula_to = (subject.1..self.p.chunks[v].end.saturating_sub(1)).any(|i| matches!(self.word(i).to_lowercase().as_str(), "is" | "was" | "are" | "were" | "be" | "been") && self.word(i + 1).eq_ignore_ascii_case("to"));
+        copula_to && AIM_NOUNS.contains(&head.as_str())
     }
 
     /// The standard of a comparison chunk `c` is in: the noun phrase right after a "than" that
@@ -728,7 +778,11 @@ impl<'t> Sentence<'t> {
     /// Chunk `c` opens a clause: a subordinating conjunction, or one the chunker took for a
     /// preposition ("as Sony lost").
     fn opens_clause(&self, c: usize) -> bool {
-        self.is(c, "SBAR") || (self.is(c, "PP") && self.single(c).is_some_and(|w| OPENERS.contains(&w.as_str())))
+        let ch = self.p.chunks[c];
+        // (and "when", "where" as one-word adverb chunks: "… the city’s defences, when thousands
+        // of fighters poured in")
+        let wh_adverb = self.is(c, "ADVP") && ch.end == ch.start + 1 && self.p.pos[ch.start] == "WRB" && matches!(self.word(ch.start).to_lowercase().as_str(), "when" | "where" | "whenever" | "wherever");
+        self.is(c, "SBAR") || wh_adverb || (self.is(c, "PP") && self.single(c).is_some_and(|w| OPENERS.contains(&w.as_str())))
     }
 
     /// A clause break between chunks `c - 1` and `c`: a semicolon, a colon or a dash (one the
@@ -1088,6 +1142,30 @@ mod tests {
         assert_eq!(one("About 70% voted against the plan.").1, None);
         assert_eq!(one("He has scored 14 goals this season.").1, None);
         assert_eq!(one("There are four bridges over the river.").1, None);
+    }
+
+    #[test]
+    fn victims_of_a_count_are_nobodys() {
+        // the verb's victims are not the subject's: nor are those of an event noun
+        assert_eq!(one("Drones from the northern brigade destroyed 12 trucks near Varn.").1, None);
+        assert_eq!(one("The militia fired on the camp, killing at least 40 guards.").1, None);
+        assert_eq!(one("The council approved the release of 200 detainees.").1, None);
+        // whereas a force's own men are its, and so are the directions it attacks from
+        assert_eq!(one("The brigade mustered nearly 3,000 fighters.").1.as_deref(), Some("brigade"));
+        assert_eq!(one("The rebels attacked the port from two directions.").1.as_deref(), Some("rebels"));
+    }
+
+    #[test]
+    fn no_owner_in_an_aim_a_quantifier_or_after_when() {
+        assert_eq!(one("The scheme was to let up to 500 families return home.").1, None);
+        assert_eq!(one("Whether the total reaches 4,000 seats is unclear.").1, None);
+        assert_eq!(one("The town was calm, when hundreds of riders rode in.").1, None);
+    }
+
+    #[test]
+    fn a_ratio_belongs_to_who_holds_the_edge() {
+        let q = find_quantities("They were routed by a column which outnumbered them four to one.");
+        assert_eq!(q[0].whose.as_ref().map(|w| w.0.as_str()), Some("column"));
     }
 
     #[test]
