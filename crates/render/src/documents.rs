@@ -2,7 +2,7 @@
 
 use crate::attribution::{blame_record, DocAuthor, citation_record, hedge_record, quote_record, BlameRecord, CitationRecord, HedgeRecord, QuoteRecord};
 use crate::entities::{demonym_record, mention_record, DemonymRecord, MentionRecord};
-use crate::layers::{quantity_record, time_record, QuantityRecord, Spans, TimeRecord};
+use crate::layers::{quantity_entity, quantity_record, time_record, QuantityRecord, Spans, TimeRecord};
 use corroborate_annotate::link::Linked;
 use corroborate_annotate::Annotated;
 use corroborate_ingest::{Genre, Precision, Removed};
@@ -84,7 +84,7 @@ pub fn document_record<'a>(annotated: &'a Annotated, linked: Option<(&'a Linked,
             .collect(),
         demonyms: annotated.demonyms.iter().map(|d| demonym_record(d, &spans)).collect(),
         times: annotated.times.iter().map(|t| time_record(t, &spans, date)).collect(),
-        quantities: annotated.quantities.iter().map(|q| quantity_record(q, &spans)).collect(),
+        quantities: annotated.quantities.iter().map(|q| quantity_record(q, &spans, quantity_entity(q, &annotated.entities, linked))).collect(),
         quotes: annotated.attribution.quotes.iter().map(|q| quote_record(q, &spans, linked, author)).collect(),
         citations: annotated.attribution.citations.iter().map(|c| citation_record(c, &spans, linked, author)).collect(),
         hedges: annotated.attribution.hedges.iter().map(|h| hedge_record(h, &spans)).collect(),

@@ -1,6 +1,8 @@
 //! The annotation layers of `documents.jsonl`, as the output contract writes them: every item
 //! has a `span` `{start, end, text}` in code points over the document's text.
 
+use corroborate_annotate::entities::{EntityType, Mention};
+use corroborate_annotate::link::Linked;
 use corroborate_annotate::quantities::{Quantity, QuantityKind, Trend};
 use corroborate_annotate::times::{Anchor, TimeExpr, TimeKind};
 use corroborate_annotate::{CodePoints, Span};
@@ -88,7 +90,10 @@ pub struct QuantityRecord<'a> {
     pub trend: Option<&'static str>,
     /// Whose figure, when the clause says it.
     pub whose: Option<CountedRecord<'a>>,
-    /// The linked entity whose figure it is: null until entity linking lands.
+    /// The linked entity whose figure it is (an id of `entities.jsonl`): the named person,
+    /// body, force, outlet or state in `whose` ("an ISIS force" → the Islamic State), else one
+    /// that opens `counted` ("9000 ISIS terrorists", "30,000-strong Syrian Democratic Forces");
+    /// null when neither names one, and for a duration.
     pub entity: Option<&'a str>,
 }
 
@@ -98,7 +103,32 @@ pub struct CountedRecord<'a> {
     pub span: SpanRecord<'a>,
 }
 
-pub fn quantity_record<'a>(q: &'a Quantity, spans: &Spans<'a>) -> QuantityRecord<'a> {
+/// The entity whose figure `q` is (see [`QuantityRecord::entity`]): `mentions` are the
+/// document's entity mentions in text order, `linked` the corpus's linking and this document's
+/// index in it.
+pub fn quantity_entity<'a>(q: &Quantity, mentions: &[Mention], linked: Option<(&'a Linked, usize)>) -> Option<&'a str> {
+    // (a duration is nobody's: "besieged by the IS terrorists for three years")
+    if matches!(q.kind, QuantityKind::Duration) {
+        return None;
+    }
+    let (l, d) = linked?;
+    let links = l.links.get(d)?;
+    let actor = |t: EntityType| matches!(t, EntityType::Person | EntityType::Org | EntityType::ArmedGroup | EntityType::Gpe | EntityType::Media);
+    let id = |i: usize| links.get(i).map(|link| l.entities[link.entity].id.as_str());
+    let inside = |span: Span| mentions.iter().enumerate().filter(move |(_, m)| span.start() <= m.span.start() && m.span.end() <= span.end());
+    if let Some((_, whose)) = &q.whose {
+        // the longest name in it, the last of equals (the head comes last: "the Lund campaign")
+        let best = inside(*whose).filter(|(_, m)| actor(m.ty)).max_by_key(|(i, m)| (m.span.end() - m.span.start(), *i));
+        if let Some((i, _)) = best {
+            return id(i);
+        }
+    }
+    let (_, counted) = q.counted.as_ref()?;
+    let (i, _) = inside(*counted).find(|(_, m)| m.span.start() == counted.start() && actor(m.ty))?;
+    id(i)
+}
+
+pub fn quantity_record<'a>(q: &'a Quantity, spans: &Spans<'a>, entity: Option<&'a str>) -> QuantityRecord<'a> {
     let (kind, currency) = match &q.kind {
         QuantityKind::Count => ("count", None),
         QuantityKind::Percent => ("percent", None),
@@ -125,6 +155,54 @@ pub fn quantity_record<'a>(q: &'a Quantity, spans: &Spans<'a>) -> QuantityRecord
             Trend::Down => "down",
         }),
         whose: phrase(&q.whose),
-        entity: None,
+        entity,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corroborate_annotate::link::{link, DocumentMentions};
+    use corroborate_annotate::quantities::find_quantities;
+
+    /// The name of the entity whose figure each quantity of `text` is, its mentions given as
+    /// (name, type).
+    fn owners(text: &str, names: &[(&str, EntityType)]) -> Vec<(String, Option<String>)> {
+        let mut mentions: Vec<Mention> = names
+            .iter()
+            .flat_map(|&(name, ty)| text.match_indices(name).map(move |(i, _)| (i, name.len(), ty)))
+            .map(|(i, n, ty)| Mention { span: Span::new(text, i, i + n).unwrap(), ty, title: None })
+            .collect();
+        mentions.sort_by_key(|m| m.span.start());
+        let linked = link(&[DocumentMentions { text, mentions: &mentions }]);
+        find_quantities(text)
+            .iter()
+            .map(|q| {
+                let id = quantity_entity(q, &mentions, Some((&linked, 0)));
+                let name = id.and_then(|id| linked.entities.iter().find(|e| e.id == id)).map(|e| e.name.clone());
+                (q.span.of(text).to_string(), name)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_belongs_to_the_force_its_sentence_names() {
+        let text = "The Varn Brigade mustered nearly 3,000 fighters. Up to 900 Varn Brigade fighters left the port. \
+                    They were routed by a Kessan Front column which outnumbered them four to one. \
+                    The siege of Corran lasted three weeks.";
+        let got = owners(text, &[("Varn Brigade", EntityType::ArmedGroup), ("Kessan Front", EntityType::ArmedGroup), ("Corran", EntityType::Gpe)]);
+        let want = [("3,000", Some("Varn Brigade")), ("900", Some("Varn Brigade")), ("four to one", Some("Kessan Front")), ("three weeks", None)];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for ((q, owner), (wq, wo)) in got.iter().zip(want) {
+            assert!(q.contains(wq), "{q} against {wq}");
+            assert_eq!(owner.as_deref(), wo, "{q}");
+        }
+    }
+
+    #[test]
+    fn a_victim_count_and_a_place_are_nobodys() {
+        let text = "Drones of the Varn Brigade destroyed 12 trucks near Corran.";
+        let got = owners(text, &[("Varn Brigade", EntityType::ArmedGroup), ("Corran", EntityType::Gpe)]);
+        assert_eq!(got, vec![("12".to_string(), None)]);
     }
 }

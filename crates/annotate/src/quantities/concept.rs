@@ -678,14 +678,18 @@ impl<'t> Sentence<'t> {
         }
     }
 
-    /// Verb chunk `v` is an active verb of harm and chunk `c` its object: no preposition (but
+    /// Verb chunk `v` is an active verb of harm (or of letting) and chunk `c` its object: no preposition (but
     /// the "at" of "at least") and no comma comes between them.
     fn harms_object(&self, v: usize, c: usize) -> bool {
         let (vs, ve) = self.range(v);
         let active = !(vs..ve).any(|i| matches!(self.word(i).to_lowercase().as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "being"));
         let prepositions = (v + 1..c).any(|k| self.is(k, "PP") && !self.single(k).is_some_and(|w| w == "at"));
         let comma = (ve..self.p.chunks[c].start).any(|i| self.word(i) == ",");
-        active && !prepositions && !comma && HARM_VERBS.contains(&self.word(ve - 1).to_lowercase().as_str())
+        let verb = self.word(ve - 1).to_lowercase();
+        // (and a verb of letting or making: "would permit 5,000 militants to escape" — they are
+        // not the permitter's)
+        let letting = matches!(verb.as_str(), "permit" | "permits" | "permitted" | "permitting" | "allow" | "allows" | "allowed" | "allowing" | "let" | "lets" | "force" | "forced" | "forces" | "forcing");
+        active && !prepositions && !comma && (HARM_VERBS.contains(&verb.as_str()) || letting)
     }
 
     /// Verb chunk `v` is, or ends, an infinitive after a copula whose subject, `subject`, names
@@ -1150,6 +1154,7 @@ mod tests {
         assert_eq!(one("Drones from the northern brigade destroyed 12 trucks near Varn.").1, None);
         assert_eq!(one("The militia fired on the camp, killing at least 40 guards.").1, None);
         assert_eq!(one("The council approved the release of 200 detainees.").1, None);
+        assert_eq!(one("The envoy would never permit 300 prisoners to walk free.").1, None);
         // whereas a force's own men are its, and so are the directions it attacks from
         assert_eq!(one("The brigade mustered nearly 3,000 fighters.").1.as_deref(), Some("brigade"));
         assert_eq!(one("The rebels attacked the port from two directions.").1.as_deref(), Some("rebels"));
