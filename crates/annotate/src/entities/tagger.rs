@@ -180,7 +180,10 @@ pub(crate) struct Typed {
 /// gazetteers ([`gazetteer::classify`]).
 pub(crate) fn typed_ranges(model: &Model, text: &str, spans: &[Span], words: &[&str], found: Vec<(usize, usize, usize)>) -> Vec<Typed> {
     let misc = model.labels().iter().position(|l| l == "MISC");
-    let found = known_names(text, spans, words, found, misc);
+    let mut found = known_names(text, spans, words, found, misc);
+    if let Some(org) = model.labels().iter().position(|l| l == "ORG") {
+        add_known_groups(text, spans, words, &mut found, org, misc);
+    }
     let mut out = Vec::with_capacity(found.len());
     for (a, b, label) in found {
         let label = model.labels()[label].as_str();
@@ -209,6 +212,48 @@ pub(crate) fn typed_ranges(model: &Model, text: &str, spans: &[Span], words: &[&
         out.push(Typed { start: a, end: b, ty, title_start, demonym: None });
     }
     out
+}
+
+/// Armed groups the model missed ("the U.S.-backed, 30,000-strong Syrian Democratic Forces"):
+/// a run of two to six capitalised words that is whole an armed group's name in the UCDP list,
+/// and that no tagged range touches but a `MISC` one ending in the demonym the name begins with
+/// ("[30,000-strong Syrian] Democratic Forces"), is added as an `ORG` range (typed by the
+/// gazetteer later) in place of that `MISC` one. A known name inside
+/// a longer capitalised run is left alone ("Syrian Democratic Forces Command" is some other
+/// body).
+fn add_known_groups(text: &str, spans: &[Span], words: &[&str], found: &mut Vec<(usize, usize, usize)>, org: usize, misc: Option<usize>) {
+    let capital = |i: usize| starts_upper(words[i]) && words[i].chars().any(char::is_alphabetic);
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut end = i;
+        while end < words.len() && capital(end) {
+            end += 1;
+        }
+        let touching: Vec<usize> = (0..found.len()).filter(|&r| found[r].0 < end && i < found[r].1).collect();
+        // (a MISC range that reaches into the run by its demonym only: "[30,000-strong Syrian]
+        // Democratic Forces")
+        let demonym = |r: usize| {
+            let (a, b, label) = found[r];
+            b == i + 1 && a <= i && Some(label) == misc && gazetteer::demonym(words[i]).is_some()
+        };
+        let free = touching.iter().all(|&r| demonym(r));
+        if (2..=6).contains(&(end - i)) && free && gazetteer::armed_group(&text[spans[i].start()..spans[end - 1].end()]).is_some() {
+            added.push((i, end, org, touching));
+        }
+        i = end.max(i + 1);
+    }
+    if added.is_empty() {
+        return;
+    }
+    let dropped: Vec<usize> = added.iter().flat_map(|x| x.3.iter().copied()).collect();
+    let mut r = 0;
+    found.retain(|_| {
+        r += 1;
+        !dropped.contains(&(r - 1))
+    });
+    found.extend(added.into_iter().map(|(a, b, label, _)| (a, b, label)));
+    found.sort_unstable();
 }
 
 /// Words that may join two tagged names into one known name ("Islamic State of Iraq" "and
@@ -538,6 +583,29 @@ mod tests {
         // Not known as a whole: two names stay two.
         let t = "The Port of Velm and the Tessary signed it.";
         assert_eq!(mended(t, &[(1, 4, 1), (6, 7, 3)]).len(), 2);
+    }
+
+    /// `add_known_groups` over the tagged ranges `found` of `text` (one sentence; ORG is label
+    /// 1, MISC 3), as words.
+    fn with_groups(text: &str, found: &[(usize, usize, usize)]) -> Vec<(String, usize)> {
+        let spans = tokens::tokenize(text, Span::new(text, 0, text.len()).unwrap());
+        let words: Vec<&str> = spans.iter().map(|t| t.of(text)).collect();
+        let mut found = found.to_vec();
+        add_known_groups(text, &spans, &words, &mut found, 1, Some(3));
+        found.into_iter().map(|(a, b, l)| (words[a..b].join(" "), l)).collect()
+    }
+
+    #[test]
+    fn a_known_armed_group_the_model_missed_is_added() {
+        // The, 5,000-strong, Syrian, Democratic, Forces, crossed, the, river, .
+        let t = "The 5,000-strong Syrian Democratic Forces crossed the river.";
+        assert_eq!(with_groups(t, &[]), [("Syrian Democratic Forces".to_string(), 1)]);
+        // in place of a MISC range that reaches into it by its demonym
+        assert_eq!(with_groups(t, &[(1, 3, 3)]), [("Syrian Democratic Forces".to_string(), 1)]);
+        // a range of the model's own inside it stays as it is
+        assert_eq!(with_groups(t, &[(3, 5, 1)]), [("Democratic Forces".to_string(), 1)]);
+        // and a longer capitalised run is some other body
+        assert!(with_groups("The Syrian Democratic Forces Command met.", &[]).is_empty());
     }
 
     #[test]
