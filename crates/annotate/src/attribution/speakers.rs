@@ -569,6 +569,18 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                 && (lo..c).all(|j| w.is_capitalized(j) || !w.is_word(j))
                 && (w.mention_in(name).is_some() || (para_first && c - lo <= 3))
             {
+                // A label opening its paragraph, as in a transcript ("WALLACE: … ?"), speaks
+                // the whole paragraph.
+                let mut last = s;
+                while para_first && last + 1 < w.sentences.len() && w.paragraph[last + 1] == w.paragraph[s] {
+                    last += 1;
+                }
+                let e = if last > s {
+                    let (llo, lhi) = w.sentence_words[last];
+                    last_content_word(w, llo, lhi)
+                } else {
+                    e
+                };
                 found.push(Quote {
                     content: w.span(c + 1, e),
                     cue: Some(w.words[c].span),

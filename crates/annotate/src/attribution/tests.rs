@@ -548,3 +548,11 @@ fn the_author_or_the_text_itself_as_holder_is_the_author() {
     let b = a.blame.first().expect("blame");
     assert_ne!(b.holder.kind, SpeakerKind::Author);
 }
+
+#[test]
+fn a_transcript_label_speaks_its_whole_paragraph() {
+    let t = "The interview was broadcast on Sunday.\n\nHOST: Thank you for coming. Will the ferries sail again?\n\nTOLVAN: They will. The harbour is open.";
+    let q = quotes(t);
+    assert!(q.contains(&("Thank you for coming. Will the ferries sail again".to_string(), "HOST".to_string(), "indirect")), "{q:?}");
+    assert!(q.contains(&("They will. The harbour is open".to_string(), "TOLVAN".to_string(), "indirect")), "{q:?}");
+}
