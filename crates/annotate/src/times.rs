@@ -552,7 +552,7 @@ fn precision_of(value: &str) -> Option<&'static str> {
         7 if b[5] == b'H' => "half",
         7 if b[5].is_ascii_alphabetic() => "season",
         7 => "month",
-        10 if b[5] == b'W' && value.ends_with("WE") => "week",
+        11 if b[5] == b'W' && value.ends_with("WE") => "week",
         _ => "day",
     })
 }
@@ -2885,6 +2885,9 @@ mod tests {
         assert_eq!(t[1].anchor, Anchor::Previous(t[0].span));
         let t = find_times("In 2015 it fell.", dct.as_ref());
         assert_eq!((t[0].precision, t[0].anchor), (Some("year"), Anchor::None));
+        // a weekend is a week's part, not a day
+        let t = find_times("It fell over the weekend of Dec. 10.", dct.as_ref());
+        assert_eq!((t[0].value.as_deref(), t[0].precision), (Some("2016-W49-WE"), Some("week")));
     }
 
     #[test]
