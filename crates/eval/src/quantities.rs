@@ -374,7 +374,7 @@ fn normalized_unit(q: &Quantity) -> String {
                     // participles before the noun are not part of CQE's unit ("recorded songs" → song)
                     .filter(|&(k, w)| k == head || !(w.ends_with("ed") && w.len() > 4 || *w == "and" || *w == "or"))
                     .map(|(_, w)| superlative_base(w))
-                    .map(|w| if w.starts_with(char::is_uppercase) && w.len() > 1 && !w[1..].starts_with(char::is_uppercase) && w.ends_with('s') { w.to_lowercase() } else { singular(&w.to_lowercase()) })
+                    .map(|w| if w.chars().next().is_some_and(char::is_uppercase) && w.chars().nth(1).is_some_and(|c| !c.is_uppercase()) && w.ends_with('s') { w.to_lowercase() } else { singular(&w.to_lowercase()) })
                     .collect::<Vec<_>>()
                     .join(" ")
             }
