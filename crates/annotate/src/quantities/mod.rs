@@ -1650,6 +1650,17 @@ fn is_year_token(c: &Ctx, i: usize) -> bool {
     c.kind(i) == Some(K::Num) && c.s(i).len() == 4 && c.s(i).bytes().all(|b| b.is_ascii_digit()) && (1000..=2200).contains(&c.s(i).parse::<u32>().unwrap_or(0))
 }
 
+/// Token `i` is one capital letter, as in an initialism ("U.S.").
+fn initial(c: &Ctx, i: usize) -> bool {
+    c.kind(i) == Some(K::Word) && c.toks[i].e - c.toks[i].s == 1 && c.capitalized(i)
+}
+
+/// A run of capitalised words from token `j` ends in a plural ("World Cups", "Democrats"):
+/// a name's plural, which a modifier before it belongs to.
+fn capitalized_plural_ahead(c: &Ctx, j: usize) -> bool {
+    (j..(j + 3).min(c.toks.len())).take_while(|&x| c.capitalized(x) && !c.toks[x].nl).any(|x| is_plural(c.s(x)) && !c.capitalized(x + 1))
+}
+
 /// The counted noun phrase starting at token `k`: (concept text, span, head noun).
 fn noun_run(c: &Ctx, k: usize, percent: bool, singular: bool) -> Option<(String, Span, String)> {
     let mut j = k;
@@ -1675,7 +1686,14 @@ fn noun_run(c: &Ctx, k: usize, percent: bool, singular: bool) -> Option<(String,
             if words > 0 && (!percent || is_plural(c.s(j - 1))) && (s.ends_with("ing") || past || c.word_in(j, IRREGULAR_PAST)) {
                 break;
             }
-            if words > 0 && c.capitalized(j) && !c.capitalized(j - 1) {
+            // (a modifier before a name's plural stays: "eight straight World Cups", "nine
+            // moderate Democrats"; a name after any other word is no part of the phrase)
+            if words > 0 && c.capitalized(j) && !c.capitalized(j - 1) && !(!percent && !is_plural(c.s(j - 1)) && capitalized_plural_ahead(c, j)) {
+                break;
+            }
+            // a name's plural ends a percentage's phrase before a lower-case word, most often
+            // its verb ("48% of Americans say")
+            if percent && words > 0 && !c.capitalized(j) && c.capitalized(j - 1) && is_plural(c.s(j - 1)) {
                 break;
             }
             if words == 0 && is_month(c, j) {
@@ -1694,6 +1712,13 @@ fn noun_run(c: &Ctx, k: usize, percent: bool, singular: bool) -> Option<(String,
         } else if t.k == K::Punct && (c.s(j) == "-") && !t.space && words > 0 && c.kind(j + 1) == Some(K::Word) && !c.toks[j + 1].space {
             j += 2; // "first-team", "so-called"
             words += 1;
+        } else if t.k == K::Punct && c.s(j) == "-" && !t.space && words > 0 && c.kind(j + 1) == Some(K::Num) && !c.toks[j + 1].space && c.toks.get(j + 2).is_some_and(|n| n.space && n.k == K::Word) {
+            j += 2; // a name with a number: "K-12 parents", "COVID-19 vaccines"
+        } else if t.k == K::Punct && c.s(j) == "." && !t.space && words > 0 && initial(c, j - 1) && c.toks.get(j + 1).is_some_and(|n| !n.space && n.k == K::Word && n.e - n.s == 1) {
+            j += 1; // an initialism: "U.S. counties", "U.K. sales"
+            if c.is(j + 1, ".") && !c.toks[j + 1].space {
+                j += 2;
+            }
         } else {
             break;
         }
@@ -1871,6 +1896,18 @@ mod tests {
         assert_eq!(x.counted.unwrap().1.of(t), "IS militants attacking Palmyra");
         assert_eq!(one("they destroyed 14 tanks.").unit.as_deref(), Some("tanks"));
         assert_eq!(one("a 30,000-strong army").low, Some(30000.0));
+    }
+
+    #[test]
+    fn counted_phrases_with_initialisms_numbered_names_and_name_plurals() {
+        let counted = |t: &str| one(t).counted.map(|c| c.0);
+        assert_eq!(counted("Nearly 30% of U.S. dairy farms closed.").as_deref(), Some("U.S. dairy farms"));
+        assert_eq!(counted("About 40% of K-9 handlers were retrained.").as_deref(), Some("K-9 handlers"));
+        assert_eq!(counted("Some 61% of Canadians think so.").as_deref(), Some("Canadians"));
+        assert_eq!(one("She has won four straight Grand Slams.").unit.as_deref(), Some("slams"));
+        assert_eq!(one("The state has given 2 million COVID-19 boosters.").unit.as_deref(), Some("boosters"));
+        // a name after a counted plural is still no part of it
+        assert_eq!(one("Police arrested 12 protesters Sunday.").unit.as_deref(), Some("protesters"));
     }
 
     #[test]
