@@ -539,6 +539,11 @@ impl<'t> Sentence<'t> {
         if !words.contains(&w.as_str()) || self.is_figure(self.range(c - 2)) || self.temporal(self.range(c - 2)) {
             return None;
         }
+        // a complex preposition is no head: "in addition to $80 billion", "in response to"
+        const COMPLEX: &[&str] = &["addition", "response", "contrast", "comparison", "relation", "reference", "proportion", "return", "exchange", "lieu"];
+        if c >= 3 && self.touch(c - 2) && self.is(c - 3, "PP") && self.single(c - 3).is_some_and(|w| w == "in") && self.single(c - 2).is_some_and(|w| COMPLEX.contains(&w.as_str())) {
+            return None;
+        }
         let (mut a, b) = self.range(c - 2);
         // a modifier the chunker cut off the front: "[maximum] [sustained winds] of 155 mph"
         let (na, _) = self.range(c - 2);
@@ -546,7 +551,7 @@ impl<'t> Sentence<'t> {
             a = na - 1;
         }
         // "electrical activity in [the brains] of 13 people": the phrase it is in, too
-        if c >= 4 && self.touch(c - 2) && self.touch(c - 3) && self.is(c - 3, "PP") && self.is(c - 4, "NP") && self.single(c - 3).is_some_and(|w| matches!(w.as_str(), "of" | "in" | "for" | "on")) && !self.is_figure(self.range(c - 4)) {
+        if c >= 4 && self.touch(c - 2) && self.touch(c - 3) && self.is(c - 3, "PP") && self.is(c - 4, "NP") && self.single(c - 3).is_some_and(|w| matches!(w.as_str(), "of" | "in")) && !self.is_figure(self.range(c - 4)) {
             a = self.range(c - 4).0;
         }
         Some((a, b))
@@ -843,7 +848,10 @@ impl<'t> Sentence<'t> {
         // a past one the tagger took for a past tense ("with prices expected to rise").
         let with_before = v >= 2 && self.is(v - 2, "PP") && self.single(v - 2).is_some_and(|w| w == "with");
         let pronoun = |c: usize| self.single(c).is_some_and(|w| PRONOUNS.contains(&w.as_str()));
-        if (self.p.pos[first] == "VBN" || (matches!(self.p.pos[first], "VBG" | "VBD") && with_before)) && self.touch(v) && self.is(v - 1, "NP") && !self.is_figure(self.range(v - 1)) && !pronoun(v - 1) {
+        // And a present participle of how much something is ("payments ranging from $500").
+        const VALUING: &[&str] = &["ranging", "totaling", "totalling", "amounting", "costing", "measuring", "weighing", "numbering", "worth"];
+        let valuing = self.p.pos[first] == "VBG" && VALUING.contains(&self.word(first).to_lowercase().as_str());
+        if (self.p.pos[first] == "VBN" || valuing || (matches!(self.p.pos[first], "VBG" | "VBD") && with_before)) && self.touch(v) && self.is(v - 1, "NP") && !self.is_figure(self.range(v - 1)) && !pronoun(v - 1) {
             return Some(self.apposed(self.subject_phrase(v - 1, false), v));
         }
         let mut k = v;
@@ -1177,6 +1185,19 @@ mod tests {
     fn a_count_of_a_phrase_and_a_possessor() {
         assert_eq!(one("A new survey of nine African countries found the same.").1.as_deref(), Some("new survey"));
         assert_eq!(one("The tablet’s 8-inch screen is bright.").1.as_deref(), Some("tablet"));
+    }
+
+    #[test]
+    fn a_complex_preposition_a_valuing_participle_and_a_nested_for_phrase() {
+        // "in addition to" is no head noun: what follows the figure is what it is
+        let v = concepts("The bill includes $600 billion in tax credits, in addition to $80 billion in grants.");
+        assert_eq!(v[1].1.as_deref(), Some("grants"));
+        // a participle of how much something is modifies the noun before it
+        assert_eq!(one("The board approved payments ranging from $500 to $900 per student.").1.as_deref(), Some("payments"));
+        // a "for" phrase before the head is no part of what the figure measures
+        assert_eq!(one("The law lets patients sue for damages of up to $50,000.").0.as_deref(), Some("damages"));
+        // ("in" and "of" phrases still are: the phrase the head is in)
+        assert_eq!(one("They measured stress hormones in the blood of 40 pilots.").1.as_deref(), Some("stress hormones in the blood"));
     }
 
     #[test]
