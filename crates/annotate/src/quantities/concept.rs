@@ -301,10 +301,37 @@ fn verbs_taken_for_adjectives(text: &str, p: &mut Parsed) {
     }
 }
 
+/// The nouns a verb phrase opens with are a noun phrase of their own: the tagger reads a
+/// lower-cased name or a name it does not know at the start of a clause as a verb ("[china
+/// already had]" → "[china] [already had]", "[Smithson] [an assistant professor]"). A noun, or
+/// a word tagged as a gerund that does not end in "-ing", is no verb.
+fn nouns_taken_for_verbs(text: &str, p: &mut Parsed) {
+    let mut chunks = Vec::with_capacity(p.chunks.len());
+    for ch in &p.chunks {
+        let noun = |i: usize| p.pos[i].starts_with("NN") || (p.pos[i] == "VBG" && !p.tokens[i].of(text).to_lowercase().ends_with("ing"));
+        let lead = (ch.start..ch.end).take_while(|&i| noun(i)).count();
+        if ch.label != "VP" || lead == 0 {
+            chunks.push(*ch);
+            continue;
+        }
+        for i in ch.start..ch.start + lead {
+            if p.pos[i] == "VBG" {
+                p.pos[i] = if p.tokens[i].of(text).starts_with(char::is_uppercase) { "NNP" } else { "NN" };
+            }
+        }
+        chunks.push(syntax::Chunk { start: ch.start, end: ch.start + lead, label: "NP" });
+        if ch.start + lead < ch.end {
+            chunks.push(syntax::Chunk { start: ch.start + lead, end: ch.end, label: "VP" });
+        }
+    }
+    p.chunks = chunks;
+}
+
 impl<'t> Sentence<'t> {
     /// Parses `span`; `figures` are every quantity's span in the text, in order.
     fn new(text: &'t str, span: Span, figures: &[Span]) -> Sentence<'t> {
         let mut p = syntax::parse(text, span);
+        nouns_taken_for_verbs(text, &mut p);
         split_change_verbs(text, &mut p);
         verbs_taken_for_adjectives(text, &mut p);
         let mut chunk_of = vec![None; p.tokens.len()];
@@ -1198,6 +1225,11 @@ mod tests {
         assert_eq!(one("The law lets patients sue for damages of up to $50,000.").0.as_deref(), Some("damages"));
         // ("in" and "of" phrases still are: the phrase the head is in)
         assert_eq!(one("They measured stress hormones in the blood of 40 pilots.").1.as_deref(), Some("stress hormones in the blood"));
+    }
+
+    #[test]
+    fn a_name_the_tagger_read_as_a_verb_is_a_subject() {
+        assert_eq!(one("canada already had a 13% levy on imported steel.").1.as_deref(), Some("canada"));
     }
 
     #[test]
