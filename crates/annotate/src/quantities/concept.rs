@@ -308,9 +308,12 @@ fn verbs_taken_for_adjectives(text: &str, p: &mut Parsed) {
 fn nouns_taken_for_verbs(text: &str, p: &mut Parsed) {
     let mut chunks = Vec::with_capacity(p.chunks.len());
     for ch in &p.chunks {
-        let noun = |i: usize| p.pos[i].starts_with("NN") || (p.pos[i] == "VBG" && !p.tokens[i].of(text).to_lowercase().ends_with("ing"));
+        // (and an adjective opening the sentence: "[peru/JJ already had]")
+        let noun = |i: usize| p.pos[i].starts_with("NN") || (p.pos[i] == "VBG" && !p.tokens[i].of(text).to_lowercase().ends_with("ing")) || (i == 0 && p.pos[i] == "JJ" && ch.end > 1 && p.pos[1..ch.end].iter().any(|t| t.starts_with("VB") || *t == "MD"));
         let lead = (ch.start..ch.end).take_while(|&i| noun(i)).count();
-        if ch.label != "VP" || lead == 0 {
+        // (a verb phrase of common nouns alone is a verb the tagger took for a noun: "[halts/NNS]")
+        let names = (ch.start..ch.start + lead).all(|i| matches!(p.pos[i], "NNP" | "NNPS" | "VBG"));
+        if ch.label != "VP" || lead == 0 || (lead == ch.end - ch.start && !names) {
             chunks.push(*ch);
             continue;
         }
@@ -327,10 +330,29 @@ fn nouns_taken_for_verbs(text: &str, p: &mut Parsed) {
     p.chunks = chunks;
 }
 
+/// A dash inside a chunk ends it: "[in] [2019 — analysts say]" → "[2019] — [analysts say]"
+/// (what follows, if it has a verb, a verb phrase).
+fn split_at_dashes(text: &str, p: &mut Parsed) {
+    let mut chunks = Vec::with_capacity(p.chunks.len());
+    for ch in &p.chunks {
+        let dash = (ch.start + 1..ch.end.saturating_sub(1)).find(|&i| p.pos[i] == ":" && matches!(p.tokens[i].of(text), "-" | "–" | "—" | "--"));
+        match dash {
+            Some(d) => {
+                let verb = (d + 1..ch.end).any(|i| p.pos[i].starts_with("VB"));
+                chunks.push(syntax::Chunk { start: ch.start, end: d, label: ch.label });
+                chunks.push(syntax::Chunk { start: d + 1, end: ch.end, label: if ch.label == "NP" && verb { "VP" } else { ch.label } });
+            }
+            None => chunks.push(*ch),
+        }
+    }
+    p.chunks = chunks;
+}
+
 impl<'t> Sentence<'t> {
     /// Parses `span`; `figures` are every quantity's span in the text, in order.
     fn new(text: &'t str, span: Span, figures: &[Span]) -> Sentence<'t> {
         let mut p = syntax::parse(text, span);
+        split_at_dashes(text, &mut p);
         nouns_taken_for_verbs(text, &mut p);
         split_change_verbs(text, &mut p);
         verbs_taken_for_adjectives(text, &mut p);
@@ -653,7 +675,9 @@ impl<'t> Sentence<'t> {
         let verb = self.word(self.p.chunks[v].end - 1).to_lowercase();
         let change = super::UP_WORDS.contains(&verb.as_str()) || super::DOWN_WORDS.contains(&verb.as_str()) || matches!(verb.as_str(), "raise" | "raised" | "raises" | "raising" | "lift" | "lifted" | "lifts" | "reduce" | "reduced" | "reduces" | "lowered" | "lowers" | "pushed" | "pulled" | "sent" | "drove" | "dragged");
         let pronoun = object.1 == object.0 + 1 && PRONOUNS.contains(&self.word(object.0).to_lowercase().as_str());
-        ((comparative || change) && !pronoun && self.has_noun(object) && !self.is_figure(object) && !self.temporal(object)).then_some(object)
+        // (another figure is no object: "rose [0.4% a month and] 4% a year")
+        let figure = (object.0..object.1).any(|i| self.figure[i]);
+        ((comparative || change) && !pronoun && !figure && self.has_noun(object) && !self.is_figure(object) && !self.temporal(object)).then_some(object)
     }
 
     /// Whose figure it is (see the module doc). `count`: the quantity counts something.
@@ -869,6 +893,14 @@ impl<'t> Sentence<'t> {
         let first = self.p.chunks[v].start;
         let infinitive = self.word(first).eq_ignore_ascii_case("to");
         let nonfinite = infinitive || self.p.pos[first] == "VBG";
+        // A present participle set off by a comma after a finite verb's clause is said of that
+        // clause's subject: "The storm hit the coast on Friday, killing 12 people".
+        if self.p.pos[first] == "VBG" && first > 0 && self.word(first - 1) == "," && !self.break_before(v) {
+            let main = (0..v).rev().take_while(|&k| !self.is(k, "SBAR") && (k + 1 == v || !self.break_before(k + 1))).find(|&k| self.is(k, "VP") && matches!(self.p.pos[self.p.chunks[k].start], "VBD" | "VBZ" | "VBP" | "VBN" | "MD"));
+            if let Some(main) = main {
+                return self.subject_of(main, depth + 1);
+            }
+        }
         // A past participle right after a noun phrase modifies it ("products priced at $10",
         // "with dairy prices expected to rise 4%").
         // So does a present participle after "with" ("with stockbroker Peel Hunt placing"), and
@@ -1230,6 +1262,18 @@ mod tests {
     #[test]
     fn a_name_the_tagger_read_as_a_verb_is_a_subject() {
         assert_eq!(one("canada already had a 13% levy on imported steel.").1.as_deref(), Some("canada"));
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_is_said_of_the_main_subject() {
+        assert_eq!(one("The storm made landfall as a Category 3 hurricane in Florida on Sunday, killing at least 12 people.").1.as_deref(), Some("storm"));
+    }
+
+    #[test]
+    fn another_figure_is_no_object_and_a_dash_ends_a_phrase() {
+        let v = concepts("Hourly pay rose 0.4% on the month and 4% annually.");
+        assert_eq!((v[1].1.as_deref(), v[1].2.as_deref()), (None, Some("Hourly pay")));
+        assert_eq!(one("The index peaked at 64% in 2019—analysts say.").0, None);
     }
 
     #[test]
