@@ -712,6 +712,9 @@ impl<'t> Sentence<'t> {
         if self.p.pos[first] == "POS" && c > 0 && self.touch(c) && self.is(c - 1, "NP") {
             return Some(self.range(c - 1));
         }
+        if let Some(owner) = self.bare_possessor(at) {
+            return Some(owner);
+        }
         // "[the iPhone 12] with 3687 mAh": what has the figure
         if !count {
             if let Some(head) = self.of_head(c, &["with"]) {
@@ -754,6 +757,41 @@ impl<'t> Sentence<'t> {
         let head = self.word(subject.1 - 1).to_lowercase();
         let copula_to = (subject.1..self.p.chunks[v].end.saturating_sub(1)).any(|i| matches!(self.word(i).to_lowercase().as_str(), "is" | "was" | "are" | "were" | "be" | "been") && self.word(i + 1).eq_ignore_ascii_case("to"));
         copula_to && AIM_NOUNS.contains(&head.as_str())
+    }
+
+    /// A possessor written without its apostrophe, as some sources print it ("Bidens $2
+    /// trillion plan", "the companys $14 billion in earnings"): a noun ending in "s" right
+    /// before a figure that modifies a noun, in the figure's chunk after a determiner or a
+    /// name, or the noun phrase just before a chunk that opens with the figure.
+    /// A noun phrase that reads as a possessor without its apostrophe: a determiner or a name,
+    /// then nouns, the last ending in "s" ("the presidents", "the Biden administrations").
+    fn bare_possessive(&self, (a, b): Range) -> bool {
+        let from = if self.p.pos[a] == "DT" { a + 1 } else { a };
+        let last = b - 1;
+        let s_noun = self.p.pos[last].starts_with("NN") && self.word(last).ends_with('s') && !self.word(last).ends_with("ss") && !TIME_NOUNS.contains(&self.word(last).to_lowercase().as_str());
+        from < b && (self.p.pos[a] == "DT" || self.p.pos[a].starts_with("NNP")) && s_noun && (from..b).all(|i| self.p.pos[i].starts_with("NN") && !self.figure[i])
+    }
+
+    fn bare_possessor(&self, at: &At) -> Option<Range> {
+        let c = at.first?;
+        let (start, end) = self.range(c);
+        let s_noun = |i: usize| self.p.pos[i].starts_with("NN") && self.word(i).ends_with('s') && !self.word(i).ends_with("ss") && !self.figure[i] && !TIME_NOUNS.contains(&self.word(i).to_lowercase().as_str());
+        // the figure modifies a noun after it in its chunk, or is the value of what follows "in"
+        let modifies = self.has_noun((at.b, end)) || (end == at.b && self.p.tokens.get(at.b).is_some_and(|_| self.word(at.b) == "in"));
+        if at.a == 0 || !modifies {
+            return None;
+        }
+        if start < at.a {
+            let from = if self.p.pos[start] == "DT" { start + 1 } else { start };
+            let named = self.p.pos[start] == "DT" || self.p.pos[from].starts_with("NNP");
+            return (from < at.a && named && s_noun(at.a - 1) && (from..at.a).all(|i| self.p.pos[i].starts_with("NN"))).then_some((from, at.a));
+        }
+        if c == 0 || !self.touch(c) || !self.is(c - 1, "NP") {
+            return None;
+        }
+        let np = self.range(c - 1);
+        let pronoun = self.single(c - 1).is_some_and(|w| PRONOUNS.contains(&w.as_str()));
+        (s_noun(np.1 - 1) && !pronoun && !self.is_figure(np) && !self.temporal(np) && !(np.0..np.1).any(|i| self.figure[i])).then_some(np)
     }
 
     /// The standard of a comparison chunk `c` is in: the noun phrase right after a "than" that
@@ -1117,6 +1155,9 @@ impl<'t> Sentence<'t> {
             // "[The iPhone 14] ['s display]", "the length of [the guitar] ['s neck]"
             } else if self.p.pos[self.range(j).0] == "POS" && j > 0 && self.touch(j) && self.is(j - 1, "NP") {
                 j -= 1;
+            // the same without the apostrophe: "[The presidents] [new rule]"
+            } else if j > 0 && self.touch(j) && self.is(j - 1, "NP") && matches!(self.p.pos[self.range(j).0], "JJ" | "JJS" | "JJR" | "RBS" | "NN" | "NNS" | "NNP" | "NNPS") && self.bare_possessive(self.range(j - 1)) {
+                j -= 1;
             } else {
                 break;
             }
@@ -1274,6 +1315,16 @@ mod tests {
         let v = concepts("Hourly pay rose 0.4% on the month and 4% annually.");
         assert_eq!((v[1].1.as_deref(), v[1].2.as_deref()), (None, Some("Hourly pay")));
         assert_eq!(one("The index peaked at 64% in 2019—analysts say.").0, None);
+    }
+
+    #[test]
+    fn a_possessor_printed_without_its_apostrophe() {
+        assert_eq!(one("Critics attacked Smiths $4 billion housing plan.").1.as_deref(), Some("Smiths"));
+        assert_eq!(one("Investors cheered the firms $900 million buyback.").1.as_deref(), Some("firms"));
+        assert_eq!(one("The mayors new budget will cost about $12 million.").1.as_deref(), Some("mayors new budget"));
+        // a percentage's phrase keeps such a possessor, and ends before a verb of opinion
+        assert_eq!(one("The plant makes 30% of the East Coasts jet fuel.").0.as_deref(), Some("East Coasts jet fuel"));
+        assert_eq!(one("Only 41% of Canadians support the plan.").0.as_deref(), Some("Canadians"));
     }
 
     #[test]

@@ -1691,9 +1691,14 @@ fn noun_run(c: &Ctx, k: usize, percent: bool, singular: bool) -> Option<(String,
             if words > 0 && c.capitalized(j) && !c.capitalized(j - 1) && !(!percent && !is_plural(c.s(j - 1)) && capitalized_plural_ahead(c, j)) {
                 break;
             }
-            // a name's plural ends a percentage's phrase before a lower-case word, most often
-            // its verb ("48% of Americans say")
-            if percent && words > 0 && !c.capitalized(j) && c.capitalized(j - 1) && is_plural(c.s(j - 1)) {
+            // a name's plural ends a percentage's phrase before a verb of opinion or state
+            // ("48% of Americans say"; not "of the East Coasts fuel supply", a possessive
+            // printed without its apostrophe)
+            const STATE_VERBS: &[&str] = &[
+                "say", "think", "believe", "support", "oppose", "agree", "disagree", "approve", "disapprove", "want", "favor", "favour", "prefer", "expect", "feel", "know",
+                "plan", "live", "own", "use", "lack", "need", "remain", "identify", "report",
+            ];
+            if percent && words > 0 && c.word_in(j, STATE_VERBS) && c.capitalized(j - 1) && is_plural(c.s(j - 1)) {
                 break;
             }
             if words == 0 && is_month(c, j) {
@@ -1904,6 +1909,7 @@ mod tests {
         assert_eq!(counted("Nearly 30% of U.S. dairy farms closed.").as_deref(), Some("U.S. dairy farms"));
         assert_eq!(counted("About 40% of K-9 handlers were retrained.").as_deref(), Some("K-9 handlers"));
         assert_eq!(counted("Some 61% of Canadians think so.").as_deref(), Some("Canadians"));
+        assert_eq!(counted("About 20% of the Midlands steel output is exported.").as_deref(), Some("Midlands steel output"));
         assert_eq!(one("She has won four straight Grand Slams.").unit.as_deref(), Some("slams"));
         assert_eq!(one("The state has given 2 million COVID-19 boosters.").unit.as_deref(), Some("boosters"));
         // a name after a counted plural is still no part of it
