@@ -620,9 +620,23 @@ impl<'t> Sentence<'t> {
         if c + 2 < n && self.is(c + 1, "PP") && self.single(c + 1).is_some_and(|w| w == "to") && self.touch(c + 1) && self.touch(c + 2) && self.is_figure(self.range(c + 2)) {
             c += 2;
         }
-        if c + 2 >= n || !self.is(c + 1, "PP") || !self.is(c + 2, "NP") || !self.touch(c + 1) || !self.touch(c + 2) {
+        // past a conversion in brackets: "7.5 million crowns (US $1.1 million) in [deposits]"
+        let mut pp = c + 1;
+        let end = self.p.chunks[c].end;
+        if pp < n && !self.touch(pp) && end < self.p.tokens.len() && self.word(end) == "(" {
+            let close = (end + 1..(end + 12).min(self.p.tokens.len())).find(|&i| self.word(i) == ")");
+            // (a conversion has a figure; a short form does not: "113 gigapascals (GPa) on the test")
+            let conversion = close.is_some_and(|x| (end + 1..x).any(|i| self.figure[i]));
+            if let Some(k) = close.filter(|_| conversion).and_then(|x| (c + 1..n).find(|&k| self.p.chunks[k].start == x + 1)) {
+                pp = k;
+            }
+        } else if pp < n && !self.touch(pp) {
             return None;
         }
+        if pp + 1 >= n || !self.is(pp, "PP") || !self.is(pp + 1, "NP") || (pp == c + 1 && !self.touch(pp)) || !self.touch(pp + 1) {
+            return None;
+        }
+        let c = pp - 1;
         let w = self.single(c + 1)?;
         let (a, mut b) = self.range(c + 2);
         let place = matches!(w.as_str(), "from" | "off" | "in" | "on" | "at" | "among" | "across" | "inside" | "near");
@@ -1325,6 +1339,14 @@ mod tests {
         // a percentage's phrase keeps such a possessor, and ends before a verb of opinion
         assert_eq!(one("The plant makes 30% of the East Coasts jet fuel.").0.as_deref(), Some("East Coasts jet fuel"));
         assert_eq!(one("Only 41% of Canadians support the plan.").0.as_deref(), Some("Canadians"));
+    }
+
+    #[test]
+    fn a_scope_after_a_conversion_in_brackets() {
+        let v = concepts("Savers with more than 2 million euros (US $2.2 million) in bank accounts pay the fee.");
+        assert_eq!(v[0].1.as_deref(), Some("bank accounts"));
+        // a short form in brackets is no conversion: what follows is no scope
+        assert_eq!(one("The alloy reached 90 gigapascals (GPa) on a standard test.").0, None);
     }
 
     #[test]
