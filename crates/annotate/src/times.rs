@@ -1446,10 +1446,17 @@ fn infer_year(ctx: &Ctx, i: usize, end: usize, m: u32, d: u32) -> Option<i64> {
     if matches!(prev, "by" | "until" | "till" | "through") && candidate < dct - 200 {
         return Some(y + 1);
     }
+    // "the quarter ended Oct. 31", "the strike ended on Oct. 31": a period or event that ended
+    // on the day is over, so a day still ahead this year is last year's.
+    let ended = prev == "ended" || (prev == "on" && i > 1 && ctx.w(i - 2) == "ended");
+    if ended && !month_only && candidate > dct {
+        return Some(y - 1);
+    }
     // A clause in the future does not speak of an earlier day of this year. One in the past
     // may ("decided he should go home by Jan. 14", "was extended to Nov. 16"): past or
     // unknown, only a day more than two months ahead is last year's (a month alone in a
-    // past-tense clause was tried too: "decided to admit them in early March" made it worse).
+    // past-tense clause was tried too: "decided to admit them in early March" made it worse;
+    // so was one two or more months ahead only: no better on held-out text).
     Some(match ctx.tense(i, end) {
         Tense::Future if before && ctx.phrase(end, "this year").is_none() => y + 1,
         Tense::Future => y,
@@ -1516,8 +1523,10 @@ fn month_date(ctx: &Ctx, i: usize) -> Option<Hit> {
             // the first one after it.
             let value = ctx.dct.map(|d| {
                 let (y, dm, _) = civil_from_days(d);
+                // The month just before the document's own is "last month", so "last
+                // February" in a March paper is the February of the year before.
                 let y = match off {
-                    -1 if m < dm => y,
+                    -1 if m + 1 < dm => y,
                     -1 => y - 1,
                     1 if m > dm => y,
                     1 => y + 1,
@@ -1582,7 +1591,7 @@ fn month_date(ctx: &Ctx, i: usize) -> Option<Hit> {
         Some(y) => {
             // "last December", "next March": the closest such month before / after.
             let y = match (prev, ctx.dct.map(civil_from_days)) {
-                ("last", Some((dy, dm, _))) => if m < dm { dy } else { dy - 1 },
+                ("last", Some((dy, dm, _))) => if m + 1 < dm { dy } else { dy - 1 },
                 ("next", Some((dy, dm, _))) => if m > dm { dy } else { dy + 1 },
                 _ => y,
             };
@@ -2597,6 +2606,9 @@ mod tests {
         ("They struck on Saturday at 4 a.m. from the north.", "2025-03-10", &[("Saturday at 4 a.m.", "2025-03-08T04:00")]),
         ("The truce began Jan. 4.", "2017-01-20", &[("Jan. 4", "2017-01-04")]),
         ("It happened on Nov. 30.", "2017-01-20", &[("Nov. 30", "2016-11-30")]),
+        // "last <month>": the most recent such month before last month
+        ("It opened last June and closed last February.", "2017-03-20", &[("last June", "2016-06"), ("last February", "2016-02")]),
+        ("It closed last January.", "2017-03-20", &[("last January", "2017-01")]),
         ("It happened on Dec. 11.", "", &[("Dec. 11", "XXXX-12-11")]),
         ("December 2016 was cold.", "", &[("December 2016", "2016-12")]),
         // day month
@@ -2662,6 +2674,9 @@ mod tests {
         // "planned" is a past participle as often as a plan ahead
         ("A memorial service planned for Saturday was canceled.", "1999-10-24", &[("Saturday", "1999-10-23")]),
         ("The thrift announced the plan Aug. 21.", "1989-10-27", &[("Aug. 21", "1989-08-21")]),
+        // a period that ended on a day still ahead this year ended last year
+        ("The strike that ended Nov. 30 cost the mine dearly.", "1989-11-20", &[("Nov. 30", "1988-11-30")]),
+        ("The strike ended on Oct. 9 and the mine reopens Nov. 30.", "1989-10-20", &[("Oct. 9", "1989-10-09"), ("Nov. 30", "1989-11-30")]),
         ("The dividend is payable Jan. 2 to holders.", "1989-11-02", &[("Jan. 2", "1990-01-02")]),
         ("Shares issued July 1, which will get a dividend, rose.", "1989-10-27", &[("July 1", "1989-07-01")]),
         ("She will be named commander for a mission in December.", "1998-03-04", &[("December", "1998-12")]),
