@@ -38,14 +38,17 @@
 //!   gone.) After "until"
 //!   or "by" it is a deadline, ahead unless the clause is past ("has until Friday to comply").
 //!   A possessive weekday ("get around Wednesday's ruling") is the day gone unless its own verb
-//!   is future or it is awaited ("ahead of Sunday's vote").
+//!   is future or it is awaited ("ahead of Sunday's vote"). A finite "planned" with its object
+//!   before the day plans it ahead ("protesters planned a march on Saturday").
 //! - A month, or month and day, without a year takes the document's year, moved one year back
 //!   when that would put a mention not in the future more than two months after the document
 //!   date, and one year forward when a future-tense one falls before the document's month
 //!   (day: a month before its date): "payable Jan. 2" in November is next January. Past tense
 //!   alone does not move a later month back ("decided he should go home by Jan. 14"). After
 //!   "by", "until" or "through", a month or day more than 200 days before the document date
-//!   is next year's ("pay down the loan by February" in October).
+//!   is next year's ("pay down the loan by February" in October). Right after "ended" a day
+//!   is over: one still ahead this year is last year's ("the quarter ended Oct. 31" in a paper
+//!   of Oct. 27).
 //! - A quarter without a year is the document year's when it has begun, else last year's; "the
 //!   quarter" alone is the quarter the report is about: the last completed one, kept in view
 //!   over a side mention of another ("after a flat second quarter"); "the September quarter"
@@ -64,7 +67,8 @@
 //!   and so are "The Sunday Times" and "the Mail on Sunday".
 //! - "the weekend" in a past-tense report written Monday to Friday is the one just gone.
 //! - "Monday and Tuesday nights": the plural part of day makes both weekdays sets.
-//! - "last June" is the most recent June before the document's month; "next March" the first
+//! - "last June" is the most recent June before last month (that one is "last month": "last
+//!   February" in a March paper is the year before's); "next March" the first
 //!   after it; holidays ("Thanksgiving") without a year are resolved like a month and day.
 //!
 //! Not time expressions: the present or the future in general ("today's youth", "the people of
@@ -862,7 +866,7 @@ impl<'a> Ctx<'a> {
         let mut k = i;
         while k > 0 && i - k < TENSE_BACK && !self.sentence_end(k - 1) && !self.line_break_after(k - 1) {
             k -= 1;
-            if let Some(t) = self.tense_marker(k) {
+            if let Some(t) = self.tense_marker(k, false) {
                 return t;
             }
         }
@@ -873,7 +877,7 @@ impl<'a> Ctx<'a> {
     fn tense_ahead(&self, end: usize) -> Tense {
         let mut k = end;
         while k < self.toks.len() && k - end < TENSE_AHEAD && !self.sentence_end(k) && !self.line_break_after(k - 1) {
-            if let Some(t) = self.tense_marker(k) {
+            if let Some(t) = self.tense_marker(k, true) {
                 return t;
             }
             k += 1;
@@ -885,7 +889,7 @@ impl<'a> Ctx<'a> {
     /// lower-case word in "-ed" of five letters or more). A participle after "be", "is" or
     /// "are" marks nothing ("will be held", "is heard"); a future in the past ("had been due to", "had been
     /// scheduled") marks `Unknown`, which ends the search.
-    fn tense_marker(&self, k: usize) -> Option<Tense> {
+    fn tense_marker(&self, k: usize, ahead: bool) -> Option<Tense> {
         let w = self.w(k);
         if w.len() < 2 || !w.as_bytes()[0].is_ascii_lowercase() {
             return None;
@@ -906,6 +910,13 @@ impl<'a> Ctx<'a> {
         }
         // "hopes to leave Friday", "wants to finish by Monday": an aim, ahead
         if w == "to" && AIM_VERBS.contains(&before(1)) {
+            return Some(Tense::Future);
+        }
+        // "protesters planned a march on Saturday", "planned to leave Friday": a finite verb
+        // of planning, with its object or infinitive, puts what it plans ahead (not the
+        // participle: "a service planned for Saturday was canceled"; not "had planned"); a
+        // day before it is when the plan was made ("On Friday, the government planned to").
+        if w == "planned" && !ahead && matches!(self.w(k + 1), "a" | "an" | "the" | "to") && !matches!(before(1), "had" | "been" | "previously" | "originally" | "as") {
             return Some(Tense::Future);
         }
         // "the verdict is due Friday", "the vote is set for Monday", "talks are planned for Monday"
@@ -2673,6 +2684,8 @@ mod tests {
         ("The offer had been due to expire Friday evening.", "1989-10-30", &[("Friday evening", "1989-10-27TEV")]),
         // "planned" is a past participle as often as a plan ahead
         ("A memorial service planned for Saturday was canceled.", "1999-10-24", &[("Saturday", "1999-10-23")]),
+        ("Farmers planned a march to the capital on Saturday.", "2004-05-06", &[("Saturday", "2004-05-08")]),
+        ("On Monday, the ministry planned to cut the tax.", "2004-05-06", &[("Monday", "2004-05-03")]),
         ("The thrift announced the plan Aug. 21.", "1989-10-27", &[("Aug. 21", "1989-08-21")]),
         // a period that ended on a day still ahead this year ended last year
         ("The strike that ended Nov. 30 cost the mine dearly.", "1989-11-20", &[("Nov. 30", "1988-11-30")]),
