@@ -71,6 +71,10 @@
 //!   February" in a March paper is the year before's); "next March" the first
 //!   after it; holidays ("Thanksgiving") without a year are resolved like a month and day.
 //!
+//! - A rate is not a set: "a day", "per day" after a quantity or a plural noun ("10,000
+//!   barrels a day", "instructions per second"), "annually" after a quantity ("to rise 8.5%
+//!   annually").
+//!
 //! Not time expressions: the present or the future in general ("today's youth", "the people of
 //! tomorrow") and a future's prospects ("the future of the company"); a number that counts ("2000 troops", "1,000 second-line troops"),
 //! fractions ("a quarter of"), ages ("a 44-year-old"), "the fall of the city", "may", "march".
@@ -1359,6 +1363,9 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
         }
         // "the party daily Granma", "the weekly Der Spiegel": a newspaper, not a set.
         Lex::Set(_) if ctx.capitalised(end) && ctx.w(end).len() > 1 && !ctx.line_break_after(end - 1) => return None,
+        // "to rise 8.5% annually", "10,000 units annually": after a quantity, a rate, as "a
+        // year" is after one ("twice daily" is a frequency: a set).
+        Lex::Set(_) if i > 0 && quantity_before(ctx, i - 1) => return None,
         Lex::Set(v) => Hit::abs(end, TimeKind::Set, v.to_string()),
         // "the quarter-to-quarter comparison"
         Lex::TopicQuarter if ctx.w(end) == "-" && ctx.touching(end - 1) => return None,
@@ -2278,6 +2285,17 @@ fn rate_before(ctx: &Ctx, k: usize) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && orig.bytes().all(|b| b.is_ascii_lowercase()) && !NOT_PLURAL.contains(&w)
 }
 
+/// Whether token `k` ends a quantity: a number or an amount ("8.5%", "$2 million"), or a
+/// plural noun right after one ("10,000 units"). Stricter than `rate_before`: before an
+/// adverb ("meets monthly") a word in "-s" is as often a verb.
+fn quantity_before(ctx: &Ctx, k: usize) -> bool {
+    let amount = |k: usize| {
+        let w = ctx.w(k);
+        (w.bytes().next().is_some_and(|b| b.is_ascii_digit()) || NUMBERS.iter().any(|(n, _)| *n == w && !matches!(w, "a" | "an")) || matches!(w, "%" | "percent" | "million" | "billion" | "thousand" | "cents" | "dollars"))
+    };
+    amount(k) || (k > 0 && amount(k - 1) && rate_before(ctx, k) && !matches!(ctx.w(k), "times"))
+}
+
 /// Words in "-s" that are not plural nouns (before "a week" they leave it a period).
 const NOT_PLURAL: &[&str] = &["this", "thus", "perhaps", "always", "besides", "towards", "afterwards", "sometimes", "nearly", "was", "has", "does", "takes", "lasts", "gives", "spends", "needs", "plus", "hers", "ours", "theirs", "yours", "across", "unless", "whereas"];
 
@@ -2394,6 +2412,10 @@ fn set(ctx: &Ctx, i: usize) -> Option<Hit> {
         return None;
     }
     if !matches!(ctx.w(i), "every" | "each" | "per") {
+        return None;
+    }
+    // "15 million instructions per second", "$5 per day": a rate, as "a day" is after one.
+    if ctx.w(i) == "per" && i > 0 && rate_before(ctx, i - 1) {
         return None;
     }
     let mut j = i + 1;
@@ -2719,6 +2741,10 @@ mod tests {
         ("They worry about the future.", "1998-02-13", &[("the future", "FUTURE_REF")]),
         // sets: a frequency, a rate, a season, a weekday in the plural
         ("The group meets twice a week and votes three times a year.", "2013-03-20", &[("twice a week", "P1W"), ("three times a year", "P1Y")]),
+        // after a quantity, "per day" and "annually" are rates; after a verb, a frequency
+        ("The pump moves 900 litres per minute, and output should grow 4% annually.", "2013-03-20", &[]),
+        ("The plant ships 2,000 crates monthly; the board meets monthly.", "2013-03-20", &[("monthly", "P1M")]),
+        ("Take two pills twice daily.", "2013-03-20", &[("daily", "P1D")]),
         ("The board meets once every two months.", "2013-03-20", &[("once every two months", "P2M")]),
         ("Every summer, tourists arrive; the fair is held each spring.", "2013-03-20", &[("Every summer", "XXXX-SU"), ("each spring", "XXXX-SP")]),
         ("Markets are closed on Sundays, Mondays and Fridays.", "2013-03-20", &[("Sundays", "XXXX-WXX-7"), ("Mondays", "XXXX-WXX-1"), ("Fridays", "XXXX-WXX-5")]),
