@@ -594,8 +594,9 @@ struct Ctx<'a> {
     /// earlier" keep referring to after a side mention of another ("after a flat second
     /// quarter").
     topic_quarter: Option<String>,
-    /// Whether the last period mentioned is a quarter, not a longer one ("the nine months",
-    /// "the first half"): "a year earlier" after it is that quarter a year before.
+    /// Whether the last period mentioned is a quarter, not a longer or a shorter one ("the
+    /// nine months", "the first half", "September"): "a year earlier" after it is that
+    /// quarter a year before.
     quarter_in_view: bool,
     /// The longer period last named when it is in view instead ("the nine months"): "the
     /// year-earlier period" after it is that period a year before, written as its length.
@@ -1239,7 +1240,9 @@ fn find_times_with(text: &str, document_date: Option<&Published>, lookahead: boo
                 if quarter {
                     ctx.quarter_in_view = true;
                     ctx.period_in_view = None;
-                } else if v.len() == 7 && v.as_bytes()[5] == b'H' {
+                } else if v.len() == 7 && (v.as_bytes()[5] == b'H' || v.as_bytes()[5].is_ascii_digit()) {
+                    // A half, or a month ("sales in September fell from a year earlier"):
+                    // another period is in view.
                     ctx.quarter_in_view = false;
                     ctx.period_in_view = None;
                 }
@@ -2690,6 +2693,8 @@ mod tests {
         ("In May second place went to Ford.", "1998-06-20", &[("May", "1998-05")]),
         // a quarter with "last year" after it
         ("Profit fell from the third quarter last year.", "1989-10-26", &[("the third quarter last year", "1988-Q3")]),
+        // a month named after a quarter takes it out of view
+        ("Net rose in the third quarter. Sales in September fell from a year earlier.", "1989-10-26", &[("the third quarter", "1989-Q3"), ("September", "1989-09"), ("a year earlier", "1988")]),
         // "overnight": the night before the day in view, which stays in view
         ("Shares fell Friday after overnight losses, down from the previous Friday.", "1989-10-30", &[("Friday", "1989-10-27"), ("overnight", "1989-10-26TNI"), ("the previous Friday", "1989-10-20")]),
         ("Rebels attacked overnight.", "2016-12-12", &[("overnight", "2016-12-11TNI")]),
