@@ -2294,7 +2294,7 @@ fn rate_before(ctx: &Ctx, k: usize) -> bool {
 fn quantity_before(ctx: &Ctx, k: usize) -> bool {
     let amount = |k: usize| {
         let w = ctx.w(k);
-        (w.bytes().next().is_some_and(|b| b.is_ascii_digit()) || NUMBERS.iter().any(|(n, _)| *n == w && !matches!(w, "a" | "an")) || matches!(w, "%" | "percent" | "million" | "billion" | "thousand" | "cents" | "dollars"))
+        w.bytes().next().is_some_and(|b| b.is_ascii_digit()) || NUMBERS.iter().any(|(n, _)| *n == w && !matches!(w, "a" | "an")) || matches!(w, "%" | "percent" | "million" | "billion" | "thousand" | "cents" | "dollars")
     };
     amount(k) || (k > 0 && amount(k - 1) && rate_before(ctx, k) && !matches!(ctx.w(k), "times"))
 }
