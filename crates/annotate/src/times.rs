@@ -46,7 +46,8 @@
 //!   (day: a month before its date): "payable Jan. 2" in November is next January. Past tense
 //!   alone does not move a later month back ("decided he should go home by Jan. 14"). After
 //!   "by", "until" or "through", a month or day more than 200 days before the document date
-//!   is next year's ("pay down the loan by February" in October). Right after "ended" a day
+//!   is next year's ("pay down the loan by February" in October), and one ahead stays this
+//!   year's unless the clause is past ("has until June to respond"). Right after "ended" a day
 //!   is over: one still ahead this year is last year's ("the quarter ended Oct. 31" in a paper
 //!   of Oct. 27).
 //! - A quarter without a year is the document year's when it has begun, else last year's; "the
@@ -1324,6 +1325,8 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
             Some((d, span)) => Hit { end, kind: TimeKind::Date, value: Some(day_value(d + n)), anchor: Anchor::Previous(span), day: Some(d + n), derived: false },
             None => Hit::rel(end, TimeKind::Date, None),
         },
+        // "Temperatures will drop overnight": in a clause ahead, the coming night, tonight.
+        Lex::Overnight if ctx.future(i, end) => Hit::rel(end, TimeKind::Time, ctx.dct.map(|d| format!("{}TNI", day_value(d)))),
         Lex::Overnight => match (ctx.prev_day, ctx.dct) {
             (Some((d, span)), _) => Hit { end, kind: TimeKind::Time, value: Some(format!("{}TNI", day_value(d - 1))), anchor: Anchor::Previous(span), day: None, derived: false },
             (None, dct) => Hit::rel(end, TimeKind::Time, dct.map(|d| format!("{}TNI", day_value(d - 1)))),
@@ -1472,6 +1475,11 @@ fn infer_year(ctx: &Ctx, i: usize, end: usize, m: u32, d: u32) -> Option<i64> {
     let ended = prev == "ended" || (prev == "on" && i > 1 && ctx.w(i - 2) == "ended");
     if ended && !month_only && candidate > dct {
         return Some(y - 1);
+    }
+    // "Iran has until June to respond": a deadline, ahead unless its clause is past (as a
+    // weekday's), so not moved back a year ("stayed until June" may be).
+    if matches!(prev, "by" | "until" | "till") && candidate > dct && ctx.tense(i, end) != Tense::Past {
+        return Some(y);
     }
     // A clause in the future does not speak of an earlier day of this year. One in the past
     // may ("decided he should go home by Jan. 14", "was extended to Nov. 16"): past or
@@ -2698,6 +2706,7 @@ mod tests {
         // "overnight": the night before the day in view, which stays in view
         ("Shares fell Friday after overnight losses, down from the previous Friday.", "1989-10-30", &[("Friday", "1989-10-27"), ("overnight", "1989-10-26TNI"), ("the previous Friday", "1989-10-20")]),
         ("Rebels attacked overnight.", "2016-12-12", &[("overnight", "2016-12-11TNI")]),
+        ("The storm reached the coast Saturday. Temperatures will drop overnight.", "2016-12-12", &[("Saturday", "2016-12-10"), ("overnight", "2016-12-12TNI")]),
         ("The city fell on Sunday.", "", &[("Sunday", "XXXX-WXX-7")]),
         // tense: the nearest marker before the expression in its sentence, else after it
         ("They would appeal the decision, announced Wednesday by the agency.", "2000-01-06", &[("Wednesday", "2000-01-05")]),
@@ -2708,6 +2717,9 @@ mod tests {
         ("The agency has given the family until 9 a.m. Tuesday to sign.", "2000-04-03", &[("9 a.m. Tuesday", "2000-04-04T09:00")]),
         ("Iraq has until Friday to comply.", "1998-02-11", &[("Friday", "1998-02-13")]),
         ("They stayed until Friday.", "1998-02-11", &[("Friday", "1998-02-06")]),
+        // a deadline of a month or day ahead is this year's unless the clause is past
+        ("Iran has until June to respond.", "2013-03-19", &[("June", "2013-06")]),
+        ("The embassy stayed open until June.", "2013-03-19", &[("June", "2012-06")]),
         ("The offer had been due to expire Friday evening.", "1989-10-30", &[("Friday evening", "1989-10-27TEV")]),
         // "planned" is a past participle as often as a plan ahead
         ("A memorial service planned for Saturday was canceled.", "1999-10-24", &[("Saturday", "1999-10-23")]),
