@@ -865,12 +865,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// The tense of the clause around tokens `i..end`: the nearest tense marker before it in
-    /// its sentence (up to `TENSE_BACK` tokens), else the nearest after it (up to
+    /// its sentence, not across a semicolon (up to `TENSE_BACK` tokens), else the nearest after it (up to
     /// `TENSE_AHEAD`), in the manner of HeidelTime's closest-verb tense. (The nearest on
     /// either side was tried: no better on TimeBank.)
     fn tense(&self, i: usize, end: usize) -> Tense {
         let mut k = i;
-        while k > 0 && i - k < TENSE_BACK && !self.sentence_end(k - 1) && !self.line_break_after(k - 1) {
+        while k > 0 && i - k < TENSE_BACK && !self.sentence_end(k - 1) && !self.line_break_after(k - 1) && self.w(k - 1) != ";" {
             k -= 1;
             if let Some(t) = self.tense_marker(k, false) {
                 return t;
@@ -882,7 +882,7 @@ impl<'a> Ctx<'a> {
     /// The nearest tense marker after token `end - 1` in its sentence (up to `TENSE_AHEAD`).
     fn tense_ahead(&self, end: usize) -> Tense {
         let mut k = end;
-        while k < self.toks.len() && k - end < TENSE_AHEAD && !self.sentence_end(k) && !self.line_break_after(k - 1) {
+        while k < self.toks.len() && k - end < TENSE_AHEAD && !self.sentence_end(k) && !self.line_break_after(k - 1) && self.w(k) != ";" {
             if let Some(t) = self.tense_marker(k, true) {
                 return t;
             }
@@ -906,6 +906,10 @@ impl<'a> Ctx<'a> {
         }
         if PLURAL_PRESENT_FUTURE_CUES.contains(&w) && !matches!(before(1), "to" | "not" | "t" | "did" | "could" | "might" | "should" | "can" | "must" | "may" | "never" | "had" | "would") {
             return Some(Tense::Future);
+        }
+        // "won't" is a future; "won" alone is the past of "win" ("she won a second term").
+        if w == "won" && !(matches!(self.w(k + 1), "'" | "’") && self.w(k + 2) == "t") {
+            return Some(Tense::Past);
         }
         if FUTURE_CUES.contains(&w) || PRESENT_FUTURE_CUES.contains(&w) {
             return Some(if before(1) == "been" { Tense::Unknown } else { Tense::Future });
@@ -2683,6 +2687,10 @@ mod tests {
         // a plural simple present of a scheduled event is ahead; an infinitive is not a tense
         ("The two leaders meet separately Monday with the envoy.", "1998-05-01", &[("Monday", "1998-05-04")]),
         ("The two leaders agreed to meet Monday.", "1998-05-01", &[("Monday", "1998-04-27")]),
+        // a semicolon ends the clause; "won" is a past unless "won't"
+        ("On Monday he will fly to Rome; on Tuesday he flew home.", "2013-03-20", &[("Monday", "2013-03-25"), ("Tuesday", "2013-03-19")]),
+        ("She won a second term in November.", "2013-03-20", &[("November", "2012-11")]),
+        ("He won't leave before November.", "2013-03-20", &[("November", "2013-11")]),
         // a clock time in words, and a clock time on a part of a day
         ("The plane landed at six o'clock this morning.", "1998-01-20", &[("six o'clock this morning", "1998-01-20T06:00")]),
         ("The vote took place at eleven o'clock.", "1998-01-20", &[("eleven o'clock", "1998-01-20T11:00")]),
