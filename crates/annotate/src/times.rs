@@ -42,7 +42,9 @@
 //!   before the day plans it ahead ("protesters planned a march on Saturday").
 //! - A month, or month and day, without a year takes the document's year, moved one year back
 //!   when that would put a mention not in the future more than two months after the document
-//!   date, and one year forward when a future-tense one falls before the document's month
+//!   date (not when a day ahead was named earlier in its sentence and its clause has no
+//!   tense of its own: "would sail from April 2, with a second boat from Sept. 9"),
+//!   and one year forward when a future-tense one falls before the document's month
 //!   (day: a month before its date): "payable Jan. 2" in November is next January. Past tense
 //!   alone does not move a later month back ("decided he should go home by Jan. 14"). After
 //!   "by", "until" or "through", a month or day more than 200 days before the document date
@@ -1490,9 +1492,29 @@ fn infer_year(ctx: &Ctx, i: usize, end: usize, m: u32, d: u32) -> Option<i64> {
     // unknown, only a day more than two months ahead is last year's (a month alone in a
     // past-tense clause was tried too: "decided to admit them in early March" made it worse;
     // so was one two or more months ahead only: no better on held-out text).
-    Some(match ctx.tense(i, end) {
+    // A clause of no marked tense shares the frame of a day ahead named earlier in its
+    // sentence ("flights would leave from March 30, with the third from August 6").
+    let tense = ctx.tense(i, end);
+    let after_day_ahead = || {
+        ctx.prev_day.is_some_and(|(d, span)| {
+            if d <= dct {
+                return false;
+            }
+            // No sentence boundary between that day and this one.
+            let mut k = i;
+            while k > 0 && ctx.toks[k - 1].0 >= span.end() {
+                k -= 1;
+                if ctx.sentence_end(k) || ctx.line_break_after(k) {
+                    return false;
+                }
+            }
+            true
+        })
+    };
+    Some(match tense {
         Tense::Future if before && ctx.phrase(end, "this year").is_none() => y + 1,
         Tense::Future => y,
+        Tense::Unknown if candidate > dct + 61 && after_day_ahead() => y,
         _ if candidate > dct + 61 => y - 1,
         _ => y,
     })
@@ -2747,6 +2769,9 @@ mod tests {
         ("Sales rose in the 12 months through January.", "1989-06-15", &[("the 12 months", "P12M"), ("January", "1989-01")]),
         // a future verb near a day of the last weeks is another clause's
         ("She hoped he would bring aid to the victims of the Aug. 7 blasts.", "1998-08-18", &[("Aug. 7", "1998-08-07")]),
+        // a day of no marked tense shares the frame of a day ahead earlier in its sentence
+        ("The ferry would sail from April 2, with a second boat from Sept. 9.", "2013-03-20", &[("April 2", "2013-04-02"), ("Sept. 9", "2013-09-09")]),
+        ("The ferry will sail on April 2. A boat from Sept. 9 is full.", "2013-03-20", &[("April 2", "2013-04-02"), ("Sept. 9", "2012-09-09")]),
         // a scheduled event in the simple present is ahead; a plural noun in "-s" is no verb
         ("The trial begins Monday in Boston.", "2013-03-20", &[("Monday", "2013-03-25")]),
         ("The festival opens in July.", "2013-03-20", &[("July", "2013-07")]),
