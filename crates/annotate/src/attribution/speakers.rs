@@ -581,10 +581,12 @@ fn indirect(w: &Words, quoted: &[bool], used: &[bool], out: &mut Vec<Quote>) {
                 } else {
                     e
                 };
+                // (the name without a quotation mark before it: ‹"WALLACE: …›)
+                let n0 = (lo..c).find(|&j| w.is_word(j)).unwrap_or(lo);
                 found.push(Quote {
                     content: w.span(c + 1, e),
                     cue: Some(w.words[c].span),
-                    speaker: Some(resolve(w, lo, c - 1, st)),
+                    speaker: Some(resolve(w, n0, c - 1, st)),
                     kind: QuoteKind::Indirect,
                 });
             }

@@ -555,4 +555,9 @@ fn a_transcript_label_speaks_its_whole_paragraph() {
     let q = quotes(t);
     assert!(q.contains(&("Thank you for coming. Will the ferries sail again".to_string(), "HOST".to_string(), "indirect")), "{q:?}");
     assert!(q.contains(&("They will. The harbour is open".to_string(), "TOLVAN".to_string(), "indirect")), "{q:?}");
+    // a transcript pasted with an opening quotation mark on every paragraph
+    let t = "The interview was broadcast on Sunday.\n\n\"HOST: Will the ferries sail again?\n\n\"TOLVAN: They will.";
+    let (a, _) = run(t);
+    let names: Vec<&str> = a.quotes.iter().filter_map(|q| q.speaker.as_ref()?.span.map(|s| s.of(t))).collect();
+    assert!(names.contains(&"HOST"), "{names:?}");
 }
