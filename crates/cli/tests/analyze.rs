@@ -607,3 +607,39 @@ fn palmyra_quotes_have_the_right_speakers_and_blame() {
         assert!(rows.iter().any(|(h, t)| h.contains(holder) && t.contains(target)), "{file}: no blame {holder} -> {target} in {rows:?}");
     }
 }
+
+#[test]
+fn palmyra_figures_name_whose_they_are() {
+    let corpus = repo().join("../shared/corpus/palmyra-2016");
+    if !corpus.is_dir() {
+        eprintln!("skipped: {} not present", corpus.display());
+        return;
+    }
+    let out = temp_dir("palmyra-figures");
+    let status = bin().args(["analyze", corpus.to_str().unwrap(), "--out", out.to_str().unwrap()]).output().unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let records = records(&out);
+    let entities: std::collections::HashMap<String, String> = std::fs::read_to_string(out.join("entities.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|e| (e["id"].as_str().unwrap().to_string(), e["name"].as_str().unwrap().to_string()))
+        .collect();
+    // (page, figure, the entity it is of: None for a count of victims or a duration)
+    let owners: &[(&str, &str, Option<&str>)] = &[
+        ("000_", "30,000-strong", Some("Syrian Democratic Forces")),
+        ("000_", "14", None),
+        ("002_", "five to one", Some("Islamic State")),
+        ("002_", "1,000", None),
+        ("003_", "9000", Some("Islamic State")),
+        ("003_", "around three years", None),
+        ("004_", "between 4000-5000", Some("Islamic State")),
+        ("004_", "more than 80", None),
+    ];
+    for (file, figure, owner) in owners {
+        let quantities = record_from(&records, file)["quantities"].as_array().unwrap();
+        let q = quantities.iter().find(|q| q["span"]["text"] == *figure).unwrap_or_else(|| panic!("{file}: no quantity {figure:?}"));
+        let entity = q["entity"].as_str().map(|id| entities[id].as_str());
+        assert_eq!(entity, *owner, "{file}: {figure}");
+    }
+}
