@@ -564,17 +564,24 @@ fn examples_quotes_speakers_and_blame_follow_the_answer_key() {
     assert!(hedged("rampart", "whether or not this is true"));
 }
 
-/// The Palmyra requirements of the attribution issue (skipped when the pages are absent).
-#[test]
-fn palmyra_quotes_have_the_right_speakers_and_blame() {
+/// `analyze` run over the Palmyra pages into a fresh `name` folder, which it returns; `None`
+/// (with a message) when the pages are absent.
+fn analyze_palmyra(name: &str) -> Option<PathBuf> {
     let corpus = repo().join("../shared/corpus/palmyra-2016");
     if !corpus.is_dir() {
         eprintln!("skipped: {} not present", corpus.display());
-        return;
+        return None;
     }
-    let out = temp_dir("palmyra-attribution");
+    let out = temp_dir(name);
     let status = bin().args(["analyze", corpus.to_str().unwrap(), "--out", out.to_str().unwrap()]).output().unwrap();
     assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    Some(out)
+}
+
+/// The Palmyra requirements of the attribution issue (skipped when the pages are absent).
+#[test]
+fn palmyra_quotes_have_the_right_speakers_and_blame() {
+    let Some(out) = analyze_palmyra("palmyra-attribution") else { return };
     let records = records(&out);
     assert_conforms(&records);
     let speakers: &[(&str, &str, &str)] = &[
@@ -610,14 +617,7 @@ fn palmyra_quotes_have_the_right_speakers_and_blame() {
 
 #[test]
 fn palmyra_figures_name_whose_they_are() {
-    let corpus = repo().join("../shared/corpus/palmyra-2016");
-    if !corpus.is_dir() {
-        eprintln!("skipped: {} not present", corpus.display());
-        return;
-    }
-    let out = temp_dir("palmyra-figures");
-    let status = bin().args(["analyze", corpus.to_str().unwrap(), "--out", out.to_str().unwrap()]).output().unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let Some(out) = analyze_palmyra("palmyra-figures") else { return };
     let records = records(&out);
     let entities: std::collections::HashMap<String, String> = std::fs::read_to_string(out.join("entities.jsonl"))
         .unwrap()
