@@ -70,7 +70,11 @@ pub(super) fn attach(text: &str, sentences: Option<&[Span]>, qs: &mut [Quantity]
         let s = &parsed.as_ref().expect("just set").1;
         let Some(at) = s.locate(q.span) else { continue };
         let measure = !matches!(q.kind, QuantityKind::Count | QuantityKind::Ratio);
-        if measure && q.counted.is_none() {
+        // A duration in a time adverbial ("over the past two days militants launched …") measures
+        // no phrase after it
+        let before = text[..q.span.start()].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        let adverbial = matches!(q.kind, QuantityKind::Duration) && matches!(before.as_str(), "past" | "last" | "next" | "previous" | "coming" | "first" | "final");
+        if measure && q.counted.is_none() && !adverbial {
             q.counted = s.measured(&at).or_else(|| s.scope(&at)).and_then(|r| s.phrase(r));
             if let Some((unit, Some(counted), end)) = &last_measure {
                 let verb_between = (*end..at.a).any(|i| s.chunk_of[i].is_some_and(|x| s.is(x, "VP")));
@@ -1268,6 +1272,12 @@ mod tests {
         assert_eq!(one("About 70% voted against the plan.").1, None);
         assert_eq!(one("He has scored 14 goals this season.").1, None);
         assert_eq!(one("There are four bridges over the river.").1, None);
+    }
+
+    #[test]
+    fn a_duration_in_a_time_adverbial_measures_nothing_after_it() {
+        assert_eq!(one("Over the past three days gunmen attacked the convoy twice.").0, None);
+        assert_eq!(one("The rebels began a four-day offensive.").0.as_deref(), Some("offensive"));
     }
 
     #[test]
