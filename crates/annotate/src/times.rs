@@ -1328,6 +1328,11 @@ fn lexicon(ctx: &Ctx, i: usize) -> Option<Hit> {
             Hit::rel(end, TimeKind::Time, day.map(|d| format!("{}T{part}", day_value(d)))).with_day(day)
         }
         Lex::FromPrevious(n) => match ctx.prev_day {
+            // "Nov. 3, the day before the warrant was issued": in apposition to the date, before
+            // an event, it is that date
+            Some((d, span)) if matches!(ctx.w(end - 1), "before" | "after") && !clause_ends_at(ctx, end) && ctx.text.get(span.end()..ctx.toks[i].0) == Some(", ") => {
+                Hit { end, kind: TimeKind::Date, value: Some(day_value(d)), anchor: Anchor::Previous(span), day: Some(d), derived: false }
+            }
             Some((d, span)) => Hit { end, kind: TimeKind::Date, value: Some(day_value(d + n)), anchor: Anchor::Previous(span), day: Some(d + n), derived: false },
             None => Hit::rel(end, TimeKind::Date, None),
         },
@@ -2828,6 +2833,8 @@ mod tests {
         ("The election is due this September, officials said.", "1998-02-05", &[("this September", "1998-09")]),
         ("It was the last twenty four hours.", "", &[("the last twenty four hours", "PT24H")]),
         ("They shelled it the weekend of Dec. 10.", "2016-12-12", &[("the weekend of Dec. 10", "2016-W49-WE")]),
+        ("They fled on Dec. 3, the day before the bridge fell.", "2016-12-12", &[("Dec. 3", "2016-12-03"), ("the day before", "2016-12-03")]),
+        ("They fled on Dec. 3 and returned the day before the vote.", "2016-12-12", &[("Dec. 3", "2016-12-03"), ("the day before", "2016-12-02")]),
         // reference times: the last date the text states
         ("Shares rose Friday, Oct. 27, from the previous Friday.", "1989-10-30", &[("Friday, Oct. 27", "1989-10-27"), ("the previous Friday", "1989-10-20")]),
         ("He arrived on March 3 and spoke later in the day.", "2016-03-10", &[("March 3", "2016-03-03"), ("later in the day", "2016-03-03")]),
