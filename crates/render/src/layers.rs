@@ -104,8 +104,8 @@ pub struct CountedRecord<'a> {
 }
 
 /// The entity whose figure `q` is (see [`QuantityRecord::entity`]): `mentions` are the
-/// document's entity mentions in text order, `linked` the corpus's linking and this document's
-/// index in it.
+/// document's entity mentions, sorted by span (as `Annotated::entities` is), `linked` the
+/// corpus's linking and this document's index in it.
 pub fn quantity_entity<'a>(q: &Quantity, mentions: &[Mention], linked: Option<(&'a Linked, usize)>) -> Option<&'a str> {
     // (a duration is nobody's: "besieged by the IS terrorists for three years")
     if matches!(q.kind, QuantityKind::Duration) {
@@ -115,7 +115,11 @@ pub fn quantity_entity<'a>(q: &Quantity, mentions: &[Mention], linked: Option<(&
     let links = l.links.get(d)?;
     let actor = |t: EntityType| matches!(t, EntityType::Person | EntityType::Org | EntityType::ArmedGroup | EntityType::Gpe | EntityType::Media);
     let id = |i: usize| links.get(i).map(|link| l.entities[link.entity].id.as_str());
-    let inside = |span: Span| mentions.iter().enumerate().filter(move |(_, m)| span.start() <= m.span.start() && m.span.end() <= span.end());
+    // (mentions are sorted by span: those inside one start from its start on)
+    let inside = |span: Span| {
+        let from = mentions.partition_point(|m| m.span.start() < span.start());
+        mentions[from..].iter().enumerate().map(move |(k, m)| (from + k, m)).take_while(move |(_, m)| m.span.start() < span.end()).filter(move |(_, m)| m.span.end() <= span.end())
+    };
     if let Some((_, whose)) = &q.whose {
         // the longest name in it, the last of equals (the head comes last: "the Lund campaign")
         let best = inside(*whose).filter(|(_, m)| actor(m.ty)).max_by_key(|(i, m)| (m.span.end() - m.span.start(), *i));

@@ -223,6 +223,9 @@ pub(crate) fn typed_ranges(model: &Model, text: &str, spans: &[Span], words: &[&
 /// body).
 fn add_known_groups(text: &str, spans: &[Span], words: &[&str], found: &mut Vec<(usize, usize, usize)>, org: usize, misc: Option<usize>) {
     let capital = |i: usize| starts_upper(words[i]) && words[i].chars().any(char::is_alphabetic);
+    // (a MISC range that reaches into a run from `i` by its demonym only: "[30,000-strong
+    // Syrian] Democratic Forces")
+    let demonym = |(a, b, label): (usize, usize, usize), i: usize| b == i + 1 && a <= i && Some(label) == misc && gazetteer::demonym(words[i]).is_some();
     let mut added = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -230,29 +233,20 @@ fn add_known_groups(text: &str, spans: &[Span], words: &[&str], found: &mut Vec<
         while end < words.len() && capital(end) {
             end += 1;
         }
-        let touching: Vec<usize> = (0..found.len()).filter(|&r| found[r].0 < end && i < found[r].1).collect();
-        // (a MISC range that reaches into the run by its demonym only: "[30,000-strong Syrian]
-        // Democratic Forces")
-        let demonym = |r: usize| {
-            let (a, b, label) = found[r];
-            b == i + 1 && a <= i && Some(label) == misc && gazetteer::demonym(words[i]).is_some()
-        };
-        let free = touching.iter().all(|&r| demonym(r));
-        if (2..=6).contains(&(end - i)) && free && gazetteer::armed_group(&text[spans[i].start()..spans[end - 1].end()]).is_some() {
-            added.push((i, end, org, touching));
+        if (2..=6).contains(&(end - i)) {
+            let free = found.iter().filter(|r| r.0 < end && i < r.1).all(|&r| demonym(r, i));
+            if free && gazetteer::armed_group(&text[spans[i].start()..spans[end - 1].end()]).is_some() {
+                added.push((i, end, org));
+            }
         }
         i = end.max(i + 1);
     }
     if added.is_empty() {
         return;
     }
-    let dropped: Vec<usize> = added.iter().flat_map(|x| x.3.iter().copied()).collect();
-    let mut r = 0;
-    found.retain(|_| {
-        r += 1;
-        !dropped.contains(&(r - 1))
-    });
-    found.extend(added.into_iter().map(|(a, b, label, _)| (a, b, label)));
+    // (only the demonym ranges a name replaces touch it)
+    found.retain(|r| !added.iter().any(|x| r.0 < x.1 && x.0 < r.1));
+    found.extend(added);
     found.sort_unstable();
 }
 

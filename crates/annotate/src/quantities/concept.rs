@@ -69,11 +69,10 @@ pub(super) fn attach(text: &str, sentences: Option<&[Span]>, qs: &mut [Quantity]
         }
         let s = &parsed.as_ref().expect("just set").1;
         let Some(at) = s.locate(q.span) else { continue };
-        let measure = !matches!(q.kind, QuantityKind::Count | QuantityKind::Ratio);
+        let measure = q.kind.is_measure();
         // A duration in a time adverbial ("over the past two days militants launched …") measures
         // no phrase after it
-        let before = text[..q.span.start()].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-        let adverbial = matches!(q.kind, QuantityKind::Duration) && matches!(before.as_str(), "past" | "last" | "next" | "previous" | "coming" | "first" | "final");
+        let adverbial = matches!(q.kind, QuantityKind::Duration) && at.a > 0 && matches!(s.word(at.a - 1).to_lowercase().as_str(), "past" | "last" | "next" | "previous" | "coming" | "first" | "final");
         if measure && q.counted.is_none() && !adverbial {
             q.counted = s.measured(&at).or_else(|| s.scope(&at)).and_then(|r| s.phrase(r));
             if let Some((unit, Some(counted), end)) = &last_measure {
@@ -95,16 +94,14 @@ pub(super) fn attach(text: &str, sentences: Option<&[Span]>, qs: &mut [Quantity]
         if measure {
             last_measure = Some((q.unit.clone(), q.counted.clone(), at.b));
         }
-        {
-            // (a ratio is whoever holds the edge: "a force which outnumbered them five to one")
-            let mut whose = s.whose(&at, !measure);
-            // (not across a dash: what follows one adds to the sentence, it is no list item)
-            if whose.is_none() && at.first.is_some_and(|c| s.clause_verb(c).is_none() && !s.after_dash(c)) {
-                whose = previous;
-            }
-            previous = whose.or(previous);
-            q.whose = whose.and_then(|r| s.phrase(r));
+        // (a ratio too is whoever holds the edge: "a force which outnumbered them five to one")
+        let mut whose = s.whose(&at, !measure);
+        // (not across a dash: what follows one adds to the sentence, it is no list item)
+        if whose.is_none() && at.first.is_some_and(|c| s.clause_verb(c).is_none() && !s.after_dash(c)) {
+            whose = previous;
         }
+        previous = whose.or(previous);
+        q.whose = whose.and_then(|r| s.phrase(r));
     }
 }
 
@@ -760,7 +757,7 @@ impl<'t> Sentence<'t> {
     fn harms_object(&self, v: usize, c: usize) -> bool {
         let (vs, ve) = self.range(v);
         let active = !(vs..ve).any(|i| matches!(self.word(i).to_lowercase().as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "being"));
-        let prepositions = (v + 1..c).any(|k| self.is(k, "PP") && !self.single(k).is_some_and(|w| w == "at"));
+        let prepositions = (v + 1..c).any(|k| self.is(k, "PP") && self.single(k).is_none_or(|w| w != "at"));
         let comma = (ve..self.p.chunks[c].start).any(|i| self.word(i) == ",");
         let verb = self.word(ve - 1).to_lowercase();
         // (and a verb of letting or making: "would permit 5,000 militants to escape" — they are
@@ -777,23 +774,26 @@ impl<'t> Sentence<'t> {
         copula_to && AIM_NOUNS.contains(&head.as_str())
     }
 
-    /// A possessor written without its apostrophe, as some sources print it ("Bidens $2
-    /// trillion plan", "the companys $14 billion in earnings"): a noun ending in "s" right
-    /// before a figure that modifies a noun, in the figure's chunk after a determiner or a
-    /// name, or the noun phrase just before a chunk that opens with the figure.
+    /// Token `i` may end a possessor printed without its apostrophe: a noun, no figure and no
+    /// time noun, ending in a single "s" ("Bidens", "companys", not "boss" or "years").
+    fn bare_s_noun(&self, i: usize) -> bool {
+        self.p.pos[i].starts_with("NN") && self.word(i).ends_with('s') && !self.word(i).ends_with("ss") && !self.figure[i] && !TIME_NOUNS.contains(&self.word(i).to_lowercase().as_str())
+    }
+
     /// A noun phrase that reads as a possessor without its apostrophe: a determiner or a name,
     /// then nouns, the last ending in "s" ("the presidents", "the Biden administrations").
     fn bare_possessive(&self, (a, b): Range) -> bool {
         let from = if self.p.pos[a] == "DT" { a + 1 } else { a };
-        let last = b - 1;
-        let s_noun = self.p.pos[last].starts_with("NN") && self.word(last).ends_with('s') && !self.word(last).ends_with("ss") && !TIME_NOUNS.contains(&self.word(last).to_lowercase().as_str());
-        from < b && (self.p.pos[a] == "DT" || self.p.pos[a].starts_with("NNP")) && s_noun && (from..b).all(|i| self.p.pos[i].starts_with("NN") && !self.figure[i])
+        from < b && (self.p.pos[a] == "DT" || self.p.pos[a].starts_with("NNP")) && self.bare_s_noun(b - 1) && (from..b).all(|i| self.p.pos[i].starts_with("NN") && !self.figure[i])
     }
 
+    /// A possessor written without its apostrophe, as some sources print it ("Bidens $2
+    /// trillion plan", "the companys $14 billion in earnings"): a noun ending in "s" right
+    /// before a figure that modifies a noun, in the figure's chunk after a determiner or a
+    /// name, or the noun phrase just before a chunk that opens with the figure.
     fn bare_possessor(&self, at: &At) -> Option<Range> {
         let c = at.first?;
         let (start, end) = self.range(c);
-        let s_noun = |i: usize| self.p.pos[i].starts_with("NN") && self.word(i).ends_with('s') && !self.word(i).ends_with("ss") && !self.figure[i] && !TIME_NOUNS.contains(&self.word(i).to_lowercase().as_str());
         // the figure modifies a noun after it in its chunk, or is the value of what follows "in"
         let modifies = self.has_noun((at.b, end)) || (end == at.b && self.p.tokens.get(at.b).is_some_and(|_| self.word(at.b) == "in"));
         if at.a == 0 || !modifies {
@@ -802,14 +802,14 @@ impl<'t> Sentence<'t> {
         if start < at.a {
             let from = if self.p.pos[start] == "DT" { start + 1 } else { start };
             let named = self.p.pos[start] == "DT" || self.p.pos[from].starts_with("NNP");
-            return (from < at.a && named && s_noun(at.a - 1) && (from..at.a).all(|i| self.p.pos[i].starts_with("NN"))).then_some((from, at.a));
+            return (from < at.a && named && self.bare_s_noun(at.a - 1) && (from..at.a).all(|i| self.p.pos[i].starts_with("NN"))).then_some((from, at.a));
         }
         if c == 0 || !self.touch(c) || !self.is(c - 1, "NP") {
             return None;
         }
         let np = self.range(c - 1);
         let pronoun = self.single(c - 1).is_some_and(|w| PRONOUNS.contains(&w.as_str()));
-        (s_noun(np.1 - 1) && !pronoun && !self.is_figure(np) && !self.temporal(np) && !(np.0..np.1).any(|i| self.figure[i])).then_some(np)
+        (self.bare_s_noun(np.1 - 1) && !pronoun && !self.is_figure(np) && !self.temporal(np) && !(np.0..np.1).any(|i| self.figure[i])).then_some(np)
     }
 
     /// The standard of a comparison chunk `c` is in: the noun phrase right after a "than" that

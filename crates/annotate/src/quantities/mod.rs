@@ -112,6 +112,14 @@ pub enum QuantityKind {
     Other(String),
 }
 
+impl QuantityKind {
+    /// A measure (money, percent, distance, duration, other), not a count or a ratio: it
+    /// measures something rather than counting it.
+    pub fn is_measure(&self) -> bool {
+        !matches!(self, QuantityKind::Count | QuantityKind::Ratio)
+    }
+}
+
 /// Direction of a change stated with the number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Trend {
@@ -927,10 +935,8 @@ fn find(text: &str, sentences: Option<&[Span]>) -> Vec<Quantity> {
 /// "a blow to the 9 billion shekel ($2.4 billion) industry", "stretched for seven miles (11
 /// km)".
 fn share_concepts_in_conversions(text: &str, qs: &mut [Quantity]) {
-    let measure = |q: &Quantity| !matches!(q.kind, QuantityKind::Count | QuantityKind::Ratio);
     for k in 1..qs.len() {
-        let gap = &text[qs[k - 1].span.end()..qs[k].span.start()];
-        if gap.trim() == "(" && measure(&qs[k - 1]) && measure(&qs[k]) && (qs[k - 1].counted.is_some() || qs[k - 1].whose.is_some()) {
+        if restates(text, qs, k) && qs[k - 1].kind.is_measure() && qs[k].kind.is_measure() && (qs[k - 1].counted.is_some() || qs[k - 1].whose.is_some()) {
             qs[k].counted = qs[k - 1].counted.clone();
             qs[k].whose = qs[k - 1].whose.clone();
         }
@@ -943,9 +949,8 @@ fn share_concepts_in_conversions(text: &str, qs: &mut [Quantity]) {
 fn rate_after_conversion(text: &str, qs: &mut [Quantity]) {
     const RATES: &[&str] = &["year", "month", "week", "day", "hour", "barrel", "ounce", "share", "gallon", "tonne", "ton"];
     for k in 1..qs.len() {
-        let gap = &text[qs[k - 1].span.end()..qs[k].span.start()];
         let Some(rest) = text[qs[k].span.end()..].trim_start().strip_prefix(')') else { continue };
-        if gap.trim() != "(" || qs[k - 1].unit.as_deref().is_none_or(|u| u.contains(" per ")) || matches!(qs[k - 1].kind, QuantityKind::Count | QuantityKind::Percent | QuantityKind::Ratio) {
+        if !restates(text, qs, k) || qs[k - 1].unit.as_deref().is_none_or(|u| u.contains(" per ")) || matches!(qs[k - 1].kind, QuantityKind::Count | QuantityKind::Percent | QuantityKind::Ratio) {
             continue;
         }
         let mut words = rest.split_whitespace();
@@ -971,11 +976,11 @@ fn inherit_unit_in_lists(text: &str, qs: &mut [Quantity]) {
         let linked = part_of || words.first().is_some_and(|w| matches!(w.trim_start_matches(','), "and" | "or" | "to" | "but" | "versus" | "vs" | ""));
         let clause_break = gap.contains(['.', ';', ':', '(', ')', '!', '?']);
         let src = &qs[k - 1];
-        let measured = src.unit.is_some() && !matches!(src.kind, QuantityKind::Count | QuantityKind::Ratio);
+        let measured = src.unit.is_some() && src.kind.is_measure();
         // "rose 8% to 3.65": a change in percent, then a price
         let level_after_change = words.first() == Some(&"to") && (src.kind == QuantityKind::Percent || src.trend.is_some());
         // "280 million of the 1.5 billion shekels": the earlier bare one takes the later unit
-        let later_measured = qs[k].unit.is_some() && !matches!(qs[k].kind, QuantityKind::Count | QuantityKind::Ratio);
+        let later_measured = qs[k].unit.is_some() && qs[k].kind.is_measure();
         if part_of && later_measured && qs[k - 1].unit.is_none() && qs[k - 1].kind == QuantityKind::Count && qs[k - 1].counted.is_none() {
             let (kind, unit) = (qs[k].kind.clone(), qs[k].unit.clone());
             qs[k - 1].kind = kind;
@@ -990,6 +995,12 @@ fn inherit_unit_in_lists(text: &str, qs: &mut [Quantity]) {
     }
 }
 
+/// Quantity `k` opens a bracket right after quantity `k - 1`: a conversion of it, as in "9
+/// billion shekels ($2.4 billion)".
+fn restates(text: &str, qs: &[Quantity], k: usize) -> bool {
+    text[qs[k - 1].span.end()..qs[k].span.start()].trim() == "("
+}
+
 /// A figure restated in other units in brackets right after another ("just under 296 hp
 /// (224 kW / 300 PS)", "dropped by 1 to 1.5 °C (1.8 to 2.7 °F)") carries the first one's
 /// bound, approximation and trend.
@@ -997,7 +1008,7 @@ fn inherit_in_conversions(text: &str, qs: &mut [Quantity]) {
     let mut anchor: Option<usize> = None;
     for k in 1..qs.len() {
         let gap = &text[qs[k - 1].span.end()..qs[k].span.start()];
-        let opens = gap.trim() == "(";
+        let opens = restates(text, qs, k);
         let continues = anchor.is_some() && matches!(gap.trim(), "/" | "," | "or" | ";");
         if !(opens || continues) {
             anchor = None;
