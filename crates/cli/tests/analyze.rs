@@ -11,11 +11,11 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("corroborate-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+mod scratch;
+use scratch::Scratch;
+
+fn temp_dir(name: &str) -> Scratch {
+    Scratch::created("test", name)
 }
 
 fn records(out: &Path) -> Vec<serde_json::Value> {
@@ -566,7 +566,7 @@ fn examples_quotes_speakers_and_blame_follow_the_answer_key() {
 
 /// `analyze` run over the Palmyra pages into a fresh `name` folder, which it returns; `None`
 /// (with a message) when the pages are absent.
-fn analyze_palmyra(name: &str) -> Option<PathBuf> {
+fn analyze_palmyra(name: &str) -> Option<Scratch> {
     let corpus = repo().join("../shared/corpus/palmyra-2016");
     if !corpus.is_dir() {
         eprintln!("skipped: {} not present", corpus.display());

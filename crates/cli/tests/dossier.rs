@@ -5,14 +5,16 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod scratch;
+use scratch::Scratch;
+
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// Runs `analyze` on `inputs` into a fresh folder with the extra `args`.
-fn analyze(name: &str, inputs: &[PathBuf], args: &[&str]) -> PathBuf {
-    let out = std::env::temp_dir().join(format!("corroborate-dossier-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
+fn analyze(name: &str, inputs: &[PathBuf], args: &[&str]) -> Scratch {
+    let out = Scratch::empty("dossier", name);
     let status = Command::new(env!("CARGO_BIN_EXE_corroborate")).args(["analyze", "--quiet", "--out"]).arg(&out).args(args).args(inputs).status().unwrap();
     assert!(status.success(), "analyze failed on {inputs:?}");
     out

@@ -12,11 +12,11 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("corroborate-report-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+mod scratch;
+use scratch::Scratch;
+
+fn temp_dir(name: &str) -> Scratch {
+    Scratch::created("report", name)
 }
 
 fn analyze(out: &Path, inputs: &[&Path], extra: &[&str]) -> std::process::Output {
