@@ -122,7 +122,9 @@ fn resolve(w: &Words, a: usize, b: usize, state: &State) -> Speaker {
             kind: SpeakerKind::Description,
         };
     }
-    if let Some(k) = w.mention_in(span) {
+    // A mention running on past the phrase (a title-case headline tagged as one name, cue and
+    // all) does not name the speaker.
+    if let Some(k) = w.mention_in(span).filter(|&k| w.entities[k].span.end() <= span.end()) {
         return Speaker {
             span: Some(span),
             mention: Some(k),
@@ -278,6 +280,9 @@ pub(crate) fn find_quotes(w: &Words) -> Vec<Quote> {
                 (Some(f), _) => w
                     .np_before(qb, k)
                     .filter(|&(a, _)| a >= f && (f..a).all(|j| w.lower(j) != "that"))
+                    // In a title-case headline the walk runs over every word: a speaker there
+                    // never spans a comma ("‘…’ Could Pass, Senator Says").
+                    .filter(|_| !w.title_case[w.words[k].sentence] || (f..k).all(|j| w.raw(j) != ","))
                     // A pronoun is the whole speaker ("“…,” he went on, adding …").
                     .map(|(_, b)| if PRONOUNS.contains(&w.lower(f)) { f } else { b })
                     .map(|b| resolve(w, f, b, &state)),

@@ -561,3 +561,15 @@ fn a_transcript_label_speaks_its_whole_paragraph() {
     let names: Vec<&str> = a.quotes.iter().filter_map(|q| q.speaker.as_ref()?.span.map(|s| s.of(t))).collect();
     assert!(names.contains(&"HOST"), "{names:?}");
 }
+
+#[test]
+fn a_title_case_headline_has_capitalised_cues() {
+    let q = quotes("Harbour Master Ilse Varga Says Ferry Service Will Resume In March\n\nThe ferry was idle.");
+    assert!(q.iter().any(|q| q.0 == "Ferry Service Will Resume In March" && q.1.ends_with("Ilse Varga")), "{q:?}");
+    // The speaker of a closing cue starts after the comma, not at the clause before it.
+    let q = quotes("Bridge Tolls ‘A Burden’ Could Double, Mayor Tomas Brell Warns\n\nThe council met.");
+    assert!(q.iter().all(|q| !q.1.contains("Double")), "{q:?}");
+    assert!(q.iter().any(|q| q.0.starts_with("Bridge Tolls") && q.1.ends_with("Tomas Brell")), "{q:?}");
+    // In a sentence the verb is in lower case; a capitalised word there is not a cue.
+    assert!(quotes("The Says Hall opened in March after repairs to its roof.").is_empty());
+}

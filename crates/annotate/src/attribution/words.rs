@@ -23,6 +23,9 @@ pub(crate) struct Words<'t> {
     /// Byte ranges inside double quotation marks, in order (mentions there are quoted words,
     /// not antecedents for a pronoun).
     pub quoted: Vec<Span>,
+    /// Each sentence is written in title case, as headlines are ("Senator Says Plan Will
+    /// Fail"): its verbs are capitalised too.
+    pub title_case: Vec<bool>,
 }
 
 impl<'t> Words<'t> {
@@ -53,6 +56,7 @@ impl<'t> Words<'t> {
             .filter(|m| !m.single && !m.nested)
             .map(|m| m.span)
             .collect();
+        let title_case = sentence_words.iter().map(|&(a, b)| is_title_case(text, &words[a..b])).collect();
         Words {
             text,
             words,
@@ -61,7 +65,19 @@ impl<'t> Words<'t> {
             sentences,
             entities,
             quoted,
+            title_case,
         }
+    }
+
+    /// Word `i` is written as a verb may be: in lower case, or capitalised inside a title-case
+    /// sentence (not as its first word, which any sentence capitalises).
+    fn verb_cased(&self, i: usize) -> bool {
+        let raw = self.raw(i);
+        raw.starts_with(char::is_lowercase)
+            || (raw.starts_with(char::is_uppercase)
+                && !raw.chars().skip(1).any(char::is_uppercase)
+                && self.title_case[self.words[i].sentence]
+                && i > self.sentence_words[self.words[i].sentence].0)
     }
 
     pub fn lower(&self, i: usize) -> &str {
@@ -116,9 +132,7 @@ impl<'t> Words<'t> {
     /// word that makes it a noun ("unconfirmed reports").
     pub fn is_cue(&self, i: usize, lo: usize) -> bool {
         let w = self.lower(i);
-        if super::cues::cue_verb(w).is_none()
-            || !self.raw(i).starts_with(|c: char| c.is_lowercase())
-        {
+        if super::cues::cue_verb(w).is_none() || !self.verb_cased(i) {
             return false;
         }
         if i > lo && w.ends_with('s') && super::cues::NOUN_MAKERS.contains(&self.lower(i - 1)) {
@@ -140,7 +154,7 @@ impl<'t> Words<'t> {
     pub fn is_predicate(&self, i: usize, lo: usize) -> bool {
         self.is_cue(i, lo)
             || (super::cues::STANCE_VERBS.contains(&self.lower(i))
-                && self.raw(i).starts_with(|c: char| c.is_lowercase())
+                && self.verb_cased(i)
                 && !(i > lo && super::cues::NOUN_MAKERS.contains(&self.lower(i - 1))))
     }
 
@@ -388,4 +402,13 @@ impl<'t> Words<'t> {
         }
         a
     }
+}
+
+/// Title case: at least four words of four or more letters, all capitalised, and not all in
+/// capitals (an all-capitals line is a shout or a label, not a headline).
+fn is_title_case(text: &str, words: &[Word]) -> bool {
+    let long: Vec<&str> = words.iter().map(|w| w.span.of(text)).filter(|r| r.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    long.len() >= 4
+        && long.iter().all(|r| r.starts_with(char::is_uppercase))
+        && long.iter().any(|r| r.chars().skip(1).any(char::is_lowercase))
 }
