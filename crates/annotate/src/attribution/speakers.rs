@@ -893,8 +893,10 @@ pub(crate) fn content_end(w: &Words, quoted: &[bool], c0: usize, e: usize) -> us
         let next = w.lower(j + 1);
         let cut = match w.lower(j) {
             "," => {
+                // (", even suggesting that …": an adverb may come before the participle)
+                let p = if matches!(next, "even" | "also" | "again" | "later") { j + 2 } else { j + 1 };
                 matches!(next, "but" | "although" | "though" | "while" | "whereas")
-                    || (next.ends_with("ing") && w.is_cue(j + 1, c0))
+                    || (p <= e && w.lower(p).ends_with("ing") && w.is_cue(p, c0))
             }
             "and" | "but" => {
                 let v = if matches!(next, "then" | "also" | "later") { j + 2 } else { j + 1 };

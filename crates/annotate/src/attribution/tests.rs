@@ -573,3 +573,10 @@ fn a_title_case_headline_has_capitalised_cues() {
     // In a sentence the verb is in lower case; a capitalised word there is not a cue.
     assert!(quotes("The Says Hall opened in March after repairs to its roof.").is_empty());
 }
+
+#[test]
+fn an_adverb_before_a_closing_participle_cue_still_parts_the_clauses() {
+    let q = quotes("The council complained about the schedule on Monday, even suggesting that the vote had been rigged.");
+    assert!(q.iter().any(|q| q.0 == "about the schedule on Monday"), "{q:?}");
+    assert!(q.iter().any(|q| q.0 == "that the vote had been rigged" && q.1 == "The council"), "{q:?}");
+}
