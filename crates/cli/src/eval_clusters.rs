@@ -49,6 +49,9 @@ pub struct Args {
     /// Override the factor for two reports that each name one weekday, different ones.
     #[arg(long, value_name = "F")]
     weekday_mismatch: Option<f32>,
+    /// Override the most days apart two dated reports of one story may be.
+    #[arg(long, value_name = "DAYS")]
+    date_spread: Option<i32>,
     /// Instead of scoring, print a grid of thresholds scored on the tuning half (model
     /// selection; the held-out half is not looked at).
     #[arg(long)]
@@ -87,6 +90,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if let Some(f) = args.weekday_mismatch {
         params.weekday_mismatch = f;
+    }
+    if let Some(d) = args.date_spread {
+        params.story_date_spread_days = d;
     }
     if let Some(n) = args.errors {
         let items = clusters::load(&data, format)

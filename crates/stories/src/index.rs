@@ -59,6 +59,13 @@ pub struct Params {
     /// Factor on the similarity of two reports that each name one day of the week, a
     /// different one, unless both are dated from their texts (their dates already say it).
     pub weekday_mismatch: f32,
+    /// No story holds two dated reports whose main event days are further apart than this
+    /// (a publication date standing in for the event covers [`Params::publication_slack_days`]
+    /// before it; reports that cannot be dated, or whose dates are only lower bounds, are
+    /// free, and so are the two sides of a forced link). The date factor discounts the pair of
+    /// dated reports; without this cap, undated reports of one running topic like both would
+    /// still bridge them.
+    pub story_date_spread_days: i32,
 }
 
 impl Default for Params {
@@ -80,6 +87,7 @@ impl Default for Params {
             figure_weight: 3.0,
             weekday_mismatch: 0.5,
             headline_share: 0.25,
+            story_date_spread_days: 7,
         }
     }
 }
@@ -291,6 +299,9 @@ pub(crate) struct IndexedDoc {
     pub(crate) after: i32,
     /// Bit `d` set: the text names weekday `d` (1 Monday … 7 Sunday).
     pub(crate) weekdays: u8,
+    /// The days the main event falls in (earliest, latest), for reports dated from their text
+    /// or by publication; `None` for the others ([`Params::story_date_spread_days`]).
+    pub(crate) main_days: Option<(i32, i32)>,
 }
 
 /// Why a document is in its story: its strongest edge.
@@ -552,6 +563,14 @@ impl StoryIndex {
             weak_date: f.dated_by_publication_only(),
             after: f.event_window_after.max(0),
             weekdays: f.weekdays.iter().fold(0, |m, &d| m | (1u8 << (d & 7))),
+            main_days: f
+                .event_dates
+                .first()
+                .filter(|_| f.event_window_after == 0)
+                .map(|e| {
+                    let slack = if f.dated_by_publication_only() { p.publication_slack_days } else { 0 };
+                    (e.day.0 - slack, e.day.0)
+                }),
         };
 
         // Find candidates among the documents already in.
@@ -745,11 +764,23 @@ impl StoryIndex {
                 )
             })
             .collect();
+        // A forced link holds whatever the dates say: its two sides take no part in the cap.
+        let mut days: Vec<Option<(i32, i32)>> = self.docs.iter().map(|d| d.main_days).collect();
+        for &(a, b, e) in &self.edges {
+            if e.forced {
+                days[a as usize] = None;
+                days[b as usize] = None;
+            }
+        }
         let labels = crate::linkage::average_linkage(
             self.docs.len(),
             &weighted,
             self.params.story_threshold as f64,
             &self.keys,
+            Some(crate::linkage::DateSpread {
+                days: &days,
+                max_days: self.params.story_date_spread_days,
+            }),
         );
         let mut by_label: HashMap<u32, Vec<usize>> = HashMap::default();
         for (d, &l) in labels.iter().enumerate() {

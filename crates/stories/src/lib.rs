@@ -14,7 +14,9 @@
 //!    events on nearby days (dates from the text's time expressions; the publication date (ingest's, a dateline
 //!    included) only when the text names none; two reports dated no closer than that which each name
 //!    one weekday, different ones, are discounted). Stories are groups of those links by
-//!    average linkage, so one bridging document does not chain two events; [`cluster`]
+//!    average linkage, so one bridging document does not chain two events, and no story
+//!    holds two dated reports more than [`Params::story_date_spread_days`] apart, however
+//!    many undated ones resemble both; [`cluster`]
 //!    freezes the document frequencies first and its result does not depend on the input
 //!    order. Stories whose documents' words are alike on average (two earthquakes, two
 //!    rehab stays) are grouped into a *thread*, by average linkage too.
@@ -492,7 +494,7 @@ fn threads(
         .iter()
         .map(|g| g.iter().map(|&d| index.keys[d]).min().unwrap_or(0))
         .collect();
-    let labels = linkage::average_linkage_of_groups(&sizes, &edges, threshold as f64, &keys);
+    let labels = linkage::average_linkage_of_groups(&sizes, &edges, threshold as f64, &keys, None);
     let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
     for (s, &l) in labels.iter().enumerate() {
         members.entry(l).or_default().push(s);

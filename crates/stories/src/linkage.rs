@@ -3,7 +3,8 @@
 //! Connected components of "similar enough" links chain: A–B and B–C put A and C together
 //! however unlike they are. Average linkage merges two groups only while the mean similarity
 //! over *all* their cross pairs (a missing link counts as 0) stays above the threshold, so one
-//! bridging document cannot glue two stories together.
+//! bridging document cannot glue two stories together. Optionally ([`DateSpread`]) no group
+//! forms whose dated members lie too far apart.
 //!
 //! The result does not depend on the order edges are given in: weights are integers (sums are
 //! exact), the best merge is chosen by exact rational comparison, and ties go to the pair whose
@@ -44,13 +45,32 @@ impl PartialOrd for Candidate {
 
 /// Cluster label (a representative document) of each of `n` documents. `edges` are
 /// `(a, b, weight in millionths)`; `key[d]` orders documents independently of their numbers.
+/// With `dates`, no group forms whose documents' event days lie further apart than its cap
+/// (see [`DateSpread`]).
 pub(crate) fn average_linkage(
     n: usize,
     edges: &[(u32, u32, i64)],
     threshold: f64,
     key: &[u64],
+    dates: Option<DateSpread>,
 ) -> Vec<u32> {
-    average_linkage_of_groups(&vec![1; n], edges, threshold, key)
+    average_linkage_of_groups(&vec![1; n], edges, threshold, key, dates)
+}
+
+/// The event days of each document, as the interval `(earliest, latest)` its event falls in
+/// (`None`: undated), and the most days a group's events may lie apart: a merge that would
+/// put two documents whose intervals are more than `max_days` apart into one group is not
+/// made. Average linkage alone lets reports that cannot be dated bridge two dated events of
+/// one running topic (a law taking effect, the court ruling on it a month later), because
+/// their similarity to both is high; the dated reports of each say they are two.
+///
+/// The test is exact on whole groups and cheap: a group keeps the latest of its documents'
+/// earliest days and the earliest of their latest days; they are further apart than
+/// `max_days` iff some two of its documents are.
+#[derive(Clone, Copy)]
+pub(crate) struct DateSpread<'d> {
+    pub(crate) days: &'d [Option<(i32, i32)>],
+    pub(crate) max_days: i32,
 }
 
 /// Average linkage over nodes that are already groups: node `a` stands for `size[a]` items,
@@ -61,8 +81,18 @@ pub(crate) fn average_linkage_of_groups(
     edges: &[(u32, u32, i64)],
     threshold: f64,
     key: &[u64],
+    dates: Option<DateSpread>,
 ) -> Vec<u32> {
     let n = size.len();
+    // (latest earliest day, earliest latest day) of each group; undated: (MIN, MAX).
+    let mut span: Vec<(i32, i32)> = (0..n)
+        .map(|d| {
+            dates
+                .and_then(|s| s.days[d])
+                .unwrap_or((i32::MIN, i32::MAX))
+        })
+        .collect();
+    let max_days = dates.map_or(i32::MAX, |s| s.max_days);
     let mut neighbours: Vec<HashMap<u32, i64>> = vec![HashMap::default(); n];
     for &(a, b, w) in edges {
         if a == b {
@@ -112,6 +142,11 @@ pub(crate) fn average_linkage_of_groups(
         if (c.sum as i128) < threshold as i128 * c.pairs as i128 {
             break;
         }
+        // Two dated events: not one group, now or later (spans only widen, means only fall).
+        let merged = (span[a].0.max(span[b].0), span[a].1.min(span[b].1));
+        if merged.0 as i64 - merged.1 as i64 > max_days as i64 {
+            continue;
+        }
         // Merge the smaller neighbourhood into the larger.
         let (keep, gone) = if neighbours[a].len() >= neighbours[b].len() {
             (a, b)
@@ -122,6 +157,7 @@ pub(crate) fn average_linkage_of_groups(
         neighbours[keep].remove(&(gone as u32));
         parent[gone] = keep as u32;
         size[keep] += size[gone];
+        span[keep] = merged;
         min_key[keep] = min_key[keep].min(min_key[gone]);
         // Only the groups the merged-away side linked to can now have a higher mean with
         // `keep`: they get a new entry. Every other neighbour's mean with `keep` fell (more
@@ -170,12 +206,12 @@ mod tests {
             (3, 5, w(0.9)),
         ];
         edges.push((2, 3, w(0.5)));
-        let labels = average_linkage(6, &edges, 0.3, &[0, 1, 2, 3, 4, 5]);
+        let labels = average_linkage(6, &edges, 0.3, &[0, 1, 2, 3, 4, 5], None);
         assert_eq!(labels[0], labels[2]);
         assert_eq!(labels[3], labels[5]);
         assert_ne!(labels[0], labels[3]);
         // With a low enough threshold they do merge (average 0.5/9).
-        let labels = average_linkage(6, &edges, 0.05, &[0, 1, 2, 3, 4, 5]);
+        let labels = average_linkage(6, &edges, 0.05, &[0, 1, 2, 3, 4, 5], None);
         assert_eq!(labels[0], labels[5]);
     }
 
@@ -184,9 +220,27 @@ mod tests {
         // Node 0 is three items, 1 and 2 one each: 0–1 sums 0.9 over three pairs (mean 0.3),
         // 0–2 sums 1.5 (mean 0.5).
         let edges = vec![(0, 1, w(0.9)), (0, 2, w(1.5))];
-        let labels = average_linkage_of_groups(&[3, 1, 1], &edges, 0.4, &[0, 1, 2]);
+        let labels = average_linkage_of_groups(&[3, 1, 1], &edges, 0.4, &[0, 1, 2], None);
         assert_eq!(labels[0], labels[2]);
         assert_ne!(labels[0], labels[1]);
+    }
+
+    #[test]
+    fn dated_events_are_not_bridged() {
+        // 0 and 2 are dated 30 days apart; 1 is undated and like both.
+        let edges = vec![(0, 1, w(0.8)), (1, 2, w(0.8)), (0, 2, w(0.4))];
+        let days = [Some((100, 100)), None, Some((130, 130))];
+        let labels = average_linkage(3, &edges, 0.3, &[0, 1, 2], None);
+        assert!(labels[0] == labels[1] && labels[1] == labels[2], "without dates, one group");
+        let spread = DateSpread { days: &days, max_days: 5 };
+        let labels = average_linkage(3, &edges, 0.3, &[0, 1, 2], Some(spread));
+        assert_ne!(labels[0], labels[2]);
+        assert!(labels[1] == labels[0] || labels[1] == labels[2]);
+        // Within the cap, one group.
+        let days = [Some((100, 100)), None, Some((104, 104))];
+        let spread = DateSpread { days: &days, max_days: 5 };
+        let labels = average_linkage(3, &edges, 0.3, &[0, 1, 2], Some(spread));
+        assert!(labels[0] == labels[1] && labels[1] == labels[2]);
     }
 
     #[test]
@@ -205,8 +259,8 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(
-            group(average_linkage(4, &edges, 0.3, &[0, 1, 2, 3])),
-            group(average_linkage(4, &reversed, 0.3, &[0, 1, 2, 3]))
+            group(average_linkage(4, &edges, 0.3, &[0, 1, 2, 3], None)),
+            group(average_linkage(4, &reversed, 0.3, &[0, 1, 2, 3], None))
         );
     }
 }
