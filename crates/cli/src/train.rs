@@ -33,6 +33,9 @@ pub enum Task {
         /// one-pass model.
         #[arg(long, default_value_t = 0)]
         folds: usize,
+        /// The beam width the model decodes and learns with (1: greedily, token by token).
+        #[arg(long, default_value_t = 1)]
+        beam: usize,
         /// Where to write the model.
         #[arg(long, value_name = "FILE", default_value = "crates/annotate/resources/ner.model.gz")]
         out: PathBuf,
@@ -80,7 +83,7 @@ pub fn run(task: Task) -> Result<ExitCode> {
             print!("{}", corroborate_eval::syntax::evaluate(&m, &dev).with_context(|| format!("cannot score on {}", dev.display()))?);
             Ok(ExitCode::SUCCESS)
         }
-        Task::Ner { train, dev_domain, dev, epochs, folds, out } => {
+        Task::Ner { train, dev_domain, dev, epochs, folds, beam, out } => {
             let mut docs = Vec::new();
             let mut domains = Vec::new();
             let mut names: Vec<String> = Vec::new();
@@ -101,7 +104,7 @@ pub fn run(task: Task) -> Result<ExitCode> {
             let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
             let started = Instant::now();
             let labels = ["PER", "ORG", "LOC", "MISC"];
-            let m = model::train(&docs, &domains, &name_refs, &labels, epochs, folds, &lexicon::flags, |fold, epoch, acc| {
+            let m = model::train(&docs, &domains, &name_refs, &labels, epochs, folds, beam, &lexicon::flags, |fold, epoch, acc| {
                 let model = if fold == 0 { "model".to_string() } else { format!("fold {fold}/{folds}") };
                 eprintln!("{model}, epoch {epoch:>2}: token accuracy {acc:.4} ({:.0} s)", started.elapsed().as_secs_f64());
             });

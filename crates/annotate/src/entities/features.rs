@@ -34,6 +34,14 @@ const END: &str = "</s>";
 /// The features of token `i` given the previous tags and the tag the word last had in the
 /// document (`history`, 0 for none). Pushed onto `out` (cleared first).
 pub fn token_features(tokens: &[TokenInfo], i: usize, prev: u8, prev2: u8, history: u8, all_caps_sentence: bool, out: &mut Vec<u32>) {
+    word_features(tokens, i, history, all_caps_sentence, out);
+    tag_features(&tokens[i], prev, prev2, history, out);
+}
+
+/// The features of token `i` that do not read the previous tags ([`token_features`] less
+/// [`tag_features`]), so that a beam scores them once for all its states. Pushed onto `out`
+/// (cleared first).
+pub fn word_features(tokens: &[TokenInfo], i: usize, history: u8, all_caps_sentence: bool, out: &mut Vec<u32>) {
     out.clear();
     let t = &tokens[i];
     // A field of the token `k` places away, or the sentence boundary markers.
@@ -72,10 +80,6 @@ pub fn token_features(tokens: &[TokenInfo], i: usize, prev: u8, prev2: u8, histo
     f(H::new(21).str(word(-1)).str(&t.lower));
     f(H::new(22).str(&t.lower).str(word(1)));
     f(H::new(23).str(shape(-1)).str(&t.short_shape).str(shape(1)));
-    f(H::new(24).byte(prev));
-    f(H::new(25).byte(prev).byte(prev2));
-    f(H::new(26).byte(prev).str(&t.lower));
-    f(H::new(27).byte(prev).str(&t.short_shape));
     if i == 0 {
         f(H::new(28).str(&t.short_shape));
     }
@@ -92,7 +96,6 @@ pub fn token_features(tokens: &[TokenInfo], i: usize, prev: u8, prev2: u8, histo
     }
     if history != 0 {
         f(H::new(34).byte(history));
-        f(H::new(35).byte(history).byte(prev));
     }
     f(H::new(36).str(word(-1)).str(&t.short_shape));
     f(H::new(37).str(&t.short_shape).str(word(1)));
@@ -164,6 +167,20 @@ pub fn token_features(tokens: &[TokenInfo], i: usize, prev: u8, prev2: u8, histo
     let next_gaz = tokens.get(i + 1).map_or(0, |t| t.gazetteer);
     if next_gaz != 0 {
         f(H::new(40).byte(next_gaz.trailing_zeros() as u8));
+    }
+}
+
+/// The features of token `t` that read the previous two tags: the tags, and the previous one
+/// with the word, its shape and the type the word last had in the document (`history`).
+/// Appended to `out`.
+pub fn tag_features(t: &TokenInfo, prev: u8, prev2: u8, history: u8, out: &mut Vec<u32>) {
+    let mut f = |h: H| out.push(h.done());
+    f(H::new(24).byte(prev));
+    f(H::new(25).byte(prev).byte(prev2));
+    f(H::new(26).byte(prev).str(&t.lower));
+    f(H::new(27).byte(prev).str(&t.short_shape));
+    if history != 0 {
+        f(H::new(35).byte(history).byte(prev));
     }
 }
 

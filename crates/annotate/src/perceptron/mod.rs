@@ -99,14 +99,19 @@ impl Training {
 
     /// The perceptron update: towards `truth`, away from `guess`.
     pub fn update(&mut self, features: &[u32], truth: usize, guess: usize) {
+        self.add(features, truth, 1.0);
+        self.add(features, guess, -1.0);
+    }
+
+    /// Adds `delta` to the weight of `tag` for every feature (one half of a structured update,
+    /// where the right and the guessed sequence may have different features).
+    pub fn add(&mut self, features: &[u32], tag: usize, delta: f32) {
         for &f in features {
             let row = self.row(f);
-            for (tag, delta) in [(truth, 1.0f32), (guess, -1.0)] {
-                let k = row * self.tags + tag;
-                self.totals[k] += (self.now - self.stamps[k]) as f64 * self.weights[k] as f64;
-                self.stamps[k] = self.now;
-                self.weights[k] += delta;
-            }
+            let k = row * self.tags + tag;
+            self.totals[k] += (self.now - self.stamps[k]) as f64 * self.weights[k] as f64;
+            self.stamps[k] = self.now;
+            self.weights[k] += delta;
         }
     }
 
