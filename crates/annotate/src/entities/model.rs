@@ -620,6 +620,45 @@ mod tests {
     }
 
     #[test]
+    fn a_beam_finds_the_best_sequence_a_greedy_choice_misses() {
+        // One label (tags O, B, I, L, U). The first token alone prefers U (2) over B (1.5), but
+        // the second strongly prefers L (5), which may only follow B: greedily U then nothing
+        // (2), with a beam of two B then L (6.5).
+        let info = |w: &str| TokenInfo {
+            raw: w.into(),
+            lower: w.to_lowercase(),
+            shape: "Xxxx".into(),
+            short_shape: "Xx".into(),
+            doc_form: None,
+            lower_seen: false,
+            gazetteer: 0,
+            clusters: None,
+            glove: None,
+        };
+        let infos = [info("Anna"), info("Berg")];
+        let mut t = Training::new(5);
+        t.add(&[1000], 4, 2.0);
+        t.add(&[1000], 1, 1.5);
+        t.add(&[1001], 3, 5.0);
+        let mut right = 0;
+        let mut decode = |width: usize| beam_sentence(width, 0, 5, &infos, &[0, 0], &[1000, 1001], &[0, 1, 2], &mut Scorer::Learning(&mut t, &[], &mut right), None);
+        assert_eq!(decode(1), vec![4, 0]);
+        assert_eq!(decode(2), vec![1, 3]);
+    }
+
+    #[test]
+    fn a_beam_model_learns_a_toy_corpus_and_keeps_its_width() {
+        let model = train(&toy_docs(), &[], &[], &["PER", "ORG", "LOC"], 5, 0, 4, &|s| vec![0; s.len()], |_, _, _| {});
+        let sentences = vec!["Anna Berg visited Oslo on Monday .".split(' ').collect::<Vec<_>>()];
+        let tagged = model.tag(0, &sentences, &[]);
+        assert_eq!(tagged[0], vec![(0, 2, 0), (3, 4, 2)]);
+        let again = Model::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!(again.beam, 4);
+        assert!(!again.two_pass);
+        assert_eq!(again.tag(0, &sentences, &[]), tagged);
+    }
+
+    #[test]
     fn learns_a_toy_corpus_and_survives_a_round_trip() {
         let model = train(&toy_docs(), &[], &[], &["PER", "ORG", "LOC"], 5, 0, 1, &|s| vec![0; s.len()], |_, _, _| {});
         let sentences = vec!["Anna Berg visited Oslo on Monday .".split(' ').collect::<Vec<_>>()];
