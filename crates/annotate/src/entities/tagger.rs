@@ -180,8 +180,9 @@ pub(crate) struct Typed {
 /// gazetteers ([`gazetteer::classify`]).
 pub(crate) fn typed_ranges(model: &Model, text: &str, spans: &[Span], words: &[&str], found: Vec<(usize, usize, usize)>) -> Vec<Typed> {
     let misc = model.labels().iter().position(|l| l == "MISC");
-    let mut found = known_names(text, spans, words, found, misc);
-    if let Some(org) = model.labels().iter().position(|l| l == "ORG") {
+    let org = model.labels().iter().position(|l| l == "ORG");
+    let mut found = known_names(text, spans, words, found, misc, org);
+    if let Some(org) = org {
         add_known_groups(text, spans, words, &mut found, org, misc);
     }
     let mut out = Vec::with_capacity(found.len());
@@ -261,11 +262,12 @@ fn is_known_name(name: &str) -> bool {
 
 /// The tagged token ranges of one sentence, mended by the names the gazetteers know: two
 /// ranges with only joining words between them ([`NAME_JOINERS`]) become one when the whole is
-/// a known name ("Islamic State of Iraq and the Levant"), and a `MISC` range that is not known
-/// but ends in a known name after demonyms or capitalised compounds ("Iraqi Shiite-majority
-/// Hashd Al Shaabi", "Lebanese Hezbollah") is cut to that name, each demonym left as a one-word
-/// `MISC` range (a demonym, later, that modifies the name).
-fn known_names(text: &str, spans: &[Span], words: &[&str], found: Vec<(usize, usize, usize)>, misc: Option<usize>) -> Vec<(usize, usize, usize)> {
+/// a known name ("Islamic State of Iraq and the Levant"), and a range other than an `ORG` one
+/// (whose own name may hold its country) that is not known but ends in a known name after
+/// demonyms or capitalised compounds ("Iraqi Shiite-majority Hashd Al Shaabi", "Lebanese
+/// Hezbollah"; the model may call the whole a person) is cut to that name, each demonym left as a one-word `MISC` range (a demonym,
+/// later, that modifies the name).
+fn known_names(text: &str, spans: &[Span], words: &[&str], found: Vec<(usize, usize, usize)>, misc: Option<usize>, org: Option<usize>) -> Vec<(usize, usize, usize)> {
     // A range's words up to its last capitalised one (trim_name drops the lower-case words
     // after a name later: "Hashd Al Shaabi paramilitaries").
     let name = |a: usize, mut b: usize| {
@@ -295,7 +297,7 @@ fn known_names(text: &str, spans: &[Span], words: &[&str], found: Vec<(usize, us
                     .split_whitespace()
                     .all(|w| gazetteer::demonym(w).is_some() || (w.contains('-') && w.starts_with(char::is_uppercase)))
         };
-        let cut = (Some(label) == misc && !is_known_name(name(a, b)))
+        let cut = (Some(label) != org && !is_known_name(name(a, b)))
             .then(|| (a + 1..b.saturating_sub(1)).find(|&k| modifiers(k) && is_known_name(name(k, b))))
             .flatten();
         match cut {
@@ -566,7 +568,7 @@ mod tests {
     fn mended(text: &str, found: &[(usize, usize, usize)]) -> Vec<(String, usize)> {
         let spans = tokens::tokenize(text, Span::new(text, 0, text.len()).unwrap());
         let words: Vec<&str> = spans.iter().map(|t| t.of(text)).collect();
-        known_names(text, &spans, &words, found.to_vec(), Some(3)).into_iter().map(|(a, b, l)| (words[a..b].join(" "), l)).collect()
+        known_names(text, &spans, &words, found.to_vec(), Some(3), Some(1)).into_iter().map(|(a, b, l)| (words[a..b].join(" "), l)).collect()
     }
 
     #[test]
@@ -607,8 +609,12 @@ mod tests {
         // The, Iraqi, Shiite-majority, Hashd, Al, Shaabi, moved, .
         let t = "The Iraqi Shiite-majority Hashd Al Shaabi moved.";
         assert_eq!(mended(t, &[(1, 6, 3)]), [("Iraqi".to_string(), 3), ("Hashd Al Shaabi".to_string(), 3)]);
-        // Only a MISC range is cut: an organisation's own name keeps its country.
+        // An organisation's own name keeps its country.
         assert_eq!(mended(t, &[(1, 6, 1)]), [("Iraqi Shiite-majority Hashd Al Shaabi".to_string(), 1)]);
+        // A person's range is cut like a MISC one: the model took the group for a person.
+        assert_eq!(mended(t, &[(1, 6, 0)]), [("Iraqi".to_string(), 3), ("Hashd Al Shaabi".to_string(), 0)]);
+        let t = "Shiite-majority Hashd Al Shaabi units moved.";
+        assert_eq!(mended(t, &[(0, 4, 0)]), [("Hashd Al Shaabi".to_string(), 0)]);
         // The model's range may run on over lower-case words, which are trimmed later.
         let t = "The Iraqi Hashd Al Shaabi paramilitaries moved.";
         assert_eq!(mended(t, &[(1, 6, 3)]), [("Iraqi".to_string(), 3), ("Hashd Al Shaabi paramilitaries".to_string(), 3)]);
