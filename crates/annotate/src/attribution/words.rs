@@ -407,8 +407,13 @@ impl<'t> Words<'t> {
 /// Title case: at least four words of four or more letters, all capitalised, and not all in
 /// capitals (an all-capitals line is a shout or a label, not a headline).
 fn is_title_case(text: &str, words: &[Word]) -> bool {
-    let long: Vec<&str> = words.iter().map(|w| w.span.of(text)).filter(|r| r.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
-    long.len() >= 4
-        && long.iter().all(|r| r.starts_with(char::is_uppercase))
-        && long.iter().any(|r| r.chars().skip(1).any(char::is_lowercase))
+    let (mut long, mut lower) = (0, false);
+    for r in words.iter().map(|w| w.span.of(text)).filter(|r| r.chars().filter(|c| c.is_alphabetic()).count() >= 4) {
+        if !r.starts_with(char::is_uppercase) {
+            return false;
+        }
+        long += 1;
+        lower |= r.chars().skip(1).any(char::is_lowercase);
+    }
+    long >= 4 && lower
 }

@@ -31,16 +31,10 @@ pub use crate::perceptron::features::{shapes, H};
 const START: &str = "<s>";
 const END: &str = "</s>";
 
-/// The features of token `i` given the previous tags and the tag the word last had in the
-/// document (`history`, 0 for none). Pushed onto `out` (cleared first).
-pub fn token_features(tokens: &[TokenInfo], i: usize, prev: u8, prev2: u8, history: u8, all_caps_sentence: bool, out: &mut Vec<u32>) {
-    word_features(tokens, i, history, all_caps_sentence, out);
-    tag_features(&tokens[i], prev, prev2, history, out);
-}
-
-/// The features of token `i` that do not read the previous tags ([`token_features`] less
-/// [`tag_features`]), so that a beam scores them once for all its states. Pushed onto `out`
-/// (cleared first).
+/// The features of token `i` that do not read the previous tags (those are
+/// [`tag_features`]), given the tag the word last had in the document (`history`, 0 for
+/// none), so that a beam scores them once for all its states. Pushed onto `out` (cleared
+/// first).
 pub fn word_features(tokens: &[TokenInfo], i: usize, history: u8, all_caps_sentence: bool, out: &mut Vec<u32>) {
     out.clear();
     let t = &tokens[i];
@@ -242,7 +236,8 @@ mod tests {
             glove: None,
         };
         let mut out = Vec::new();
-        token_features(&[t], 0, 0, 0, 0, false, &mut out);
+        word_features(std::slice::from_ref(&t), 0, 0, false, &mut out);
+        tag_features(&t, 0, 0, 0, &mut out);
         assert!(out.len() > 15);
     }
 }

@@ -265,8 +265,8 @@ fn is_known_name(name: &str) -> bool {
 /// a known name ("Islamic State of Iraq and the Levant"), and a range other than an `ORG` one
 /// (whose own name may hold its country) that is not known but ends in a known name after
 /// demonyms or capitalised compounds ("Iraqi Shiite-majority Hashd Al Shaabi", "Lebanese
-/// Hezbollah"; the model may call the whole a person) is cut to that name, each demonym left as a one-word `MISC` range (a demonym,
-/// later, that modifies the name).
+/// Hezbollah"; the model may call the whole a person) is cut to that name, each demonym left
+/// as a one-word `MISC` range (a demonym, later, that modifies the name).
 fn known_names(text: &str, spans: &[Span], words: &[&str], found: Vec<(usize, usize, usize)>, misc: Option<usize>, org: Option<usize>) -> Vec<(usize, usize, usize)> {
     // A range's words up to its last capitalised one (trim_name drops the lower-case words
     // after a name later: "Hashd Al Shaabi paramilitaries").
