@@ -647,26 +647,18 @@ mod tests {
     }
 
     #[test]
-    fn a_beam_model_learns_a_toy_corpus_and_keeps_its_width() {
-        let model = train(&toy_docs(), &[], &[], &["PER", "ORG", "LOC"], 5, 0, 4, &|s| vec![0; s.len()], |_, _, _| {});
-        let sentences = vec!["Anna Berg visited Oslo on Monday .".split(' ').collect::<Vec<_>>()];
-        let tagged = model.tag(0, &sentences, &[]);
-        assert_eq!(tagged[0], vec![(0, 2, 0), (3, 4, 2)]);
-        let again = Model::from_bytes(&model.to_bytes()).unwrap();
-        assert_eq!(again.beam, 4);
-        assert!(!again.two_pass);
-        assert_eq!(again.tag(0, &sentences, &[]), tagged);
-    }
-
-    #[test]
-    fn learns_a_toy_corpus_and_survives_a_round_trip() {
-        let model = train(&toy_docs(), &[], &[], &["PER", "ORG", "LOC"], 5, 0, 1, &|s| vec![0; s.len()], |_, _, _| {});
-        let sentences = vec!["Anna Berg visited Oslo on Monday .".split(' ').collect::<Vec<_>>()];
-        let tagged = model.tag(0, &sentences, &[]);
-        assert_eq!(tagged[0], vec![(0, 2, 0), (3, 4, 2)]);
-        let again = Model::from_bytes(&model.to_bytes()).unwrap();
-        assert_eq!(again.tag(0, &sentences, &[]), tagged);
-        assert_eq!(again.labels(), model.labels());
+    fn learns_a_toy_corpus_and_survives_a_round_trip_greedy_or_by_beam() {
+        for width in [1, 4] {
+            let model = train(&toy_docs(), &[], &[], &["PER", "ORG", "LOC"], 5, 0, width, &|s| vec![0; s.len()], |_, _, _| {});
+            let sentences = vec!["Anna Berg visited Oslo on Monday .".split(' ').collect::<Vec<_>>()];
+            let tagged = model.tag(0, &sentences, &[]);
+            assert_eq!(tagged[0], vec![(0, 2, 0), (3, 4, 2)], "width {width}");
+            let again = Model::from_bytes(&model.to_bytes()).unwrap();
+            assert_eq!(again.beam, width);
+            assert!(!again.two_pass);
+            assert_eq!(again.tag(0, &sentences, &[]), tagged);
+            assert_eq!(again.labels(), model.labels());
+        }
     }
 
     #[test]
